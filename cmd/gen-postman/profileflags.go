@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+// Environment variables that carry the client credentials, so the secret stays out of the
+// process list and the shell history.
+const (
+	envClientID     = "GEN_POSTMAN_CLIENT_ID"
+	envClientSecret = "GEN_POSTMAN_CLIENT_SECRET"
+)
+
+// profileFlags are the flags that describe the token request, shared by generate and verify.
+func profileFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "provider", Value: templates.DefaultProvider, Usage: "`NAME` of the provider preset: logto, kinde, auth0 or generic (see 'gen-postman providers')"},
+		&cli.StringFlag{Name: "tenant", Usage: "Logto Cloud tenant `ID`, Kinde subdomain, or Auth0 tenant (acme for acme.auth0.com)"},
+		&cli.StringFlag{Name: "endpoint", Usage: "base `URL` of a self-hosted Logto, a custom domain, or a regional Auth0 domain"},
+		&cli.StringFlag{Name: "token-url", Usage: "token endpoint `URL` (required for generic)"},
+		&cli.StringFlag{Name: "resource", Usage: "resource indicator `URI` of the API (RFC 8707; Logto)"},
+		&cli.StringFlag{Name: "audience", Usage: "audience `ID` of the API (Kinde, Auth0)"},
+		&cli.StringFlag{Name: "scope", Usage: "space-separated `SCOPES` to request (Logto's Management API: all)"},
+		&cli.StringFlag{Name: "client-auth", Usage: "how the client authenticates: `header` (HTTP Basic) or body (form fields)"},
+		&cli.StringFlag{Name: "client-id", EnvVars: []string{envClientID}, Usage: "the M2M app's client `ID`"},
+		&cli.StringFlag{Name: "client-secret", Usage: "the app's `SECRET`; prefer the " + envClientSecret + " environment variable, which the process list does not show"},
+	}
+}
+
+// profileOptions moves the profile flags into templates.Options. A secret given on the command
+// line works but draws a warning on stderr.
+func profileOptions(c *cli.Context, stderr io.Writer) templates.Options {
+	opts := templates.Options{
+		Provider:   c.String("provider"),
+		Tenant:     c.String("tenant"),
+		Endpoint:   c.String("endpoint"),
+		TokenURL:   c.String("token-url"),
+		Resource:   c.String("resource"),
+		Audience:   c.String("audience"),
+		ClientAuth: c.String("client-auth"),
+		ClientID:   c.String("client-id"),
+	}
+	if c.IsSet("scope") {
+		scope := c.String("scope")
+		opts.Scope = &scope
+	}
+	if c.IsSet("client-secret") {
+		fmt.Fprintf(stderr, "gen-postman: warning: --client-secret shows the secret in the process list and shell history; set %s instead\n", envClientSecret)
+		opts.ClientSecret = c.String("client-secret")
+	} else {
+		opts.ClientSecret = os.Getenv(envClientSecret)
+	}
+	return opts
+}
+
+// warn prints the profile's remarks on stderr.
+func warn(stderr io.Writer, p *templates.Profile) {
+	for _, w := range p.Warnings {
+		fmt.Fprintf(stderr, "gen-postman: warning: %s\n", w)
+	}
+}

@@ -1,0 +1,32 @@
+package templates
+
+import "fmt"
+
+// ClientAuth is how the client authenticates to the token endpoint (RFC 6749 §2.3.1).
+type ClientAuth string
+
+const (
+	// ClientAuthHeader sends the form-encoded client id and secret with HTTP Basic.
+	ClientAuthHeader ClientAuth = "header"
+	// ClientAuthBody sends client_id and client_secret as form fields of the request body.
+	ClientAuthBody ClientAuth = "body"
+)
+
+// ParseClientAuth accepts "header" or "body".
+func ParseClientAuth(s string) (ClientAuth, error) {
+	switch ClientAuth(s) {
+	case ClientAuthHeader, ClientAuthBody:
+		return ClientAuth(s), nil
+	}
+	return "", &InputError{Field: "client-auth", Value: s, Reason: "must be header (HTTP Basic) or body (form fields)"}
+}
+
+// UnmarshalText validates a client authentication read from a preset.
+func (c *ClientAuth) UnmarshalText(text []byte) error {
+	v, err := ParseClientAuth(string(text))
+	if err != nil {
+		return fmt.Errorf("client authentication: %w", err)
+	}
+	*c = v
+	return nil
+}

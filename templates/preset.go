@@ -1,0 +1,113 @@
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+//go:embed providers/*.json
+var presetFiles embed.FS
+
+// Preset is a provider's defaults, read from an embedded JSON file under providers/.
+// URL fields are patterns: {tenant} is the validated tenant id, {endpoint} the validated
+// --endpoint, and {base} the endpoint or, without one, TenantBase with the tenant filled in.
+type Preset struct {
+	Name       string `json:"name"`
+	Title      string `json:"title"`
+	Summary    string `json:"summary"`
+	Docs       string `json:"docs,omitempty"`
+	TenantHelp string `json:"tenantHelp"`
+	// TenantBase is the base URL a tenant id stands for; empty when the provider has no tenants.
+	TenantBase string `json:"tenantBase,omitempty"`
+	TokenURL   string `json:"tokenUrl"`
+	Issuer     string `json:"issuer"`
+	JWKSURL    string `json:"jwksUrl"`
+	// APIIdentifier is the provider's own API (its Management API) as the token request names it.
+	APIIdentifier struct {
+		Tenant   string `json:"tenant"`
+		Endpoint string `json:"endpoint"`
+	} `json:"apiIdentifier"`
+	// Param is the token request parameter that names the API: "resource" or "audience".
+	Param           string     `json:"param"`
+	Scope           string     `json:"scope"`
+	ClientAuth      ClientAuth `json:"clientAuth"`
+	AccessTokenType string     `json:"accessTokenType"`
+	Folders         []Folder   `json:"folders"`
+}
+
+// Folder is a named group of ready requests.
+type Folder struct {
+	Name     string    `json:"name"`
+	Requests []Request `json:"requests"`
+}
+
+// Request is one ready request. Path is relative to the collection's baseUrl variable.
+type Request struct {
+	Name        string `json:"name"`
+	Method      string `json:"method"`
+	Path        string `json:"path"`
+	Description string `json:"description,omitempty"`
+}
+
+// Presets returns every embedded preset, sorted by name.
+func Presets() ([]Preset, error) {
+	names, err := fs.Glob(presetFiles, "providers/*.json")
+	if err != nil {
+		return nil, fmt.Errorf("listing presets: %w", err)
+	}
+	presets := make([]Preset, 0, len(names))
+	for _, name := range names {
+		p, err := loadPreset(name)
+		if err != nil {
+			return nil, err
+		}
+		presets = append(presets, p)
+	}
+	sort.Slice(presets, func(i, j int) bool { return presets[i].Name < presets[j].Name })
+	return presets, nil
+}
+
+// LoadPreset returns the preset called name, or an [*InputError] listing the known ones.
+func LoadPreset(name string) (Preset, error) {
+	file := path.Join("providers", name+".json")
+	if name == "" || strings.ContainsAny(name, `/\.`) {
+		return Preset{}, unknownProvider(name)
+	}
+	if _, err := fs.Stat(presetFiles, file); err != nil {
+		return Preset{}, unknownProvider(name)
+	}
+	return loadPreset(file)
+}
+
+func unknownProvider(name string) error {
+	var known []string
+	if presets, err := Presets(); err == nil {
+		for _, p := range presets {
+			known = append(known, p.Name)
+		}
+	}
+	return &InputError{Field: "provider", Value: name, Reason: "unknown provider; known: " + strings.Join(known, ", ")}
+}
+
+func loadPreset(file string) (Preset, error) {
+	data, err := presetFiles.ReadFile(file)
+	if err != nil {
+		return Preset{}, fmt.Errorf("reading preset %q: %w", file, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var p Preset
+	if err := dec.Decode(&p); err != nil {
+		return Preset{}, fmt.Errorf("decoding preset %q: %w", file, err)
+	}
+	if want := strings.TrimSuffix(path.Base(file), ".json"); p.Name != want {
+		return Preset{}, fmt.Errorf("preset %q is named %q", file, p.Name)
+	}
+	return p, nil
+}

@@ -1,0 +1,288 @@
+package templates
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// DefaultProvider is the preset used when none is named.
+const DefaultProvider = "logto"
+
+// Token request parameters that name the API the token is for.
+const (
+	ParamResource = "resource" // RFC 8707, used by Logto
+	ParamAudience = "audience" // used by Kinde and Auth0
+)
+
+// Options are the user's choices, as flags or a file give them. Empty fields take the preset's
+// values; Scope is a pointer so that an explicit empty scope can clear the preset's.
+type Options struct {
+	Provider     string
+	Tenant       string
+	Endpoint     string
+	TokenURL     string
+	Resource     string
+	Audience     string
+	Scope        *string
+	ClientAuth   string
+	ClientID     string
+	ClientSecret string
+	Issuer       string
+	JWKSURL      string
+	Name         string
+}
+
+// Profile is a resolved token request and the API it serves. Every field is validated, so it is
+// safe to write into JSON, a script or an HTTP request.
+type Profile struct {
+	Provider string
+	Name     string
+	// BaseURL is what the ready requests are relative to, without a trailing slash.
+	BaseURL  string
+	TokenURL string
+	// Issuer and JWKSURL are empty when neither the preset nor the user knows them.
+	Issuer     string
+	JWKSURL    string
+	ClientAuth ClientAuth
+	ClientID   string
+	// ClientSecret is sent by verify and written only to an environment file typed secret.
+	ClientSecret string
+	Scope        string
+	// Params are the resource or audience parameters of the token request, in sending order.
+	Params []Param
+	// AccessTokenType is the JWT typ the provider's access tokens carry, when documented.
+	AccessTokenType string
+	Folders         []Folder
+	// Warnings are remarks on options that are allowed but probably wrong.
+	Warnings []string
+}
+
+// Param is one extra token request parameter, sent in the form body.
+type Param struct {
+	Name  string
+	Value string
+}
+
+// Resolve validates opts and combines them with the named preset into a Profile.
+// Bad input is reported as an [*InputError].
+func Resolve(opts Options) (*Profile, error) {
+	name := opts.Provider
+	if name == "" {
+		name = DefaultProvider
+	}
+	preset, err := LoadPreset(name)
+	if err != nil {
+		return nil, err
+	}
+	r := resolver{preset: preset, opts: opts}
+	return r.resolve()
+}
+
+type resolver struct {
+	preset   Preset
+	opts     Options
+	tenant   string
+	endpoint string
+	base     string
+}
+
+func (r *resolver) resolve() (*Profile, error) {
+	p := &Profile{Provider: r.preset.Name, AccessTokenType: r.preset.AccessTokenType}
+	steps := []func(*Profile) error{
+		r.location, r.tokenURL, r.issuerAndKeys, r.params, r.baseURL, r.scope, r.client, r.name,
+	}
+	for _, step := range steps {
+		if err := step(p); err != nil {
+			return nil, err
+		}
+	}
+	p.Folders = append([]Folder(nil), r.preset.Folders...)
+	return p, nil
+}
+
+// location validates --tenant and --endpoint and finds the provider's base URL.
+func (r *resolver) location(*Profile) error {
+	if r.opts.Tenant != "" {
+		if r.preset.TenantBase == "" {
+			return &InputError{Field: "tenant", Value: r.opts.Tenant,
+				Reason: fmt.Sprintf("the %s provider has no tenants; give --token-url", r.preset.Name)}
+		}
+		t, err := validTenant(r.opts.Tenant, r.preset.TenantHelp)
+		if err != nil {
+			return err
+		}
+		r.tenant = t
+	}
+	if r.opts.Endpoint != "" {
+		e, err := validBaseURL("endpoint", r.opts.Endpoint)
+		if err != nil {
+			return err
+		}
+		r.endpoint = e
+	}
+	switch {
+	case r.endpoint != "":
+		r.base = r.endpoint
+	case r.tenant != "":
+		r.base = r.fill(r.preset.TenantBase)
+	case r.preset.TenantBase != "":
+		return &InputError{Field: "tenant", Reason: fmt.Sprintf("missing: give --tenant (%s) or --endpoint URL", r.preset.TenantHelp)}
+	}
+	return nil
+}
+
+func (r *resolver) tokenURL(p *Profile) error {
+	switch {
+	case r.opts.TokenURL != "":
+		if _, err := validHTTPURL("token-url", r.opts.TokenURL); err != nil {
+			return err
+		}
+		p.TokenURL = r.opts.TokenURL
+	case r.preset.TokenURL != "":
+		p.TokenURL = r.fill(r.preset.TokenURL)
+	default:
+		return &InputError{Field: "token-url", Reason: fmt.Sprintf("missing: the %s provider needs the token endpoint URL", r.preset.Name)}
+	}
+	return nil
+}
+
+func (r *resolver) issuerAndKeys(p *Profile) error {
+	if r.opts.Issuer != "" {
+		if err := validText("issuer", r.opts.Issuer, maxURLLength, false); err != nil {
+			return err
+		}
+		p.Issuer = r.opts.Issuer
+	} else if r.base != "" && r.preset.Issuer != "" {
+		p.Issuer = r.fill(r.preset.Issuer)
+	}
+	if r.opts.JWKSURL != "" {
+		if _, err := validHTTPURL("jwks-url", r.opts.JWKSURL); err != nil {
+			return err
+		}
+		p.JWKSURL = r.opts.JWKSURL
+	} else if r.base != "" && r.preset.JWKSURL != "" {
+		p.JWKSURL = r.fill(r.preset.JWKSURL)
+	}
+	return nil
+}
+
+// params fills the preset's resource or audience with the provider's API identifier unless the
+// user named one, and adds whichever the user gave besides.
+func (r *resolver) params(p *Profile) error {
+	given := map[string]string{ParamResource: r.opts.Resource, ParamAudience: r.opts.Audience}
+	if r.opts.Resource != "" {
+		if err := validResource(r.opts.Resource); err != nil {
+			return err
+		}
+	}
+	if r.opts.Audience != "" {
+		if err := validText("audience", r.opts.Audience, maxURLLength, false); err != nil {
+			return err
+		}
+	}
+	if own := r.preset.Param; own != "" {
+		value := given[own]
+		if value == "" {
+			value = r.apiIdentifier()
+		}
+		if value != "" {
+			p.Params = append(p.Params, Param{Name: own, Value: value})
+		}
+	}
+	for _, name := range []string{ParamResource, ParamAudience} {
+		if name == r.preset.Param || given[name] == "" {
+			continue
+		}
+		p.Params = append(p.Params, Param{Name: name, Value: given[name]})
+		if r.preset.Param != "" {
+			p.Warnings = append(p.Warnings, fmt.Sprintf("%s names the API with %s; it may ignore --%s",
+				r.preset.Title, r.preset.Param, name))
+		}
+	}
+	return nil
+}
+
+func (r *resolver) apiIdentifier() string {
+	switch {
+	case r.tenant != "" && r.preset.APIIdentifier.Tenant != "":
+		return r.fill(r.preset.APIIdentifier.Tenant)
+	case r.endpoint != "" && r.preset.APIIdentifier.Endpoint != "":
+		return r.fill(r.preset.APIIdentifier.Endpoint)
+	}
+	return ""
+}
+
+// baseURL is the provider's base URL or, for a provider without one, the API identifier when it
+// is an http(s) URL, else the token endpoint's origin.
+func (r *resolver) baseURL(p *Profile) error {
+	if r.base != "" {
+		p.BaseURL = r.base
+		return nil
+	}
+	for _, param := range p.Params {
+		if u, err := validBaseURL(param.Name, param.Value); err == nil {
+			p.BaseURL = u
+			return nil
+		}
+	}
+	u, err := url.Parse(p.TokenURL)
+	if err != nil {
+		return fmt.Errorf("parsing validated token URL %q: %w", p.TokenURL, err)
+	}
+	p.BaseURL = u.Scheme + "://" + u.Host
+	return nil
+}
+
+func (r *resolver) scope(p *Profile) error {
+	scope := r.preset.Scope
+	if r.opts.Scope != nil {
+		scope = *r.opts.Scope
+	}
+	s, err := normalizeScope(scope)
+	if err != nil {
+		return err
+	}
+	p.Scope = s
+	return nil
+}
+
+func (r *resolver) client(p *Profile) error {
+	p.ClientAuth = r.preset.ClientAuth
+	if r.opts.ClientAuth != "" {
+		ca, err := ParseClientAuth(r.opts.ClientAuth)
+		if err != nil {
+			return err
+		}
+		p.ClientAuth = ca
+	}
+	if err := validClientID("client-id", r.opts.ClientID, false); err != nil {
+		return err
+	}
+	if err := validClientID("client-secret", r.opts.ClientSecret, true); err != nil {
+		return err
+	}
+	p.ClientID, p.ClientSecret = r.opts.ClientID, r.opts.ClientSecret
+	return nil
+}
+
+func (r *resolver) name(p *Profile) error {
+	p.Name = r.opts.Name
+	if p.Name == "" {
+		where := r.tenant
+		if where == "" {
+			u, err := url.Parse(p.BaseURL)
+			if err != nil {
+				return fmt.Errorf("parsing validated base URL %q: %w", p.BaseURL, err)
+			}
+			where = u.Hostname()
+		}
+		p.Name = r.preset.Name + "-" + where
+	}
+	return validName(p.Name)
+}
+
+// fill replaces {tenant}, {endpoint} and {base} in a preset pattern with validated values.
+func (r *resolver) fill(pattern string) string {
+	return strings.NewReplacer("{tenant}", r.tenant, "{endpoint}", r.endpoint, "{base}", r.base).Replace(pattern)
+}

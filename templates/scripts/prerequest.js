@@ -1,0 +1,89 @@
+// gen-postman: gets an OAuth 2.0 client credentials token (RFC 6749 section 4.4) before a request
+// when none is cached for these settings or the cached one is about to expire, and keeps it in the
+// collection variable accessToken, which the collection's OAuth 2.0 auth sends as a Bearer token.
+// Variables it reads: tokenUrl, clientId, clientSecret, scope and the API parameter(s) below.
+const settings = /* settings */ {};
+const renewBeforeExpiryMs = 30 * 1000;
+
+// application/x-www-form-urlencoded, as RFC 6749 section 2.3.1 requires for HTTP Basic too.
+function formEncode(value) {
+  return encodeURIComponent(value)
+    .replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
+    .replace(/%20/g, '+');
+}
+
+function tokenRequest() {
+  const tokenUrl = pm.variables.get('tokenUrl') || '';
+  const clientId = pm.variables.get('clientId') || '';
+  const clientSecret = pm.variables.get('clientSecret') || '';
+  const fields = [['grant_type', 'client_credentials']];
+  const scope = pm.variables.get('scope') || '';
+  if (scope) {
+    fields.push(['scope', scope]);
+  }
+  settings.params.forEach((name) => {
+    const value = pm.variables.get(name) || '';
+    if (value) {
+      fields.push([name, value]);
+    }
+  });
+  const cacheKey = JSON.stringify([tokenUrl, clientId, fields]);
+  const header = [
+    { key: 'Content-Type', value: 'application/x-www-form-urlencoded' },
+    { key: 'Accept', value: 'application/json' }
+  ];
+  if (settings.clientAuth === 'header') {
+    header.push({ key: 'Authorization', value: 'Basic ' + btoa(formEncode(clientId) + ':' + formEncode(clientSecret)) });
+  } else {
+    fields.push(['client_id', clientId], ['client_secret', clientSecret]);
+  }
+  const body = fields.map(([k, v]) => formEncode(k) + '=' + formEncode(v)).join('&');
+  return { tokenUrl, clientId, clientSecret, cacheKey, request: { url: tokenUrl, method: 'POST', header, body: { mode: 'raw', raw: body } } };
+}
+
+function describeFailure(res) {
+  let reason = 'HTTP ' + res.code;
+  try {
+    const body = res.json();
+    if (body && body.error) {
+      reason += ' ' + body.error + (body.error_description ? ': ' + body.error_description : '');
+    }
+  } catch (e) {
+    reason += ', not a JSON body';
+  }
+  return reason;
+}
+
+const token = tokenRequest();
+const cachedFor = pm.collectionVariables.get('accessTokenFor');
+const expiresAt = Number(pm.collectionVariables.get('accessTokenExpiresAt')) || 0;
+const cached = pm.collectionVariables.get('accessToken');
+
+if (!token.tokenUrl || !token.clientId || !token.clientSecret) {
+  console.error('gen-postman: cannot get a token: set the variables tokenUrl, clientId and clientSecret (the secret in your environment or with newman --env-var clientSecret=...)');
+} else if (!cached || cachedFor !== token.cacheKey || Date.now() >= expiresAt - renewBeforeExpiryMs) {
+  pm.sendRequest(token.request, (err, res) => {
+    if (err) {
+      console.error('gen-postman: token request to ' + token.tokenUrl + ' failed: ' + (err.message || err));
+      return;
+    }
+    let body = null;
+    try {
+      body = res.json();
+    } catch (e) {
+      body = null;
+    }
+    if (res.code !== 200 || !body || typeof body.access_token !== 'string' || body.access_token === '') {
+      pm.collectionVariables.set('accessToken', '');
+      console.error('gen-postman: token request to ' + token.tokenUrl + ' was refused: ' + describeFailure(res));
+      return;
+    }
+    if (String(body.token_type || '').toLowerCase() !== 'bearer') {
+      console.warn('gen-postman: token_type is "' + body.token_type + '", not Bearer');
+    }
+    const lifetimeSeconds = Number(body.expires_in) > 0 ? Number(body.expires_in) : 300;
+    pm.collectionVariables.set('accessToken', body.access_token);
+    pm.collectionVariables.set('accessTokenExpiresAt', String(Date.now() + lifetimeSeconds * 1000));
+    pm.collectionVariables.set('accessTokenFor', token.cacheKey);
+  });
+}

@@ -1,0 +1,167 @@
+package templates
+
+import (
+	"net"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Size limits on user input, generous for any real value.
+const (
+	maxURLLength   = 2048
+	maxValueLength = 1024
+	maxScopeLength = 4096
+	maxNameLength  = 128
+)
+
+var dnsLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
+
+// validTenant checks that a tenant id is one DNS label and returns it in lower case.
+func validTenant(tenant, help string) (string, error) {
+	t := strings.ToLower(tenant)
+	if !dnsLabel.MatchString(t) {
+		return "", &InputError{Field: "tenant", Value: tenant,
+			Reason: "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help}
+	}
+	return t, nil
+}
+
+// validHTTPURL checks that raw is an absolute http(s) URL without credentials or fragment,
+// using plain http only for loopback hosts. It returns the URL as given.
+func validHTTPURL(field, raw string) (*url.URL, error) {
+	bad := func(reason string) error { return &InputError{Field: field, Value: raw, Reason: reason} }
+	if len(raw) > maxURLLength {
+		return nil, &InputError{Field: field, Reason: "longer than 2048 bytes"}
+	}
+	if hasControl(raw) || strings.ContainsAny(raw, " \"\\<>{}|^`") {
+		return nil, bad("contains spaces, quotes or control characters")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, bad("not a URL")
+	}
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return nil, bad("not an absolute http(s) URL")
+	case u.Host == "" || u.Hostname() == "":
+		return nil, bad("has no host")
+	case u.User != nil:
+		return nil, bad("must not carry credentials; pass --client-id and the secret separately")
+	case u.Fragment != "" || strings.Contains(raw, "#"):
+		return nil, bad("must not have a #fragment")
+	case u.Scheme == "http" && !IsLoopback(u.Hostname()):
+		return nil, bad("plain http is allowed only to loopback; use https")
+	}
+	return u, nil
+}
+
+// validBaseURL is validHTTPURL for a base URL: no query, no trailing slash in the result.
+func validBaseURL(field, raw string) (string, error) {
+	u, err := validHTTPURL(field, raw)
+	if err != nil {
+		return "", err
+	}
+	if u.RawQuery != "" || u.ForceQuery {
+		return "", &InputError{Field: field, Value: raw, Reason: "must not have a ?query"}
+	}
+	return strings.TrimRight(raw, "/"), nil
+}
+
+// IsLoopback reports whether host names this machine: localhost or a loopback address.
+func IsLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}
+
+// validResource checks an RFC 8707 resource indicator: an absolute URI without a fragment.
+func validResource(raw string) error {
+	bad := func(reason string) error { return &InputError{Field: "resource", Value: raw, Reason: reason} }
+	if len(raw) > maxURLLength {
+		return &InputError{Field: "resource", Reason: "longer than 2048 bytes"}
+	}
+	if hasControl(raw) || strings.ContainsAny(raw, " \"\\<>{}|^`") {
+		return bad("contains spaces, quotes or control characters")
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" || (u.Opaque == "" && u.Host == "" && u.Path == "") {
+		return bad("not an absolute URI (RFC 8707), such as https://api.example.com")
+	}
+	if u.Fragment != "" || strings.Contains(raw, "#") {
+		return bad("must not have a #fragment (RFC 8707)")
+	}
+	return nil
+}
+
+// validText checks a free-form value: printable, no control characters, bounded.
+func validText(field, value string, limit int, secret bool) error {
+	bad := func(reason string) error {
+		e := &InputError{Field: field, Value: value, Reason: reason, Secret: secret}
+		if len(value) > limit {
+			e.Value = ""
+		}
+		return e
+	}
+	switch {
+	case !utf8.ValidString(value):
+		return bad("not valid UTF-8")
+	case len(value) > limit:
+		return bad("too long")
+	case hasControl(value):
+		return bad("contains control characters")
+	case strings.TrimSpace(value) != value:
+		return bad("has leading or trailing spaces")
+	}
+	return nil
+}
+
+// normalizeScope checks RFC 6749 §3.3 scope tokens and joins them with single spaces.
+func normalizeScope(scope string) (string, error) {
+	if len(scope) > maxScopeLength {
+		return "", &InputError{Field: "scope", Reason: "longer than 4096 bytes"}
+	}
+	tokens := strings.Fields(scope)
+	for _, tok := range tokens {
+		for _, r := range tok {
+			if r < 0x21 || r > 0x7e || r == '"' || r == '\\' {
+				return "", &InputError{Field: "scope", Value: scope,
+					Reason: "scope tokens are printable ASCII without quotes or backslashes (RFC 6749 §3.3)"}
+			}
+		}
+	}
+	return strings.Join(tokens, " "), nil
+}
+
+// validClientID checks an RFC 6749 client id: printable ASCII (VSCHAR) when set.
+func validClientID(field, id string, secret bool) error {
+	if len(id) > maxValueLength {
+		return &InputError{Field: field, Reason: "longer than 1024 bytes", Secret: secret}
+	}
+	for _, r := range id {
+		if r < 0x20 || r > 0x7e {
+			return &InputError{Field: field, Value: id, Secret: secret,
+				Reason: "must be printable ASCII (RFC 6749 Appendix A)"}
+		}
+	}
+	return nil
+}
+
+// validName checks a collection name, which also names files in --out-dir.
+func validName(name string) error {
+	if err := validText("name", name, maxNameLength, false); err != nil {
+		return err
+	}
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\:*?"<>|`) {
+		return &InputError{Field: "name", Value: name, Reason: `must be a file name: not empty, no / \ : * ? " < > |`}
+	}
+	return nil
+}
+
+func hasControl(s string) bool {
+	return strings.IndexFunc(s, unicode.IsControl) >= 0
+}
