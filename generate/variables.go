@@ -14,7 +14,7 @@ type Variable struct {
 // environment: its value there would shadow the one the script sets.
 const (
 	varAccessToken   = "accessToken"
-	varExpiresAt     = "accessTokenExpiresAt"
+	varRenewAt       = "accessTokenRenewAt"
 	varAccessTokenOf = "accessTokenFor"
 	varClientSecret  = "clientSecret"
 )
@@ -53,7 +53,7 @@ func collectionVariables(p *templates.Profile) []Variable {
 	}
 	return append(vars,
 		Variable{Key: varAccessToken, Type: "string", Description: "Set by the pre-request script; do not put it in an environment."},
-		Variable{Key: varExpiresAt, Type: "string", Description: "Set by the pre-request script: when accessToken expires, in ms since 1970."},
+		Variable{Key: varRenewAt, Type: "string", Description: "Set by the pre-request script: when to get a new token, in ms since 1970."},
 		Variable{Key: varAccessTokenOf, Type: "string", Description: "Set by the pre-request script: the settings accessToken was issued for."},
 	)
 }

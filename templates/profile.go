@@ -275,7 +275,7 @@ func (r *resolver) name(p *Profile) error {
 			if err != nil {
 				return fmt.Errorf("parsing validated base URL %q: %w", p.BaseURL, err)
 			}
-			where = u.Hostname()
+			where = strings.ReplaceAll(u.Hostname(), ":", "-") // an IPv6 address
 		}
 		p.Name = r.preset.Name + "-" + where
 	}

@@ -3,7 +3,9 @@
 // collection variable accessToken, which the collection's OAuth 2.0 auth sends as a Bearer token.
 // Variables it reads: tokenUrl, clientId, clientSecret, scope and the API parameter(s) below.
 const settings = /* settings */ {};
+// A token is renewed 30 s before it expires, or halfway through a shorter lifetime.
 const renewBeforeExpiryMs = 30 * 1000;
+const base64 = require('btoa'); // the sandbox's global btoa is deprecated
 
 // application/x-www-form-urlencoded, as RFC 6749 section 2.3.1 requires for HTTP Basic too.
 function formEncode(value) {
@@ -33,7 +35,7 @@ function tokenRequest() {
     { key: 'Accept', value: 'application/json' }
   ];
   if (settings.clientAuth === 'header') {
-    header.push({ key: 'Authorization', value: 'Basic ' + btoa(formEncode(clientId) + ':' + formEncode(clientSecret)) });
+    header.push({ key: 'Authorization', value: 'Basic ' + base64(formEncode(clientId) + ':' + formEncode(clientSecret)) });
   } else {
     fields.push(['client_id', clientId], ['client_secret', clientSecret]);
   }
@@ -56,12 +58,12 @@ function describeFailure(res) {
 
 const token = tokenRequest();
 const cachedFor = pm.collectionVariables.get('accessTokenFor');
-const expiresAt = Number(pm.collectionVariables.get('accessTokenExpiresAt')) || 0;
+const renewAt = Number(pm.collectionVariables.get('accessTokenRenewAt')) || 0;
 const cached = pm.collectionVariables.get('accessToken');
 
 if (!token.tokenUrl || !token.clientId || !token.clientSecret) {
   console.error('gen-postman: cannot get a token: set the variables tokenUrl, clientId and clientSecret (the secret in your environment or with newman --env-var clientSecret=...)');
-} else if (!cached || cachedFor !== token.cacheKey || Date.now() >= expiresAt - renewBeforeExpiryMs) {
+} else if (!cached || cachedFor !== token.cacheKey || Date.now() >= renewAt) {
   pm.sendRequest(token.request, (err, res) => {
     if (err) {
       console.error('gen-postman: token request to ' + token.tokenUrl + ' failed: ' + (err.message || err));
@@ -81,9 +83,9 @@ if (!token.tokenUrl || !token.clientId || !token.clientSecret) {
     if (String(body.token_type || '').toLowerCase() !== 'bearer') {
       console.warn('gen-postman: token_type is "' + body.token_type + '", not Bearer');
     }
-    const lifetimeSeconds = Number(body.expires_in) > 0 ? Number(body.expires_in) : 300;
+    const lifetimeMs = (Number(body.expires_in) > 0 ? Number(body.expires_in) : 300) * 1000;
     pm.collectionVariables.set('accessToken', body.access_token);
-    pm.collectionVariables.set('accessTokenExpiresAt', String(Date.now() + lifetimeSeconds * 1000));
+    pm.collectionVariables.set('accessTokenRenewAt', String(Date.now() + lifetimeMs - Math.min(renewBeforeExpiryMs, lifetimeMs / 2)));
     pm.collectionVariables.set('accessTokenFor', token.cacheKey);
   });
 }

@@ -1,0 +1,39 @@
+# make        builds ./gen-postman
+# make test   installs the pinned Node packages of the end-to-end tests, then checks and tests everything
+GO  ?= go
+E2E := testdata/e2e
+
+.PHONY: build test lint e2e-deps bench fuzz clean
+
+build:
+	$(GO) build -o gen-postman ./cmd/gen-postman
+
+test: e2e-deps lint
+	$(GO) test -race -count=1 ./...
+
+lint:
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+# npm ci writes node_modules/.package-lock.json, so the install reruns only when the lockfile changes.
+e2e-deps: $(E2E)/node_modules/.package-lock.json
+
+$(E2E)/node_modules/.package-lock.json: $(E2E)/package-lock.json $(E2E)/package.json
+	@command -v node >/dev/null 2>&1 || { echo "make test: Node.js 20 or later is required for the end-to-end tests (Newman, oidc-provider)" >&2; exit 1; }
+	@command -v npm >/dev/null 2>&1 || { echo "make test: npm is required for the end-to-end tests" >&2; exit 1; }
+	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# make fuzz FUZZTIME=1m runs each fuzz target for that long.
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf gen-postman $(E2E)/node_modules

@@ -1,0 +1,237 @@
+// A local OAuth 2.0 authorization server for gen-postman's end-to-end tests: oidc-provider
+// configured the way Logto configures it (client credentials, RFC 8707 resource indicators,
+// JWT access tokens), mounted under /oidc, plus a small API under /api that checks those tokens.
+//
+// Usage: node server.js [--alg ES384|RS256|PS256|ES256|EdDSA] [--ttl SECONDS]
+//
+// It listens on 127.0.0.1 only, on a free port, and prints one JSON line on stdout when ready:
+//   {"base":…,"issuer":…,"tokenUrl":…,"jwksUrl":…}
+// Everything else goes to stderr. It exits when its stdin closes, and on SIGTERM or SIGINT.
+
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+
+import * as jose from 'jose';
+
+// stdout carries only the ready line, but oidc-provider prints its notices with console.info:
+// send every console method to stderr before oidc-provider is loaded (hence the dynamic import).
+console.log = console.info = console.debug = console.error;
+const { default: Provider, errors } = await import('oidc-provider');
+
+const ALGORITHMS = {
+  ES384: {},
+  ES256: {},
+  RS256: { modulusLength: 2048 },
+  PS256: { modulusLength: 2048 },
+  EdDSA: { crv: 'Ed25519' },
+};
+const MOUNT = '/oidc';
+const LOGTO_MANAGEMENT_API = 'https://default.logto.app/api';
+
+function fail(message) {
+  console.error(`server.js: ${message}`);
+  process.exit(2);
+}
+
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      alg: { type: 'string', default: 'ES384' },
+      ttl: { type: 'string', default: '3600' },
+    },
+  }));
+} catch (err) {
+  fail(err.message);
+}
+const { alg } = options;
+if (!Object.hasOwn(ALGORITHMS, alg)) {
+  fail(`--alg must be one of ${Object.keys(ALGORITHMS).join(', ')}`);
+}
+if (!/^[1-9][0-9]*$/.test(options.ttl)) {
+  fail('--ttl must be a positive number of seconds');
+}
+const ttl = Number(options.ttl);
+
+const fixtures = JSON.parse(readFileSync(new URL('./clients.json', import.meta.url), 'utf8'));
+const resources = new Map(Object.entries(fixtures.resources));
+// The scopes each client has been given, as Logto gives them to an app through its roles.
+const clientScopes = new Map(fixtures.clients.map((c) => [c.id, new Set(c.scope.split(' '))]));
+
+const { publicKey, privateKey } = await jose.generateKeyPair(alg, {
+  ...ALGORITHMS[alg],
+  extractable: true,
+});
+const signingJwk = await jose.exportJWK(privateKey);
+signingJwk.kid = await jose.calculateJwkThumbprint(signingJwk);
+signingJwk.alg = alg;
+signingJwk.use = 'sig';
+
+const stats = { tokenRequests: 0, tokenErrors: 0, apiRequests: 0, apiUnauthorized: 0 };
+
+const server = http.createServer();
+await new Promise((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(0, '127.0.0.1', resolve);
+});
+const base = `http://127.0.0.1:${server.address().port}`;
+const issuer = `${base}${MOUNT}`;
+
+const provider = new Provider(issuer, {
+  clients: fixtures.clients.map((c) => ({
+    client_id: c.id,
+    client_secret: c.secret,
+    token_endpoint_auth_method: c.auth === 'header' ? 'client_secret_basic' : 'client_secret_post',
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+  })),
+  jwks: { keys: [signingJwk] },
+  // Without these two, token requests fail with invalid_client_metadata for any alg but RS256:
+  // ES384 is not among oidc-provider's default algorithms, and clients default to RS256, which
+  // needs an RSA key. Allow exactly the generated key's alg, as Logto does with its key.
+  enabledJWA: { idTokenSigningAlgValues: [alg] },
+  clientDefaults: { id_token_signed_response_alg: alg },
+  // oidc-provider's default routes (/token, /jwks, /.well-known/openid-configuration) are
+  // relative to the issuer's path, so they are served as /oidc/token, /oidc/jwks and so on.
+  features: {
+    devInteractions: { enabled: false },
+    clientCredentials: { enabled: true },
+    resourceIndicators: {
+      enabled: true,
+      useGrantedResource: () => false,
+      // Called without `oneOf` when the token request names no resource. Logto then answers
+      // invalid_target unless the tenant has a default API; this server has none.
+      defaultResource(ctx, client, oneOf) {
+        if (oneOf === undefined) {
+          throw new errors.InvalidTarget();
+        }
+        return oneOf;
+      },
+      getResourceServerInfo(ctx, indicator, client) {
+        const resourceScopes = resources.get(indicator);
+        if (resourceScopes === undefined) {
+          throw new errors.InvalidTarget();
+        }
+        // Only the scopes the client holds: oidc-provider then drops any other requested scope
+        // without an error, as Logto does.
+        const held = clientScopes.get(client.clientId) ?? new Set();
+        return {
+          scope: resourceScopes.split(' ').filter((s) => held.has(s)).join(' '),
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: ttl,
+          jwt: { sign: { alg } },
+        };
+      },
+    },
+  },
+  ttl: {
+    ClientCredentials: (ctx, token) => token.resourceServer?.accessTokenTTL ?? ttl,
+  },
+});
+provider.on('server_error', (ctx, err) => console.error('oidc-provider server_error:', err));
+const oidc = provider.callback();
+
+function sendJSON(res, status, body, headers = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+// The scope a request needs: Logto's Management API wants `all`; the example API wants
+// read:items to read and write:items for anything else.
+function requiredScope(audience, method) {
+  if (audience === LOGTO_MANAGEMENT_API) {
+    return 'all';
+  }
+  return method === 'GET' || method === 'HEAD' ? 'read:items' : 'write:items';
+}
+
+async function handleApi(req, res, path) {
+  stats.apiRequests += 1;
+  const unauthorized = (error, description) => {
+    stats.apiUnauthorized += 1;
+    // RFC 6750 §3.1: no error code when the request had no credentials at all.
+    const challenge = error ? `Bearer realm="api", error="${error}"` : 'Bearer realm="api"';
+    sendJSON(res, 401, { error: error ?? 'unauthorized', error_description: description },
+      { 'www-authenticate': challenge });
+  };
+
+  const match = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(req.headers.authorization ?? '');
+  if (!match) {
+    unauthorized(undefined, 'a Bearer access token is required');
+    return;
+  }
+  let payload;
+  try {
+    ({ payload } = await jose.jwtVerify(match[1], publicKey, {
+      issuer,
+      audience: [...resources.keys()],
+      algorithms: [alg],
+    }));
+  } catch (err) {
+    unauthorized('invalid_token', err.message);
+    return;
+  }
+
+  const audience = [payload.aud].flat().find((a) => resources.has(a));
+  const needed = requiredScope(audience, req.method);
+  const granted = new Set(typeof payload.scope === 'string' ? payload.scope.split(' ') : []);
+  if (!granted.has(needed)) {
+    sendJSON(res, 403, { error: 'insufficient_scope', error_description: `scope ${needed} is required` },
+      { 'www-authenticate': `Bearer realm="api", error="insufficient_scope", scope="${needed}"` });
+    return;
+  }
+  sendJSON(res, 200, { ok: true, method: req.method, path, sub: payload.sub });
+}
+
+async function handle(req, res) {
+  // Only origin-form request targets ("/path?query") are expected from local clients.
+  const path = req.url.startsWith('/') ? new URL(req.url, base).pathname : '';
+
+  if (path === MOUNT || path.startsWith(`${MOUNT}/`)) {
+    if (path === `${MOUNT}/token` && req.method === 'POST') {
+      stats.tokenRequests += 1;
+      res.once('finish', () => {
+        if (res.statusCode >= 400) stats.tokenErrors += 1;
+      });
+    }
+    // Mount like connect/express: oidc-provider finds its mount path from originalUrl minus url.
+    req.originalUrl = req.url;
+    req.url = req.url.slice(MOUNT.length);
+    if (!req.url.startsWith('/')) req.url = `/${req.url}`;
+    oidc(req, res);
+  } else if (path.startsWith('/api/')) {
+    await handleApi(req, res, path);
+  } else if (path === '/__stats' && req.method === 'GET') {
+    sendJSON(res, 200, stats);
+  } else if (path === '/__stats/reset' && req.method === 'POST') {
+    for (const key of Object.keys(stats)) stats[key] = 0;
+    sendJSON(res, 200, stats);
+  } else {
+    sendJSON(res, 404, { error: 'not_found', error_description: `no route for ${req.method} ${path}` });
+  }
+}
+
+server.on('request', (req, res) => {
+  res.once('finish', () => console.error(`${req.method} ${req.originalUrl ?? req.url} -> ${res.statusCode}`));
+  handle(req, res).catch((err) => {
+    console.error('server.js:', err);
+    if (!res.headersSent) sendJSON(res, 500, { error: 'server_error' });
+  });
+});
+
+const shutdown = () => process.exit(0);
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+// The Go test holds our stdin open; when it closes (the test ended or died), stop.
+process.stdin.on('end', shutdown);
+process.stdin.on('close', shutdown);
+process.stdin.resume();
+
+process.stdout.write(`${JSON.stringify({
+  base,
+  issuer,
+  tokenUrl: `${issuer}/token`,
+  jwksUrl: `${issuer}/jwks`,
+})}\n`);
