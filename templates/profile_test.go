@@ -202,6 +202,24 @@ func TestResolveRejectsBadInput(t *testing.T) {
 	}
 }
 
+func TestURLCredentialsNeverInErrors(t *testing.T) {
+	for _, raw := range []string{
+		"https://admin:hunter2@auth.example.com",
+		"https://admin:hunter2@auth.example.com/x y",
+		"http://admin:hunter2@auth.example.com",
+		"https://admin:hunter2@@auth.example.com/%zz",
+	} {
+		_, err := Resolve(Options{Endpoint: raw})
+		if err == nil {
+			t.Errorf("Resolve accepted --endpoint %q", raw)
+			continue
+		}
+		if strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("error %q repeats the password", err)
+		}
+	}
+}
+
 func TestSecretNeverInErrors(t *testing.T) {
 	const secret = "top\x01secret-value"
 	_, err := Resolve(Options{Tenant: "a", ClientSecret: secret})

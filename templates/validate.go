@@ -32,7 +32,7 @@ func validTenant(tenant, help string) (string, error) {
 // validHTTPURL checks that raw is an absolute http(s) URL without credentials or fragment,
 // using plain http only for loopback hosts. It returns the URL as given.
 func validHTTPURL(field, raw string) (*url.URL, error) {
-	bad := func(reason string) error { return &InputError{Field: field, Value: raw, Reason: reason} }
+	bad := func(reason string) error { return &InputError{Field: field, Value: redactUserinfo(raw), Reason: reason} }
 	if len(raw) > maxURLLength {
 		return nil, &InputError{Field: field, Reason: "longer than 2048 bytes"}
 	}
@@ -56,6 +56,24 @@ func validHTTPURL(field, raw string) (*url.URL, error) {
 		return nil, bad("plain http is allowed only to loopback; use https")
 	}
 	return u, nil
+}
+
+// redactUserinfo hides whatever stands between "://" and the last "@" of the authority, so an
+// error about a URL never repeats a password, even one url.Parse rejects.
+func redactUserinfo(raw string) string {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return raw
+	}
+	authority, path := rest, ""
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		authority, path = rest[:i], rest[i:]
+	}
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
+		return raw
+	}
+	return scheme + "://REDACTED@" + authority[at+1:] + path
 }
 
 // validBaseURL is validHTTPURL for a base URL: no query, no trailing slash in the result.

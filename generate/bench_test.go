@@ -1,0 +1,22 @@
+package generate
+
+import (
+	"testing"
+
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+// BenchmarkGenerate measures one whole generation: resolve the flags, build and encode the
+// collection and the environment.
+func BenchmarkGenerate(b *testing.B) {
+	b.ReportAllocs()
+	opts := templates.Options{Tenant: "acme", ClientID: "app", ClientSecret: "secret"}
+	for b.Loop() {
+		p, err := templates.Resolve(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		encodeCollection(b, p)
+		encodeEnvironment(b, p)
+	}
+}

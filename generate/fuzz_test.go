@@ -1,0 +1,89 @@
+package generate
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+// FuzzGenerate feeds arbitrary flag values through Resolve and NewCollection: each input is
+// either refused as bad input or gives valid JSON whose variables hold the values exactly, with
+// the secret nowhere in the collection.
+func FuzzGenerate(f *testing.F) {
+	f.Add("logto", "acme", "", "", "", "", "all", "app", "s3cret", "")
+	f.Add("generic", "", "", "https://id.example.com/t?x=\"1", "https://api.example.com", "", "a b", "", "", "n")
+	f.Add("kinde", "acme", "https://auth.example.com/", "", "", "aud\"ience", "", "id\u2028", "s", "x</script>")
+	f.Add("auth0", "a", "http://[::1]:8080", "", "urn:x", "", "read:users", "", "", "")
+	f.Fuzz(func(t *testing.T, provider, tenant, endpoint, tokenURL, resource, audience, scope, clientID, secret, name string) {
+		opts := templates.Options{
+			Provider: provider, Tenant: tenant, Endpoint: endpoint, TokenURL: tokenURL, Resource: resource,
+			Audience: audience, Scope: &scope, ClientID: clientID, ClientSecret: secret, Name: name,
+		}
+		p, err := templates.Resolve(opts)
+		if err != nil {
+			if !errors.Is(err, templates.ErrInvalidInput) {
+				t.Fatalf("Resolve: %v is not an input error", err)
+			}
+			if secret != "" && len(secret) > 3 && strings.Contains(err.Error(), secret) {
+				t.Fatalf("error %q shows the secret", err)
+			}
+			return
+		}
+		c, err := NewCollection(p)
+		if err != nil {
+			t.Fatalf("NewCollection: %v", err)
+		}
+		data, err := Encode(c)
+		if err != nil {
+			t.Fatalf("Encode: %v", err)
+		}
+		var doc struct {
+			Variable []struct{ Key, Value string }
+			Auth     struct{ Type string }
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("collection is not JSON: %v\n%s", err, data)
+		}
+		vars := map[string]string{}
+		for _, v := range doc.Variable {
+			vars[v.Key] = v.Value
+		}
+		if vars["tokenUrl"] != p.TokenURL || vars["clientId"] != p.ClientID || vars["scope"] != p.Scope || vars["clientSecret"] != "" {
+			t.Fatalf("variables %v do not hold the profile %+v", vars, p)
+		}
+		if doc.Auth.Type != "oauth2" {
+			t.Fatalf("auth type %q", doc.Auth.Type)
+		}
+		if len(secret) > 3 && strings.Contains(string(data), secret) {
+			t.Fatalf("the collection holds the secret %q", secret)
+		}
+	})
+}
+
+// FuzzRequestURL checks that no request path can break the JSON that go-postman-collection
+// writes for a URL.
+func FuzzRequestURL(f *testing.F) {
+	for _, seed := range []string{"/api/users", "/a?b=c&d", `/"},"x":{"`, "/\n", "/a b", "/%zz"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, path string) {
+		u, err := requestURL(path)
+		if err != nil {
+			return
+		}
+		data, err := json.Marshal(u)
+		if err != nil {
+			t.Fatalf("Marshal: %v", err)
+		}
+		var back struct{ Raw string }
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatalf("URL JSON %s does not parse: %v", data, err)
+		}
+		if back.Raw != "{{baseUrl}}"+path {
+			t.Fatalf("raw = %q, want {{baseUrl}}%s", back.Raw, path)
+		}
+	})
+}
