@@ -32,7 +32,9 @@ func validTenant(tenant, help string) (string, error) {
 // validHTTPURL checks that raw is an absolute http(s) URL without credentials or fragment,
 // using plain http only for loopback hosts. It returns the URL as given.
 func validHTTPURL(field, raw string) (*url.URL, error) {
-	bad := func(reason string) error { return &InputError{Field: field, Value: redactUserinfo(raw), Reason: reason} }
+	bad := func(reason string) error {
+		return &InputError{Field: field, Value: redactUserinfo(raw), Reason: reason}
+	}
 	if len(raw) > maxURLLength {
 		return nil, &InputError{Field: field, Reason: "longer than 2048 bytes"}
 	}
