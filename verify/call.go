@@ -1,0 +1,123 @@
+package verify
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+// CallResult is the API call made with the token.
+type CallResult struct {
+	Method string `json:"method"`
+	URL    string `json:"url"`
+	Status int    `json:"status,omitempty"`
+	// Body is the start of a refusal's body; a successful answer's body is never kept, since it
+	// may hold the API's data.
+	Body string `json:"body,omitempty"`
+}
+
+// callURL resolves Options.Call against the profile into the URL to call, or returns an
+// [*templates.InputError].
+func callURL(p *templates.Profile, call string) (string, error) {
+	bad := func(reason string) error { return &templates.InputError{Field: "call", Value: call, Reason: reason} }
+	switch {
+	case call == "":
+		return "", nil
+	case call == CallFirst:
+		for _, f := range p.Folders {
+			for _, r := range f.Requests {
+				if strings.HasPrefix(r.Path, "/") {
+					return joinBase(p.BaseURL, r.Path, bad)
+				}
+			}
+		}
+		return "", bad("the profile has no ready request; give a path such as /api/users, or a URL")
+	case strings.HasPrefix(call, "/"):
+		if strings.HasPrefix(call, "//") {
+			return "", bad("a path must start with a single /")
+		}
+		return joinBase(p.BaseURL, call, bad)
+	}
+	u, err := url.Parse(call)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return "", bad("not a path starting with / nor an absolute http(s) URL")
+	}
+	if err := checkCallURL(u); err != "" {
+		return "", bad(err)
+	}
+	return call, nil
+}
+
+func joinBase(base, path string, bad func(string) error) (string, error) {
+	if base == "" {
+		return "", bad("the profile has no base URL to put the path after; give an absolute URL")
+	}
+	full := strings.TrimRight(base, "/") + path
+	u, err := url.Parse(full)
+	if err != nil {
+		return "", bad("does not make a URL after " + base)
+	}
+	if reason := checkCallURL(u); reason != "" {
+		return "", bad(reason)
+	}
+	return full, nil
+}
+
+func checkCallURL(u *url.URL) string {
+	switch {
+	case u.User != nil:
+		return "must not carry credentials"
+	case u.Fragment != "":
+		return "must not have a #fragment"
+	case u.Scheme == "http" && !templates.IsLoopback(u.Hostname()):
+		return "plain http is allowed only to loopback, since the token would travel in clear; use https"
+	}
+	return ""
+}
+
+// callAPI makes a GET to target with the token as Bearer and reports its status.
+func callAPI(ctx context.Context, client *http.Client, target, token string, red redactor) (Check, []string, *CallResult) {
+	res := &CallResult{Method: http.MethodGet, URL: target}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return fail(CheckCall, "GET %s: %s", target, oneLine(err.Error(), 200)), nil, res
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Accept", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return fail(CheckCall, "GET %s: no answer: %s", target, transportReason(ctx, err)), nil, res
+	}
+	defer resp.Body.Close()
+	res.Status = resp.StatusCode
+	line := fmt.Sprintf("GET %s: HTTP %d", target, resp.StatusCode)
+	if text := http.StatusText(resp.StatusCode); text != "" {
+		line += " " + text
+	}
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return pass(CheckCall, "%s", line), nil, res
+	}
+	body, _ := readCapped(resp.Body, maxCallBody)
+	if len(body) > maxErrorBody {
+		body = body[:maxErrorBody]
+	}
+	res.Body = red.String(strings.ToValidUTF8(string(body), "\uFFFD"))
+	if challenge := resp.Header.Get("WWW-Authenticate"); challenge != "" {
+		line += " (" + oneLine(red.String(challenge), 200) + ")"
+	}
+	var hints []string
+	switch {
+	case resp.StatusCode == http.StatusUnauthorized:
+		hints = append(hints, "The API refused the token: it may expect another audience (--resource or --audience) or issuer.")
+	case resp.StatusCode == http.StatusForbidden:
+		hints = append(hints, "The API took the token but it lacks a permission: request the scope the endpoint needs "+
+			"(Logto's Management API needs all) and make sure a role of the app grants it.")
+	case isRedirect(resp.StatusCode):
+		line += ", not followed: the token goes only to the URL given"
+	}
+	return fail(CheckCall, "%s", line), hints, res
+}

@@ -1,0 +1,167 @@
+package verify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+)
+
+// Check names, in report order.
+const (
+	CheckTokenRequest = "token_request"
+	CheckTokenType    = "token_type"
+	CheckJWT          = "jwt"
+	CheckSignature    = "signature"
+	CheckIssuer       = "issuer"
+	CheckAudience     = "audience"
+	CheckLifetime     = "lifetime"
+	CheckScope        = "scope"
+	CheckClient       = "client"
+	CheckTyp          = "typ"
+	CheckCall         = "call"
+)
+
+// tokenChecks are the checks after token_request and token_type that read the token.
+var tokenChecks = []string{CheckJWT, CheckSignature, CheckIssuer, CheckAudience, CheckLifetime, CheckScope, CheckClient, CheckTyp}
+
+// asymmetricAlgs are the only signature algorithms accepted (RFC 8725 §3.1): an access token
+// is checked with the issuer's public key, so "none" and the HMAC algorithms are refused.
+var asymmetricAlgs = []string{"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"}
+
+func pass(name, format string, args ...any) Check {
+	return Check{Name: name, Status: StatusPass, Detail: fmt.Sprintf(format, args...)}
+}
+
+func fail(name, format string, args ...any) Check {
+	return Check{Name: name, Status: StatusFail, Detail: fmt.Sprintf(format, args...)}
+}
+
+func warn(name, format string, args ...any) Check {
+	return Check{Name: name, Status: StatusWarn, Detail: fmt.Sprintf(format, args...)}
+}
+
+func skip(name, format string, args ...any) Check {
+	return Check{Name: name, Status: StatusSkip, Detail: fmt.Sprintf(format, args...)}
+}
+
+// checkTokenType passes a Bearer token; RFC 6749 §5.1 makes the type case-insensitive.
+func checkTokenType(tokenType string) Check {
+	switch {
+	case strings.EqualFold(tokenType, "Bearer"):
+		return pass(CheckTokenType, "%s", tokenType)
+	case tokenType == "":
+		return fail(CheckTokenType, "no token_type in the answer (RFC 6749 §5.1 requires it); the collection sends the token as Bearer")
+	}
+	return fail(CheckTokenType, "token_type %q, not Bearer: the collection sends the token as Bearer", oneLine(tokenType, 40))
+}
+
+// checkJWT decodes the token, failing an opaque or encrypted one with its likely cause.
+func checkJWT(raw string) (Check, []string, *jwtParts) {
+	parts, err := decodeJWT(raw)
+	if err != nil {
+		return fail(CheckJWT, "%v", err), []string{"The token is not a signed JWT, so nothing in it can be checked. " +
+			"Servers issue opaque tokens when no API is named: give the API with --resource (Logto) or --audience (Auth0, Kinde), " +
+			"and check that the API is set to issue JWT access tokens."}, nil
+	}
+	detail := "a signed JWT, alg " + oneLine(parts.alg, 20)
+	if parts.kid != "" {
+		detail += ", kid " + shortKid(parts.kid)
+	}
+	return pass(CheckJWT, "%s", detail), nil, parts
+}
+
+// signatureInput is what the signature check needs besides the token.
+type signatureInput struct {
+	keys    *keySet
+	keysErr error // why there are no keys, when keys is nil
+	now     func() time.Time
+	leeway  time.Duration
+	issuer  string
+}
+
+// checkSignature verifies the token with golang-jwt against the key set. Claims are checked by
+// the checks that follow; here only a failure of the signature or of the key lookup counts.
+func checkSignature(ctx context.Context, parts *jwtParts, in signatureInput) (Check, []string) {
+	alg := parts.alg
+	switch {
+	case strings.EqualFold(alg, "none"):
+		return fail(CheckSignature, "alg none: the token is not signed, so anyone could have made it; refused (RFC 8725, RFC 9068)"), nil
+	case strings.HasPrefix(strings.ToUpper(alg), "HS"):
+		return fail(CheckSignature, "alg %s is a shared-secret (HMAC) algorithm: refused; an access token must be signed "+
+			"with the issuer's private key (RS256, ES384, …) so that APIs check it with the public key", oneLine(alg, 20)), nil
+	case !accepted(alg):
+		return fail(CheckSignature, "alg %q is not accepted (accepted: %s)", oneLine(alg, 20), strings.Join(asymmetricAlgs, ", ")), nil
+	}
+	if in.keys == nil {
+		hint := "Give the issuer's key set with --jwks-url, or its issuer with --issuer so that its discovery document can be found."
+		return fail(CheckSignature, "cannot check the %s signature: %v", alg, in.keysErr), []string{hint}
+	}
+	opts := []jwt.ParserOption{
+		jwt.WithValidMethods(asymmetricAlgs),
+		jwt.WithJSONNumber(),
+		jwt.WithTimeFunc(in.now),
+		jwt.WithLeeway(in.leeway),
+		jwt.WithExpirationRequired(),
+		jwt.WithIssuedAt(),
+	}
+	if in.issuer != "" {
+		opts = append(opts, jwt.WithIssuer(in.issuer))
+	}
+	_, err := jwt.NewParser(opts...).Parse(parts.raw, in.keys.keyfunc(ctx))
+	// golang-jwt checks claims only after the signature verified, so a claims error alone
+	// means the signature is good; those claims are reported by their own checks.
+	signed := err == nil || (errors.Is(err, jwt.ErrTokenInvalidClaims) && !errors.Is(err, jwt.ErrTokenSignatureInvalid))
+	switch {
+	case signed && parts.kid != "":
+		return pass(CheckSignature, "%s, key %s from %s", alg, shortKid(parts.kid), in.keys.url), nil
+	case signed:
+		return pass(CheckSignature, "%s, one of %d keys from %s (the token names no kid)", alg, len(in.keys.kids), in.keys.url), nil
+	case parts.kid != "" && (isKeyNotFound(err) || !in.keys.hasKid(parts.kid)):
+		return fail(CheckSignature, "the token's key %s is not in the key set at %s (%s): it was signed by another key",
+			shortKid(parts.kid), in.keys.url, kidList(in.keys.kids)), nil
+	case errors.Is(err, jwt.ErrTokenSignatureInvalid):
+		return fail(CheckSignature, "the %s signature does not verify with key %s from %s: the token was not signed by the issuer's key",
+			alg, shortKid(parts.kid), in.keys.url), nil
+	}
+	return fail(CheckSignature, "cannot check the %s signature: %s", alg, oneLine(err.Error(), 200)), nil
+}
+
+func accepted(alg string) bool {
+	for _, a := range asymmetricAlgs {
+		if a == alg {
+			return true
+		}
+	}
+	return false
+}
+
+// shortKid shortens a long key id for a report line.
+func shortKid(kid string) string {
+	if kid == "" {
+		return "(no kid)"
+	}
+	kid = oneLine(kid, 60)
+	if r := []rune(kid); len(r) > 12 {
+		return string(r[:8]) + "…"
+	}
+	return kid
+}
+
+func kidList(kids []string) string {
+	if len(kids) == 1 {
+		return "its one key is " + shortKid(kids[0])
+	}
+	short := make([]string, 0, len(kids))
+	for i, k := range kids {
+		if i == 5 {
+			short = append(short, "…")
+			break
+		}
+		short = append(short, shortKid(k))
+	}
+	return fmt.Sprintf("its %d keys are %s", len(kids), strings.Join(short, ", "))
+}

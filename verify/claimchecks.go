@@ -1,0 +1,283 @@
+package verify
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+)
+
+// expectations are what the token's claims are checked against.
+type expectations struct {
+	issuer     string // the expected iss; empty when unknown
+	issuerFrom string
+	audiences  []string // the requested resource and audience values
+	scopes     []string // the requested scopes
+	// grantedScope is the token response's scope field, used when the token has no scope claim.
+	grantedScope string
+	clientID     string
+	expiresIn    flexSecond
+	receivedAt   time.Time // when the token response arrived
+	now          time.Time
+	leeway       time.Duration
+	maxLifetime  time.Duration
+}
+
+// claimChecks runs issuer, audience, lifetime, scope, client and typ on a decoded token. It
+// returns those checks in order and the hints they give.
+func claimChecks(header map[string]any, claims jwt.MapClaims, want expectations) ([]Check, []string) {
+	var hints []string
+	scope, scopeHint := checkScope(claims, want)
+	if scopeHint != "" {
+		hints = append(hints, scopeHint)
+	}
+	issuer, issuerHint := checkIssuer(claims, want)
+	if issuerHint != "" {
+		hints = append(hints, issuerHint)
+	}
+	return []Check{
+		issuer,
+		checkAudience(claims, want),
+		checkLifetime(claims, want),
+		scope,
+		checkClient(claims, want),
+		checkTyp(header),
+	}, hints
+}
+
+func checkIssuer(claims jwt.MapClaims, want expectations) (Check, string) {
+	iss, present, err := stringClaim(claims, "iss")
+	switch {
+	case err != nil:
+		return fail(CheckIssuer, "%v", err), ""
+	case !present:
+		return fail(CheckIssuer, "the token has no iss claim (RFC 9068 requires it)"), ""
+	case want.issuer == "":
+		return warn(CheckIssuer, "iss %q; no expected issuer is known to compare it with", oneLine(iss, 200)),
+			"Give the expected issuer with --issuer to check iss."
+	case iss != want.issuer:
+		hint := ""
+		if strings.TrimRight(iss, "/") == strings.TrimRight(want.issuer, "/") {
+			hint = "The issuers differ only by a trailing slash, which counts: Auth0's issuer ends with /, Logto's and Kinde's do not."
+		}
+		return fail(CheckIssuer, "iss %q, want %q", oneLine(iss, 200), want.issuer), hint
+	}
+	from := ""
+	if want.issuerFrom != "" && want.issuerFrom != "profile" {
+		from = " (from discovery)"
+	}
+	return pass(CheckIssuer, "%q%s", iss, from), ""
+}
+
+func checkAudience(claims jwt.MapClaims, want expectations) Check {
+	aud, err := claims.GetAudience()
+	if err != nil {
+		return fail(CheckAudience, "aud is neither a string nor an array of strings")
+	}
+	got := quoteList(aud)
+	switch {
+	case len(want.audiences) == 0 && len(aud) == 0:
+		return skip(CheckAudience, "no resource or audience was requested, and the token has no aud")
+	case len(want.audiences) == 0:
+		return skip(CheckAudience, "no resource or audience was requested; aud is %s", got)
+	case len(aud) == 0:
+		return fail(CheckAudience, "the token has no aud claim; want %s", quoteList(want.audiences))
+	}
+	if missing := missingFrom(want.audiences, aud); len(missing) > 0 {
+		return fail(CheckAudience, "aud %s, want %s: the token is for another API", got, quoteList(missing))
+	}
+	return pass(CheckAudience, "%s", got)
+}
+
+func checkLifetime(claims jwt.MapClaims, want expectations) Check {
+	exp, err := claims.GetExpirationTime()
+	if err != nil {
+		return fail(CheckLifetime, "exp is not a NumericDate (seconds since 1970)")
+	}
+	iat, err := claims.GetIssuedAt()
+	if err != nil {
+		return fail(CheckLifetime, "iat is not a NumericDate (seconds since 1970)")
+	}
+	nbf, err := claims.GetNotBefore()
+	if err != nil {
+		return fail(CheckLifetime, "nbf is not a NumericDate (seconds since 1970)")
+	}
+	if exp == nil {
+		return fail(CheckLifetime, "the token has no exp claim, so it never expires (RFC 9068 requires exp)")
+	}
+	for _, d := range []struct {
+		name string
+		date *jwt.NumericDate
+	}{{"exp", exp}, {"iat", iat}, {"nbf", nbf}} {
+		if d.date != nil && !plausible(d.date.Time) {
+			return fail(CheckLifetime, "%s is not a time between 1970 and 9999", d.name)
+		}
+	}
+	// golang-jwt decides expiry and the times in the future; the details are computed here.
+	validator := jwt.NewValidator(
+		jwt.WithTimeFunc(func() time.Time { return want.now }),
+		jwt.WithLeeway(want.leeway),
+		jwt.WithExpirationRequired(),
+		jwt.WithIssuedAt(),
+	)
+	verr := validator.Validate(claims)
+	var problems []string
+	if errors.Is(verr, jwt.ErrTokenExpired) {
+		problems = append(problems, "expired "+humanDuration(want.now.Sub(exp.Time))+" ago")
+	}
+	if errors.Is(verr, jwt.ErrTokenUsedBeforeIssued) && iat != nil {
+		problems = append(problems, "issued "+humanDuration(iat.Sub(want.now))+" in the future (iat); check this machine's clock")
+	}
+	if errors.Is(verr, jwt.ErrTokenNotValidYet) && nbf != nil {
+		problems = append(problems, "not valid for another "+humanDuration(nbf.Sub(want.now))+" (nbf); check this machine's clock")
+	}
+	// The lifetime is exp - iat, or from when the answer arrived when there is no iat.
+	start, startName := want.receivedAt, "exp - now"
+	if iat != nil {
+		start, startName = iat.Time, "exp - iat"
+	}
+	lifetime := exp.Sub(start)
+	if want.expiresIn.Set {
+		said := time.Duration(want.expiresIn.Seconds) * time.Second
+		if diff := lifetime - said; diff > want.leeway || -diff > want.leeway {
+			problems = append(problems, fmt.Sprintf("%s is %s but expires_in says %s", startName, humanDuration(lifetime), humanDuration(said)))
+		}
+	}
+	if want.maxLifetime > 0 && lifetime > want.maxLifetime+want.leeway {
+		problems = append(problems, fmt.Sprintf("lives %s, more than the maximum %s", humanDuration(lifetime), humanDuration(want.maxLifetime)))
+	}
+	if len(problems) > 0 {
+		return fail(CheckLifetime, "%s", strings.Join(problems, "; "))
+	}
+	left := exp.Sub(want.now)
+	if left < 0 {
+		return pass(CheckLifetime, "expired %s ago, within the leeway of %s", humanDuration(-left), humanDuration(want.leeway))
+	}
+	return pass(CheckLifetime, "expires in %s (lifetime %s)", humanDuration(left), humanDuration(lifetime))
+}
+
+func checkScope(claims jwt.MapClaims, want expectations) (Check, string) {
+	granted, claim, err := scopesOf(claims)
+	if err != nil {
+		return fail(CheckScope, "%v", err), ""
+	}
+	from := claim
+	if claim == "" && want.grantedScope != "" {
+		granted, from = strings.Fields(want.grantedScope), "the token response's scope"
+	}
+	if len(want.scopes) == 0 {
+		if len(granted) == 0 {
+			return skip(CheckScope, "no scope was requested, and the token grants none"), ""
+		}
+		return skip(CheckScope, "no scope was requested; the token grants %s", strings.Join(granted, " ")), ""
+	}
+	missing := missingFrom(want.scopes, granted)
+	if len(missing) > 0 {
+		detail := "missing " + strings.Join(missing, " ")
+		if from == "" {
+			detail += "; the token has no scope claim"
+		} else if len(granted) > 0 {
+			detail += "; granted " + strings.Join(granted, " ")
+		}
+		return fail(CheckScope, "%s", detail), fmt.Sprintf("The server did not grant %s. Logto silently drops scopes "+
+			"that no role of the app grants: assign the app a role that grants it (the Management API needs all).",
+			strings.Join(missing, " "))
+	}
+	detail := strings.Join(want.scopes, " ")
+	if extra := missingFrom(granted, want.scopes); len(extra) > 0 {
+		detail += "; also granted " + strings.Join(extra, " ")
+	}
+	if claim == "" {
+		detail += " (from the token response; the token has no scope claim)"
+	}
+	return pass(CheckScope, "%s", detail), ""
+}
+
+// checkClient passes when client_id (RFC 9068) or azp names the client, or, without either,
+// sub does: as the client id itself (Logto) or as "ID@clients" (Auth0).
+func checkClient(claims jwt.MapClaims, want expectations) Check {
+	var named []string
+	for _, name := range []string{"client_id", "azp"} {
+		v, present, err := stringClaim(claims, name)
+		if err != nil {
+			return fail(CheckClient, "%v", err)
+		}
+		if !present {
+			continue
+		}
+		if v != want.clientID {
+			return fail(CheckClient, "%s %q is not the client %q", name, oneLine(v, 200), want.clientID)
+		}
+		named = append(named, name)
+	}
+	if len(named) > 0 {
+		return pass(CheckClient, "%s names the client %q", strings.Join(named, " and "), want.clientID)
+	}
+	sub, present, err := stringClaim(claims, "sub")
+	switch {
+	case err != nil:
+		return fail(CheckClient, "%v", err)
+	case !present:
+		return warn(CheckClient, "no client_id, azp or sub claim names the client")
+	case sub == want.clientID:
+		return pass(CheckClient, "sub names the client %q", want.clientID)
+	case sub == want.clientID+"@clients":
+		return pass(CheckClient, "sub %q names the client (Auth0's form)", sub)
+	}
+	return fail(CheckClient, "sub %q is not the client %q, and no client_id or azp claim names it", oneLine(sub, 200), want.clientID)
+}
+
+// checkTyp wants "at+jwt" (RFC 9068 §2.1); anything else is only a warning, since Auth0 and
+// Ory Hydra send "JWT" by default.
+func checkTyp(header map[string]any) Check {
+	typ, present, err := stringClaim(header, "typ")
+	switch {
+	case err != nil:
+		return warn(CheckTyp, "typ %v", err)
+	case !present:
+		return warn(CheckTyp, "no typ in the header; RFC 9068 access tokens say at+jwt")
+	case strings.EqualFold(typ, "at+jwt"), strings.EqualFold(typ, "application/at+jwt"):
+		return pass(CheckTyp, "%s", typ)
+	}
+	return warn(CheckTyp, "typ %q, not at+jwt (RFC 9068): usable, but not marked as an access token", oneLine(typ, 40))
+}
+
+// plausible reports whether t is a NumericDate a server could mean: golang-jwt reads 1e400 as
+// an infinite time, and huge values overflow.
+func plausible(t time.Time) bool {
+	return !t.Before(time.Unix(0, 0)) && t.Before(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC))
+}
+
+// humanDuration writes d rounded to the second, without zero units: 1h, 59m58s, 1h0m5s.
+func humanDuration(d time.Duration) string {
+	d = d.Round(time.Second)
+	sign := ""
+	if d < 0 {
+		sign, d = "-", -d
+		if d < 0 { // -math.MinInt64 overflows
+			d = math.MaxInt64
+		}
+	}
+	s := d.Truncate(time.Second).String() // Round saturates at a value that is not whole seconds
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return sign + s
+}
+
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = fmt.Sprintf("%q", oneLine(s, 200))
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return "[" + strings.Join(q, " ") + "]"
+}

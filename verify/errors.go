@@ -1,0 +1,18 @@
+package verify
+
+import "errors"
+
+var (
+	// ErrNoProfile is returned by Run without a profile or a token URL to verify.
+	ErrNoProfile = errors.New("no profile to verify")
+	// ErrResponseTooLarge reports a response body over the size limit of what was fetched.
+	ErrResponseTooLarge = errors.New("response body too large")
+	// ErrRedirect reports an answer that redirects elsewhere; verify never follows one.
+	ErrRedirect = errors.New("redirect not followed")
+	// ErrInsecureURL reports a plain http URL to a host that is not loopback.
+	ErrInsecureURL = errors.New("plain http is allowed only to loopback")
+	// ErrNotJWT reports an access token that is not a signed JWT (JWS compact form).
+	ErrNotJWT = errors.New("not a JWT")
+	// ErrNoKeys reports that no usable signing key set was found for the token.
+	ErrNoKeys = errors.New("no signing keys")
+)

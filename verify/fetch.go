@@ -1,0 +1,147 @@
+package verify
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+// Size limits on what verify reads from a server.
+const (
+	maxTokenResponse = 1 << 20 // a token response
+	maxDocument      = 1 << 20 // a discovery document or key set
+	maxErrorBody     = 2 << 10 // what a report keeps of a refusal's body
+	maxCallBody      = 64 << 10
+)
+
+// readCapped reads r to its end, failing with ErrResponseTooLarge past limit bytes.
+func readCapped(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return data, fmt.Errorf("reading response body: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return data[:limit], fmt.Errorf("%w: over %s", ErrResponseTooLarge, byteSize(limit))
+	}
+	return data, nil
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// getJSON fetches a public document (discovery or key set) with GET.
+func getJSON(ctx context.Context, client *http.Client, rawURL string) ([]byte, error) {
+	if err := checkFetchURL(rawURL); err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		return nil, fmt.Errorf("building request for %q: %w", rawURL, err)
+	}
+	req.Header.Set("Accept", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("fetching %q: %s", rawURL, transportReason(ctx, err))
+	}
+	defer resp.Body.Close()
+	body, err := readCapped(resp.Body, maxDocument)
+	if err != nil {
+		return nil, fmt.Errorf("fetching %q: %w", rawURL, err)
+	}
+	switch {
+	case isRedirect(resp.StatusCode):
+		return nil, fmt.Errorf("fetching %q: HTTP %d to %q: %w", rawURL, resp.StatusCode,
+			oneLine(resp.Header.Get("Location"), 200), ErrRedirect)
+	case resp.StatusCode != http.StatusOK:
+		return nil, fmt.Errorf("fetching %q: HTTP %d", rawURL, resp.StatusCode)
+	}
+	return body, nil
+}
+
+func isRedirect(status int) bool { return status >= 300 && status < 400 }
+
+// checkFetchURL accepts an absolute https URL, or http to a loopback host.
+func checkFetchURL(rawURL string) error {
+	u, err := url.Parse(rawURL)
+	switch {
+	case err != nil:
+		return fmt.Errorf("parsing URL %q: %w", oneLine(rawURL, 200), err)
+	case u.Scheme != "https" && u.Scheme != "http", u.Host == "":
+		return fmt.Errorf("URL %q is not an absolute http(s) URL", oneLine(rawURL, 200))
+	case u.User != nil:
+		return fmt.Errorf("URL %q carries credentials", u.Redacted())
+	case u.Scheme == "http" && !templates.IsLoopback(u.Hostname()):
+		return fmt.Errorf("URL %q: %w", rawURL, ErrInsecureURL)
+	}
+	return nil
+}
+
+// transportReason says in plain words why a request got no answer.
+func transportReason(ctx context.Context, err error) string {
+	var (
+		dnsErr  *net.DNSError
+		opErr   *net.OpError
+		certErr *tls.CertificateVerificationError
+		unknown x509.UnknownAuthorityError
+		host    x509.HostnameError
+		netErr  net.Error
+	)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return "timed out: no answer within the time limit"
+	case errors.Is(err, context.Canceled):
+		return "canceled"
+	case errors.As(err, &dnsErr):
+		return fmt.Sprintf("host %q not found", dnsErr.Name)
+	case errors.As(err, &unknown), errors.As(err, &host), errors.As(err, &certErr):
+		return "TLS certificate not trusted: " + oneLine(err.Error(), 200)
+	case errors.As(err, &netErr) && netErr.Timeout():
+		return "timed out: no answer within the time limit"
+	case errors.As(err, &opErr) && opErr.Op == "dial":
+		return "unreachable: " + oneLine(opErr.Err.Error(), 200)
+	}
+	return oneLine(err.Error(), 300)
+}
+
+// oneLine makes server-supplied text safe for a one-line report: valid UTF-8, no control
+// characters, collapsed spaces, at most limit runes.
+func oneLine(s string, limit int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	space := false
+	n := 0
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == ' ' {
+			space = b.Len() > 0
+			continue
+		}
+		if n >= limit {
+			b.WriteString("…")
+			return b.String()
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+			n++
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}

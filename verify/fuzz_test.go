@@ -1,0 +1,125 @@
+package verify
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+const fuzzSecret = "fuzz-secret-9f3"
+
+// Token responses are untrusted: parsing one never panics, and what it keeps never holds the
+// client secret or control characters.
+func FuzzParseTokenResponse(f *testing.F) {
+	f.Add(200, []byte(`{"access_token":"eyJ.a.b","token_type":"Bearer","expires_in":3600,"scope":"all"}`))
+	f.Add(200, []byte(`{"access_token":"x","token_type":"bearer","expires_in":"3599"}`))
+	f.Add(400, []byte(`{"error":"invalid_target","error_description":"resource indicator is missing, or unknown","code":"oidc.invalid_target","message":"The resource indicator is missing, or unknown."}`))
+	f.Add(401, []byte(`{"error":"invalid_client","error_description":"bad secret `+fuzzSecret+`"}`))
+	f.Add(500, []byte("<html>\x1b[31m\xff</html>"))
+	red := newRedactor([]string{fuzzSecret}, nil)
+	f.Fuzz(func(t *testing.T, status int, body []byte) {
+		if r, err := parseTokenResponse(body); err == nil {
+			if r.AccessToken == "" || r.ExpiresIn.Seconds < 0 || (!r.ExpiresIn.Set && r.ExpiresIn.Seconds != 0) {
+				t.Errorf("parseTokenResponse accepted %+v", r)
+			}
+		} else if strings.Contains(err.Error(), "\n") {
+			t.Errorf("error %q spans lines", err)
+		}
+		e := newTokenError(status, body, red)
+		for _, s := range []string{e.Code, e.Description, e.LogtoCode, e.Message} {
+			if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+				t.Errorf("control character kept in %q", s)
+			}
+		}
+		for _, s := range []string{e.Error(), e.Body} {
+			if strings.Contains(s, fuzzSecret) {
+				t.Errorf("the secret is in %q", s)
+			}
+		}
+		if len(e.Body) > 3*maxErrorBody {
+			t.Errorf("Body is %d bytes", len(e.Body))
+		}
+	})
+}
+
+// Claims and headers are untrusted: every check reads any JSON object without panicking, and
+// returns its checks in order with one-line details.
+func FuzzClaims(f *testing.F) {
+	f.Add([]byte(`{"alg":"ES384","typ":"at+jwt","kid":"k"}`), []byte(`{"iss":"https://t.logto.app/oidc","aud":"https://t.logto.app/api","scope":"all","sub":"app","iat":1772600767,"exp":1772604367}`))
+	f.Add([]byte(`{"alg":"RS256","typ":"JWT"}`), []byte(`{"aud":["https://s.kinde.com/api"],"scp":["read:users"],"azp":"app","exp":1e400,"nbf":-1}`))
+	f.Add([]byte(`{"alg":"none"}`), []byte(`{"exp":"tomorrow","iat":null,"aud":[1,{}],"scope":7,"client_id":[]}`))
+	f.Add([]byte(`{"alg":"HS256"}`), []byte(`{"sub":"app@clients","exp":9223372036854775807,"iat":-9223372036854775808}`))
+	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	want := expectations{
+		issuer: "https://t.logto.app/oidc", audiences: []string{"https://t.logto.app/api"}, scopes: []string{"all"},
+		clientID: "app", expiresIn: flexSecond{3600, true}, receivedAt: now, now: now, leeway: time.Minute,
+		maxLifetime: time.Hour,
+	}
+	names := []string{CheckIssuer, CheckAudience, CheckLifetime, CheckScope, CheckClient, CheckTyp}
+	f.Fuzz(func(t *testing.T, header, payload []byte) {
+		raw := base64.RawURLEncoding.EncodeToString(header) + "." + base64.RawURLEncoding.EncodeToString(payload) + ".c2ln"
+		jwtCheck, _, parts := checkJWT(raw)
+		if parts == nil {
+			if jwtCheck.Status != StatusFail {
+				t.Errorf("undecodable token: jwt = %s", jwtCheck.Status)
+			}
+			return
+		}
+		sig, _ := checkSignature(t.Context(), parts, signatureInput{keysErr: ErrNoKeys, now: func() time.Time { return now }})
+		if sig.Status != StatusFail {
+			t.Errorf("signature %s without keys", sig.Status)
+		}
+		checks, _ := claimChecks(parts.header, parts.claims, want)
+		if len(checks) != len(names) {
+			t.Fatalf("%d checks, want %d", len(checks), len(names))
+		}
+		for i, c := range checks {
+			if c.Name != names[i] {
+				t.Errorf("check %d is %s, want %s", i, c.Name, names[i])
+			}
+			switch c.Status {
+			case StatusPass, StatusFail, StatusWarn, StatusSkip:
+			default:
+				t.Errorf("%s status %q", c.Name, c.Status)
+			}
+			if strings.ContainsAny(c.Detail, "\n\r") {
+				t.Errorf("%s detail %q spans lines", c.Name, c.Detail)
+			}
+		}
+	})
+}
+
+// Collections and environments are untrusted files: loading one never panics, and every
+// refusal is an input error.
+func FuzzLoadCollection(f *testing.F) {
+	f.Add([]byte(`{"info":{"name":"x"},"auth":{"type":"oauth2","oauth2":[{"key":"grant_type","value":"client_credentials"},{"key":"accessTokenUrl","value":"{{a}}{{b}}"},{"key":"tokenRequestParams","value":[{"key":"resource","value":"{{r}}","enabled":true}]}]},"variable":[{"key":"a","value":"https://h"},{"key":"b","value":"/token"},{"key":"r","value":"{{a}}"}],"item":[{"item":[{"request":{"url":"{{baseUrl}}/x"}}]}]}`),
+		[]byte(`{"values":[{"key":"baseUrl","value":"https://h","enabled":true}]}`))
+	f.Add([]byte(`{"info":{},"auth":{"type":"oauth2","oauth2":{"grant_type":"client_credentials","accessTokenUrl":"u","audience":{"i":"{{x}}"}}}}`), []byte(`{"values":[{"key":"x","value":"{{x}}"}]}`))
+	f.Add([]byte(`{"info":{"name":"a/b:c"},"item":[{"request":"{{baseUrl}}"}]}`), []byte(``))
+	f.Fuzz(func(t *testing.T, col, env []byte) {
+		var envReader *bytes.Reader
+		if len(env) > 0 {
+			envReader = bytes.NewReader(env)
+		}
+		var c *Collection
+		var err error
+		if envReader != nil {
+			c, err = LoadCollection(bytes.NewReader(col), envReader)
+		} else {
+			c, err = LoadCollection(bytes.NewReader(col), nil)
+		}
+		if err != nil {
+			if !errors.Is(err, templates.ErrInvalidInput) {
+				t.Errorf("error %v is not an input error", err)
+			}
+			return
+		}
+		_, _ = c.Resolve()
+	})
+}

@@ -1,0 +1,277 @@
+package verify
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+)
+
+func TestDiscoveryURLs(t *testing.T) {
+	tests := []struct {
+		issuer, tokenURL string
+		want             []string
+	}{
+		{tokenURL: "http://h/oidc/token", want: []string{
+			"http://h/oidc/.well-known/openid-configuration",
+			"http://h/.well-known/oauth-authorization-server/oidc",
+			"http://h/.well-known/openid-configuration",
+			"http://h/.well-known/oauth-authorization-server",
+		}},
+		{issuer: "https://d.auth0.com/", tokenURL: "https://d.auth0.com/oauth/token", want: []string{
+			"https://d.auth0.com/.well-known/openid-configuration",
+			"https://d.auth0.com/.well-known/oauth-authorization-server",
+			"https://d.auth0.com/oauth/.well-known/openid-configuration",
+			"https://d.auth0.com/.well-known/oauth-authorization-server/oauth",
+		}},
+		{tokenURL: "https://s.kinde.com/oauth2/token?x=1", want: []string{
+			"https://s.kinde.com/oauth2/.well-known/openid-configuration",
+			"https://s.kinde.com/.well-known/oauth-authorization-server/oauth2",
+			"https://s.kinde.com/.well-known/openid-configuration",
+			"https://s.kinde.com/.well-known/oauth-authorization-server",
+		}},
+		// An issuer over plain http to a remote host is not fetched.
+		{issuer: "http://evil.example/", tokenURL: "https://h/token", want: []string{
+			"https://h/.well-known/openid-configuration",
+			"https://h/.well-known/oauth-authorization-server",
+		}},
+	}
+	for _, tt := range tests {
+		if got := discoveryURLs(tt.issuer, tt.tokenURL); !slices.Equal(got, tt.want) {
+			t.Errorf("discoveryURLs(%q, %q)\n got %q\nwant %q", tt.issuer, tt.tokenURL, got, tt.want)
+		}
+	}
+	if got := discoveryURLs("", "https://h/a/b/c/d/e/f/g/token"); len(got) != maxDiscoveryTries {
+		t.Errorf("%d URLs for a deep path, want at most %d", len(got), maxDiscoveryTries)
+	}
+}
+
+func TestExpiresIn(t *testing.T) {
+	tests := []struct {
+		json string
+		want flexSecond
+		err  bool
+	}{
+		{json: `3600`, want: flexSecond{3600, true}},
+		{json: `"3599"`, want: flexSecond{3599, true}},
+		{json: `" 60 "`, want: flexSecond{60, true}},
+		{json: `3600.0`, want: flexSecond{3600, true}},
+		{json: `null`, want: flexSecond{}},
+		{json: `0`, want: flexSecond{0, true}},
+		{json: `-1`, err: true},
+		{json: `1.5`, err: true},
+		{json: `"soon"`, err: true},
+		{json: `true`, err: true},
+		{json: `1e300`, err: true},
+		{json: `99999999999999999999`, err: true},
+	}
+	for _, tt := range tests {
+		var got flexSecond
+		err := json.Unmarshal([]byte(tt.json), &got)
+		if (err != nil) != tt.err || got != tt.want {
+			t.Errorf("expires_in %s = %+v, %v; want %+v, error %v", tt.json, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+func TestParseTokenResponse(t *testing.T) {
+	tests := []struct {
+		body string
+		want string // the error, or empty
+	}{
+		{body: `{"access_token":"abc","token_type":"Bearer","expires_in":"60","scope":"a b"}`},
+		{body: `{"token_type":"Bearer"}`, want: "no access_token in the answer"},
+		{body: `{"access_token":""}`, want: "no access_token in the answer"},
+		{body: `{"access_token":42}`, want: "field access_token is a JSON number, not a string"},
+		{body: `{"access_token":"a","expires_in":"x"}`, want: "expires_in"},
+		{body: `[]`, want: "the body is not a JSON object"},
+		{body: `<html>`, want: "the body is not a JSON object"},
+	}
+	for _, tt := range tests {
+		r, err := parseTokenResponse([]byte(tt.body))
+		switch {
+		case tt.want == "" && (err != nil || r.AccessToken != "abc" || r.ExpiresIn.Seconds != 60 || r.Scope != "a b"):
+			t.Errorf("parseTokenResponse(%s) = %+v, %v", tt.body, r, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("parseTokenResponse(%s) error %v, want %q", tt.body, err, tt.want)
+		}
+	}
+}
+
+func TestDecodeJWT(t *testing.T) {
+	seg := func(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+	tests := []struct {
+		token string
+		want  string // the error, or empty
+	}{
+		{token: seg(`{"alg":"ES384","kid":"k1"}`) + "." + seg(`{"exp":1772604367.5}`) + ".sig"},
+		{token: "opaque-token", want: "an opaque token (12 characters"},
+		{token: "a.b.c.d.e", want: "encrypted JWT (JWE)"},
+		{token: "!!." + seg(`{}`) + ".x", want: "its header is not base64url"},
+		{token: seg(`[1]`) + "." + seg(`{}`) + ".x", want: "its header is not a JSON object"},
+		{token: seg(`{"alg":"RS256"}`) + "." + seg(`"x"`) + ".x", want: "its payload is not a JSON object"},
+		{token: seg(`{"alg":"RS256"}`) + "." + seg(`{} {}`) + ".x", want: "its payload has data after"},
+		{token: seg(`{"typ":"JWT"}`) + "." + seg(`{}`) + ".x", want: "its header has no alg"},
+		{token: seg(`{"alg":7}`) + "." + seg(`{}`) + ".x", want: "its header has no alg"},
+	}
+	for _, tt := range tests {
+		p, err := decodeJWT(tt.token)
+		if tt.want == "" {
+			if err != nil || p.alg != "ES384" || p.kid != "k1" || p.claims["exp"] != json.Number("1772604367.5") {
+				t.Errorf("decodeJWT(%q) = %+v, %v", tt.token, p, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("decodeJWT(%q) error %v, want %q", tt.token, err, tt.want)
+		}
+	}
+}
+
+// The claim checks, one case per branch that the fake server does not reach.
+func TestClaimChecks(t *testing.T) {
+	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	base := expectations{
+		issuer: "https://i", issuerFrom: "profile", audiences: []string{"https://api"}, scopes: []string{"a", "b"},
+		clientID: "c1", now: now, receivedAt: now, leeway: time.Minute,
+	}
+	good := func() jwt.MapClaims {
+		return jwt.MapClaims{"iss": "https://i", "aud": "https://api", "scope": "a b", "sub": "c1",
+			"iat": json.Number("1772600767"), "exp": json.Number("1772604367")}
+	}
+	tests := []struct {
+		name   string
+		edit   func(jwt.MapClaims, *expectations)
+		header map[string]any
+		check  string
+		status Status
+		detail string
+	}{
+		{name: "iss not a string", edit: func(c jwt.MapClaims, _ *expectations) { c["iss"] = json.Number("1") }, check: CheckIssuer, status: StatusFail, detail: "iss is a number, not a string"},
+		{name: "no iss", edit: func(c jwt.MapClaims, _ *expectations) { delete(c, "iss") }, check: CheckIssuer, status: StatusFail, detail: "no iss claim"},
+		{name: "iss trailing slash", edit: func(c jwt.MapClaims, _ *expectations) { c["iss"] = "https://i/" }, check: CheckIssuer, status: StatusFail, detail: `iss "https://i/", want "https://i"`},
+		{name: "no expected issuer", edit: func(_ jwt.MapClaims, e *expectations) { e.issuer = "" }, check: CheckIssuer, status: StatusWarn, detail: "no expected issuer"},
+		{name: "aud array with more", edit: func(c jwt.MapClaims, _ *expectations) { c["aud"] = []any{"x", "https://api"} }, check: CheckAudience, status: StatusPass, detail: `["x" "https://api"]`},
+		{name: "two audiences wanted", edit: func(_ jwt.MapClaims, e *expectations) { e.audiences = []string{"https://api", "y"} }, check: CheckAudience, status: StatusFail, detail: `want "y"`},
+		{name: "no aud", edit: func(c jwt.MapClaims, _ *expectations) { delete(c, "aud") }, check: CheckAudience, status: StatusFail, detail: "no aud claim"},
+		{name: "aud of numbers", edit: func(c jwt.MapClaims, _ *expectations) { c["aud"] = []any{json.Number("1")} }, check: CheckAudience, status: StatusFail, detail: "neither a string"},
+		{name: "no audience asked", edit: func(_ jwt.MapClaims, e *expectations) { e.audiences = nil }, check: CheckAudience, status: StatusSkip, detail: `aud is "https://api"`},
+		{name: "exp a string", edit: func(c jwt.MapClaims, _ *expectations) { c["exp"] = "soon" }, check: CheckLifetime, status: StatusFail, detail: "exp is not a NumericDate"},
+		{name: "exp infinite", edit: func(c jwt.MapClaims, _ *expectations) { c["exp"] = json.Number("1e400") }, check: CheckLifetime, status: StatusFail, detail: "exp is not a time between 1970 and 9999"},
+		{name: "iat before 1970", edit: func(c jwt.MapClaims, _ *expectations) { c["iat"] = json.Number("-1") }, check: CheckLifetime, status: StatusFail, detail: "iat is not a time"},
+		{name: "expired within leeway", edit: func(_ jwt.MapClaims, e *expectations) { e.now = now.Add(time.Hour + 30*time.Second) }, check: CheckLifetime, status: StatusPass, detail: "expired 30s ago, within the leeway of 1m"},
+		{name: "no iat, expires_in from arrival", edit: func(c jwt.MapClaims, e *expectations) {
+			delete(c, "iat")
+			e.expiresIn = flexSecond{7200, true}
+		}, check: CheckLifetime, status: StatusFail, detail: "exp - now is 1h but expires_in says 2h"},
+		{name: "expires_in within leeway", edit: func(_ jwt.MapClaims, e *expectations) { e.expiresIn = flexSecond{3590, true} }, check: CheckLifetime, status: StatusPass, detail: "expires in 1h"},
+		{name: "extra scope", edit: func(c jwt.MapClaims, _ *expectations) { c["scope"] = "b a c" }, check: CheckScope, status: StatusPass, detail: "a b; also granted c"},
+		{name: "scope from response", edit: func(c jwt.MapClaims, e *expectations) { delete(c, "scope"); e.grantedScope = "a b" }, check: CheckScope, status: StatusPass, detail: "from the token response"},
+		{name: "scp string", edit: func(c jwt.MapClaims, _ *expectations) { delete(c, "scope"); c["scp"] = "a b" }, check: CheckScope, status: StatusPass, detail: "a b"},
+		{name: "scp of numbers", edit: func(c jwt.MapClaims, _ *expectations) { delete(c, "scope"); c["scp"] = []any{json.Number("1")} }, check: CheckScope, status: StatusFail, detail: "scp holds a number"},
+		{name: "missing one", edit: func(c jwt.MapClaims, _ *expectations) { c["scope"] = "b" }, check: CheckScope, status: StatusFail, detail: "missing a; granted b"},
+		{name: "no scope asked", edit: func(_ jwt.MapClaims, e *expectations) { e.scopes = nil }, check: CheckScope, status: StatusSkip, detail: "the token grants a b"},
+		{name: "client_id wins over sub", edit: func(c jwt.MapClaims, _ *expectations) { c["client_id"] = "c1"; c["sub"] = "service-account-7" }, check: CheckClient, status: StatusPass, detail: "client_id names"},
+		{name: "azp differs", edit: func(c jwt.MapClaims, _ *expectations) { c["azp"] = "c2" }, check: CheckClient, status: StatusFail, detail: `azp "c2" is not the client "c1"`},
+		{name: "no client claim", edit: func(c jwt.MapClaims, _ *expectations) { delete(c, "sub") }, check: CheckClient, status: StatusWarn, detail: "no client_id, azp or sub"},
+		{name: "typ application/at+jwt", header: map[string]any{"typ": "application/at+JWT"}, check: CheckTyp, status: StatusPass},
+		{name: "no typ", header: map[string]any{}, check: CheckTyp, status: StatusWarn, detail: "no typ"},
+		{name: "typ number", header: map[string]any{"typ": json.Number("1")}, check: CheckTyp, status: StatusWarn, detail: "typ is a number"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			claims, want := good(), base
+			if tt.edit != nil {
+				tt.edit(claims, &want)
+			}
+			header := tt.header
+			if header == nil {
+				header = map[string]any{"typ": "at+jwt"}
+			}
+			checks, _ := claimChecks(header, claims, want)
+			for _, c := range checks {
+				wantStatus := StatusPass
+				if c.Name == tt.check {
+					wantStatus = tt.status
+					if !strings.Contains(c.Detail, tt.detail) {
+						t.Errorf("%s detail %q, want it to contain %q", c.Name, c.Detail, tt.detail)
+					}
+				}
+				if c.Status != wantStatus {
+					t.Errorf("%s = %s (%s), want %s", c.Name, c.Status, c.Detail, wantStatus)
+				}
+			}
+		})
+	}
+}
+
+func TestHumanDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		time.Hour: "1h", 59*time.Minute + 58*time.Second: "59m58s", 90 * time.Minute: "1h30m",
+		time.Hour + 5*time.Second: "1h0m5s", 1500 * time.Millisecond: "2s", -time.Minute: "-1m", 0: "0s",
+		math.MinInt64: "-2562047h47m16s", math.MaxInt64: "2562047h47m16s",
+	} {
+		if got := humanDuration(d); got != want {
+			t.Errorf("humanDuration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestOneLine(t *testing.T) {
+	tests := []struct {
+		in    string
+		limit int
+		want  string
+	}{
+		{"a\n\tb  c", 10, "a b c"},
+		{"\x1b[31mred", 10, "[31mred"},
+		{"bad \xff utf-8", 20, "bad \uFFFD utf-8"},
+		{"  edges  ", 10, "edges"},
+		{"0123456789abcde", 10, "0123456789…"},
+		{"0123456789", 10, "0123456789"},
+	}
+	for _, tt := range tests {
+		if got := oneLine(tt.in, tt.limit); got != tt.want {
+			t.Errorf("oneLine(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
+		}
+	}
+}
+
+func TestRedactor(t *testing.T) {
+	r := newRedactor([]string{"p@ss w/<x>"}, []string{"id:p%40ss+w%2F%3Cx%3E"})
+	in := `raw p@ss w/<x>, form p%40ss+w%2F%3Cx%3E, path p@ss%20w%2F%3Cx%3E, json p@ss w/\u003cx\u003e, basic aWQ6cCU0MHNzK3clMkYlM0N4JTNF`
+	got := r.String(in)
+	if strings.Contains(got, "p@ss") || strings.Contains(got, "p%40ss") || strings.Contains(got, "aWQ6") {
+		t.Errorf("String(%q) = %q", in, got)
+	}
+	if n := strings.Count(got, redacted); n != 5 {
+		t.Errorf("%d redactions in %q, want 5", n, got)
+	}
+	if got := (redactor{}).String("as is"); got != "as is" {
+		t.Errorf("the zero redactor changed its input: %q", got)
+	}
+}
+
+func TestRedactorValuesHidesSecretsInDecodedJSON(t *testing.T) {
+	red := newRedactor([]string{"s3cret"}, nil)
+	claims := map[string]any{
+		"sub":    "app s3cret",
+		"nested": map[string]any{"deep": []any{"x", "s3cret", 3.0}},
+		"n":      1.0,
+	}
+	red.values(claims)
+	want := map[string]any{
+		"sub":    "app " + redacted,
+		"nested": map[string]any{"deep": []any{"x", redacted, 3.0}},
+		"n":      1.0,
+	}
+	if !reflect.DeepEqual(claims, want) {
+		t.Errorf("values() = %v, want %v", claims, want)
+	}
+}

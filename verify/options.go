@@ -1,0 +1,83 @@
+package verify
+
+import (
+	"crypto/tls"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+// DefaultLeeway is the clock skew allowed between this machine and the server when
+// Options.Leeway is zero.
+const DefaultLeeway = 60 * time.Second
+
+// Options say what to verify and how.
+type Options struct {
+	// Profile is the token request to send and what the token is for: TokenURL, ClientAuth,
+	// ClientID, ClientSecret, Scope and Params make the request; Issuer and JWKSURL, when set,
+	// name the expected issuer and its key set; BaseURL and Folders serve Call.
+	Profile *templates.Profile
+	// HTTPClient sends every request. Nil means a client that verifies TLS and has its own
+	// timeouts. Whatever the client, redirects are never followed, so credentials and the token
+	// never reach a URL other than the one given.
+	HTTPClient *http.Client
+	// Now is the clock the token's times are checked against; nil means time.Now.
+	Now func() time.Time
+	// Leeway is the clock skew allowed on exp, iat and nbf and between exp - iat and
+	// expires_in. Zero means DefaultLeeway; a negative value allows none.
+	Leeway time.Duration
+	// MaxLifetime, when positive, fails a token that lives longer.
+	MaxLifetime time.Duration
+	// Call, when set, makes a GET request to the API with the token afterwards: "first" for the
+	// profile's first ready request, a path starting with "/" for one relative to
+	// Profile.BaseURL, or an absolute https URL (http only to loopback).
+	Call string
+	// ShowToken puts the access token itself in the report.
+	ShowToken bool
+}
+
+// CallFirst is the Options.Call value for the profile's first ready request.
+const CallFirst = "first"
+
+// newHTTPClient returns the client Run uses: opts' own, or one that verifies TLS with sane
+// timeouts, and in either case one that never follows a redirect.
+func newHTTPClient(c *http.Client) *http.Client {
+	var client http.Client
+	if c != nil {
+		client = *c
+	} else {
+		dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+		client.Transport = &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           dialer.DialContext,
+			TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
+			TLSHandshakeTimeout:   10 * time.Second,
+			ResponseHeaderTimeout: 30 * time.Second,
+			IdleConnTimeout:       30 * time.Second,
+			ForceAttemptHTTP2:     true,
+			MaxIdleConnsPerHost:   2,
+		}
+		client.Timeout = 60 * time.Second
+	}
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &client
+}
+
+func (o *Options) leeway() time.Duration {
+	switch {
+	case o.Leeway == 0:
+		return DefaultLeeway
+	case o.Leeway < 0:
+		return 0
+	}
+	return o.Leeway
+}
+
+func (o *Options) clock() func() time.Time {
+	if o.Now != nil {
+		return o.Now
+	}
+	return time.Now
+}

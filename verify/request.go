@@ -1,0 +1,133 @@
+package verify
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+// tokenForm is the application/x-www-form-urlencoded body of the client credentials request
+// (RFC 6749 §4.4.2) in a fixed order: grant_type, scope when set, each of the profile's
+// parameters, then the client's id and secret when they go in the body (§2.3.1).
+func tokenForm(p *templates.Profile) string {
+	var b strings.Builder
+	add := func(name, value string) {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(name))
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(value))
+	}
+	add("grant_type", "client_credentials")
+	if p.Scope != "" {
+		add("scope", p.Scope)
+	}
+	for _, param := range p.Params {
+		add(param.Name, param.Value)
+	}
+	if p.ClientAuth == templates.ClientAuthBody {
+		add("client_id", p.ClientID)
+		add("client_secret", p.ClientSecret)
+	}
+	return b.String()
+}
+
+// basicCredentials is what HTTP Basic carries for the client: RFC 6749 §2.3.1 form-encodes the
+// id and the secret before they are joined with ":" and base64-encoded.
+func basicCredentials(id, secret string) (string, string) {
+	return url.QueryEscape(id), url.QueryEscape(secret)
+}
+
+// newTokenRequest builds the POST to the profile's token endpoint.
+func newTokenRequest(ctx context.Context, p *templates.Profile) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.TokenURL, strings.NewReader(tokenForm(p)))
+	if err != nil {
+		return nil, fmt.Errorf("building token request for %q: %w", p.TokenURL, err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	if p.ClientAuth != templates.ClientAuthBody {
+		req.SetBasicAuth(basicCredentials(p.ClientID, p.ClientSecret))
+	}
+	return req, nil
+}
+
+// tokenResult is the outcome of the token request: resp on success, else a failure to report.
+type tokenResult struct {
+	status int
+	resp   *tokenResponse
+	err    *TokenError // the server's refusal, when it answered one
+	detail string      // the token_request detail
+	hints  []string
+}
+
+// requestToken sends the token request and reads its answer. Its error is for a request that
+// cannot be built; every way the server or the network fails is in the result.
+func requestToken(ctx context.Context, client *http.Client, rs *runState) (*tokenResult, error) {
+	req, err := newTokenRequest(ctx, rs.profile)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		reason := transportReason(ctx, err)
+		return &tokenResult{detail: "no answer: " + reason, hints: []string{transportHint(reason)}}, nil
+	}
+	defer resp.Body.Close()
+	res := &tokenResult{status: resp.StatusCode}
+	body, err := readCapped(resp.Body, maxTokenResponse)
+	if err != nil {
+		res.detail = fmt.Sprintf("HTTP %d, but reading the answer: %s", resp.StatusCode, oneLine(err.Error(), 200))
+		res.hints = []string{"A token response is a small JSON object; this server sent something else: check --token-url."}
+		return res, nil
+	}
+	if isRedirect(resp.StatusCode) {
+		where := oneLine(rs.redact.String(resp.Header.Get("Location")), 200)
+		res.detail = fmt.Sprintf("HTTP %d redirect to %q, not followed: credentials go only to the URL given", resp.StatusCode, where)
+		res.hints = []string{"The token URL redirects. If you trust where it points, give that URL as --token-url."}
+		return res, nil
+	}
+	if resp.StatusCode != http.StatusOK {
+		res.err = newTokenError(resp.StatusCode, body, rs.redact)
+		res.detail, res.hints = res.err.describe(rs, resp.Header)
+		return res, nil
+	}
+	tr, err := parseTokenResponse(body)
+	if err != nil {
+		if te := newTokenError(resp.StatusCode, body, rs.redact); te.Code != "" {
+			res.err = te
+			res.detail, res.hints = te.describe(rs, resp.Header)
+			return res, nil
+		}
+		res.detail = "HTTP 200, but " + rs.redact.String(err.Error())
+		if !jsonBody(body) {
+			res.hints = []string{"The answer is not JSON: the URL probably points at a web page or a proxy, " +
+				"not at the token endpoint; check --token-url."}
+		}
+		return res, nil
+	}
+	res.resp = tr
+	res.detail = "HTTP 200 with an access token"
+	if tr.ExpiresIn.Set {
+		res.detail += fmt.Sprintf(", expires_in %d", tr.ExpiresIn.Seconds)
+	}
+	return res, nil
+}
+
+// transportHint is the hint for a request that got no answer.
+func transportHint(reason string) string {
+	switch {
+	case strings.HasPrefix(reason, "timed out"):
+		return "The server did not answer in time: check the URL, your network or proxy, or allow more time with --timeout."
+	case strings.HasPrefix(reason, "TLS"):
+		return "The server's TLS certificate is not trusted by this machine: check the host name, or install the CA that signed it."
+	case strings.HasPrefix(reason, "host"):
+		return "The host name does not resolve: check --token-url, --tenant or --endpoint."
+	}
+	return "Nothing answered at the token URL: check --token-url and that the server is running."
+}

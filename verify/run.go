@@ -1,0 +1,173 @@
+package verify
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+// runState is one run's settings and what it has found so far.
+type runState struct {
+	opts    Options
+	profile *templates.Profile
+	client  *http.Client
+	now     func() time.Time
+	redact  redactor
+	report  *Report
+}
+
+// Run sends the profile's token request, checks the token it gets, and, when opts.Call is set,
+// calls the API with it. A refused request or a failed check is in the report, never an error:
+// the error is for options that cannot work, as an [*templates.InputError] (a missing client id
+// or secret, a bad Call), or for a run that cannot start. ctx bounds the whole run.
+func Run(ctx context.Context, opts Options) (*Report, error) {
+	p := opts.Profile
+	if p == nil || p.TokenURL == "" {
+		return nil, ErrNoProfile
+	}
+	if err := checkFetchURL(p.TokenURL); err != nil {
+		return nil, &templates.InputError{Field: "token-url", Value: p.TokenURL, Reason: err.Error()}
+	}
+	if p.ClientID == "" {
+		return nil, &templates.InputError{Field: "client-id", Reason: "missing: the token request needs the app's client id"}
+	}
+	if p.ClientSecret == "" {
+		return nil, &templates.InputError{Field: "client-secret", Secret: true,
+			Reason: "missing: set GEN_POSTMAN_CLIENT_SECRET (or give --client-secret)"}
+	}
+	target, err := callURL(p, opts.Call)
+	if err != nil {
+		return nil, err
+	}
+	rs := &runState{
+		opts:    opts,
+		profile: p,
+		client:  newHTTPClient(opts.HTTPClient),
+		now:     opts.clock(),
+		report:  &Report{TokenURL: p.TokenURL},
+	}
+	rs.setRedactor("")
+	if err := rs.run(ctx, target); err != nil {
+		return nil, err
+	}
+	rs.report.finish()
+	return rs.report, nil
+}
+
+// setRedactor hides the client secret, and the token unless it is to be shown, in everything
+// that comes from a server, as it comes in. The report as written is searched for the token
+// alone: a secret can be a short word that the report's own text uses, a token cannot.
+func (rs *runState) setRedactor(token string) {
+	p := rs.profile
+	id, secret := basicCredentials(p.ClientID, p.ClientSecret)
+	secrets := []string{p.ClientSecret}
+	if token != "" && !rs.opts.ShowToken {
+		secrets = append(secrets, token)
+		rs.report.redact = newRedactor([]string{token}, nil)
+	}
+	rs.redact = newRedactor(secrets, []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret})
+}
+
+func (rs *runState) run(ctx context.Context, target string) error {
+	r := rs.report
+	res, err := requestToken(ctx, rs.client, rs)
+	if err != nil {
+		return err
+	}
+	if res.resp == nil {
+		r.add(fail(CheckTokenRequest, "%s", res.detail))
+		r.Error = res.err
+		r.addHints(res.hints...)
+		r.add(skip(CheckTokenType, "no token"))
+		for _, name := range tokenChecks {
+			r.add(skip(name, "no token"))
+		}
+		if target != "" {
+			r.add(skip(CheckCall, "no token"))
+		}
+		return nil
+	}
+	receivedAt := rs.now()
+	tr := res.resp
+	rs.setRedactor(tr.AccessToken)
+	tr.TokenType, tr.Scope = rs.redact.String(tr.TokenType), rs.redact.String(tr.Scope)
+	if rs.opts.ShowToken {
+		r.Token = tr.AccessToken
+	}
+	r.add(pass(CheckTokenRequest, "%s", res.detail))
+	r.add(checkTokenType(tr.TokenType))
+
+	rs.checkToken(ctx, tr, receivedAt)
+
+	if target != "" {
+		check, hints, call := callAPI(ctx, rs.client, target, tr.AccessToken, rs.redact)
+		r.add(check)
+		r.addHints(hints...)
+		r.Call = call
+	}
+	return nil
+}
+
+// checkToken runs the checks that read the token.
+func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedAt time.Time) {
+	r, p := rs.report, rs.profile
+	jwtCheck, hints, parts := checkJWT(tr.AccessToken)
+	r.add(jwtCheck)
+	r.addHints(hints...)
+	if parts == nil {
+		for _, name := range tokenChecks[1:] {
+			r.add(skip(name, "not a JWT"))
+		}
+		return
+	}
+	// The token's contents come from the server: hide any secret in them before a check quotes them.
+	rs.redact.values(parts.header)
+	rs.redact.values(parts.claims)
+	r.Header, r.Claims = parts.header, parts.claims
+
+	src := findKeySource(ctx, rs.client, p.Issuer, p.JWKSURL, p.TokenURL)
+	r.Issuer, r.JWKSURL = src.issuer, src.jwksURL
+	in := signatureInput{now: rs.now, leeway: rs.opts.leeway(), issuer: src.issuer}
+	if accepted(parts.alg) {
+		switch {
+		case src.jwksURL == "":
+			in.keysErr = fmt.Errorf("%w: no key set URL, and no discovery document whose token_endpoint is %s (%d tried)",
+				ErrNoKeys, p.TokenURL, len(src.notes))
+			if len(src.notes) > 0 {
+				r.addHints("Discovery found no key set: " + strings.Join(src.notes, "; ") + ".")
+			}
+		default:
+			in.keys, in.keysErr = loadKeySet(ctx, rs.client, src.jwksURL)
+		}
+	}
+	sig, sigHints := checkSignature(ctx, parts, in)
+	r.add(sig)
+	r.addHints(sigHints...)
+
+	want := expectations{
+		issuer:       src.issuer,
+		issuerFrom:   src.issuerFrom,
+		scopes:       strings.Fields(p.Scope),
+		grantedScope: tr.Scope,
+		clientID:     p.ClientID,
+		expiresIn:    tr.ExpiresIn,
+		receivedAt:   receivedAt,
+		now:          rs.now(),
+		leeway:       rs.opts.leeway(),
+		maxLifetime:  rs.opts.MaxLifetime,
+	}
+	for _, param := range p.Params {
+		if param.Name == templates.ParamResource || param.Name == templates.ParamAudience {
+			want.audiences = append(want.audiences, param.Value)
+		}
+	}
+	checks, claimHints := claimChecks(parts.header, parts.claims, want)
+	for _, c := range checks {
+		r.add(c)
+	}
+	r.addHints(claimHints...)
+}

@@ -1,0 +1,72 @@
+package verify
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// variable is one named value.
+type variable struct{ key, value string }
+
+// variables resolves {{name}} the way Postman does for a collection run: enabled environment
+// values first, then collection variables.
+type variables struct {
+	env, col []variable
+	haveEnv  bool
+}
+
+var varRef = regexp.MustCompile(`\{\{([^{}]+)\}\}`)
+
+// maxVarDepth bounds variables that refer to variables.
+const maxVarDepth = 8
+
+func (v *variables) get(name string) (string, bool) {
+	for _, list := range [][]variable{v.env, v.col} {
+		for _, x := range list {
+			if x.key == name {
+				return x.value, true
+			}
+		}
+	}
+	return "", false
+}
+
+// expand replaces every {{name}} in s, failing on one that is not defined.
+func (v *variables) expand(field, s string) (string, error) {
+	for depth := 0; strings.Contains(s, "{{"); depth++ {
+		if depth == maxVarDepth {
+			return "", collectionError(fmt.Sprintf("%s: variables refer to each other more than %d deep", field, maxVarDepth))
+		}
+		missing := ""
+		next := varRef.ReplaceAllStringFunc(s, func(ref string) string {
+			value, ok := v.get(ref[2 : len(ref)-2])
+			if !ok && missing == "" {
+				missing = ref
+			}
+			return value
+		})
+		if missing != "" {
+			reason := fmt.Sprintf("%s uses %s, which neither the environment nor the collection defines", field, oneLine(missing, 80))
+			if !v.haveEnv {
+				reason = fmt.Sprintf("%s uses %s, which the collection does not define; pass its environment with --environment", field, oneLine(missing, 80))
+			}
+			return "", collectionError(reason)
+		}
+		if next == s {
+			break
+		}
+		s = next
+	}
+	return s, nil
+}
+
+// expandOptional is expand for a value the caller may supply instead: an undefined variable
+// leaves it empty.
+func (v *variables) expandOptional(s string) string {
+	out, err := v.expand("", s)
+	if err != nil {
+		return ""
+	}
+	return out
+}

@@ -1,0 +1,279 @@
+package verifytest
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+)
+
+// token serves the client credentials grant (RFC 6749 §4.4).
+func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
+	o, d := idp.opts, idp.opts.Defect
+	switch d {
+	case Redirect:
+		if r.URL.Path == "/oidc/token" {
+			to := o.RedirectTo
+			if to == "" {
+				to = base(r) + "/moved/token"
+			}
+			http.Redirect(w, r, to, http.StatusTemporaryRedirect)
+			return
+		}
+	case Slow:
+		select {
+		case <-time.After(o.Delay):
+		case <-r.Context().Done():
+			return
+		}
+	case ServerError:
+		http.Error(w, "internal server error", http.StatusInternalServerError)
+		return
+	case NotJSON:
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte("<!doctype html><html><body><h1>Sign in</h1></body></html>\n"))
+		return
+	case HugeBody:
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"access_token":"` + strings.Repeat("a", 2<<20) + `","token_type":"Bearer"}`))
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		oauthError(w, http.StatusBadRequest, "invalid_request", "the body is not a form", "", "")
+		return
+	}
+	form := r.PostForm
+	if form.Get("grant_type") != "client_credentials" {
+		oauthError(w, http.StatusBadRequest, "unsupported_grant_type", "only client_credentials is supported", "", "")
+		return
+	}
+	id, secret, method, ok := clientCredentials(r)
+	switch {
+	case !ok:
+		oauthError(w, http.StatusBadRequest, "invalid_request", "client authentication must use exactly one method", "", "")
+		return
+	case d == EchoSecret:
+		echo := "client authentication failed for secret " + secret + " (form: " + url.QueryEscape(secret) + ")"
+		oauthError(w, http.StatusUnauthorized, "invalid_client", echo, "oidc.invalid_client", echo)
+		return
+	case id != o.ClientID:
+		oauthError(w, http.StatusBadRequest, "invalid_client", "client not found", "oidc.invalid_client", "Client not found.")
+		return
+	case d == InvalidClient || secret != o.ClientSecret || (o.ClientAuth != "" && method != o.ClientAuth):
+		oauthError(w, http.StatusUnauthorized, "invalid_client", "client authentication failed", "oidc.invalid_client", "Client authentication failed.")
+		return
+	}
+	api := form.Get("resource")
+	if api == "" {
+		api = form.Get("audience")
+	}
+	if d == InvalidTarget || (api != "" && len(o.Resources) > 0 && !slices.Contains(o.Resources, api)) {
+		oauthError(w, http.StatusBadRequest, "invalid_target", "resource indicator is missing, or unknown",
+			"oidc.invalid_target", "The resource indicator is missing, or unknown.")
+		return
+	}
+	granted := idp.grant(strings.Fields(form.Get("scope")))
+	now := o.Now()
+	var access string
+	if api == "" || d == OpaqueToken {
+		access = randomString(32)
+	} else {
+		tok, err := idp.sign(idp.claims(base(r), api, granted, now), idp.typ(), d, secret)
+		if err != nil {
+			oauthError(w, http.StatusInternalServerError, "server_error", err.Error(), "", "")
+			return
+		}
+		access = tok
+	}
+	idp.mu.Lock()
+	idp.issued = append(idp.issued, access)
+	idp.mu.Unlock()
+
+	resp := map[string]any{"access_token": access, "token_type": "Bearer"}
+	if d == TokenTypeMAC {
+		resp["token_type"] = "mac"
+	}
+	expiresIn := int64(o.TTL / time.Second)
+	if d == ExpiresInMismatch {
+		expiresIn *= 2
+	}
+	resp["expires_in"] = expiresIn
+	if o.ExpiresInString {
+		resp["expires_in"] = strconv.FormatInt(expiresIn, 10)
+	}
+	if len(granted) > 0 {
+		resp["scope"] = strings.Join(granted, " ")
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// clientCredentials reads the client's id and secret from HTTP Basic, form-decoding both as
+// RFC 6749 §2.3.1 requires, or from the body. ok is false when both or neither are used.
+func clientCredentials(r *http.Request) (id, secret, method string, ok bool) {
+	bodyID, inBody := r.PostForm["client_id"]
+	if user, pass, basic := r.BasicAuth(); basic {
+		if inBody {
+			return "", "", "", false
+		}
+		id, err1 := url.QueryUnescape(user)
+		secret, err2 := url.QueryUnescape(pass)
+		if err1 != nil || err2 != nil {
+			return "", "", "", false
+		}
+		return id, secret, "header", true
+	}
+	if !inBody {
+		return "", "", "", false
+	}
+	return bodyID[0], r.PostForm.Get("client_secret"), "body", true
+}
+
+// grant returns the requested scopes the client holds, less the first with DroppedScope.
+func (idp *IdP) grant(requested []string) []string {
+	var granted []string
+	for _, s := range requested {
+		if idp.opts.Scopes == nil || slices.Contains(idp.opts.Scopes, s) {
+			granted = append(granted, s)
+		}
+	}
+	if idp.opts.Defect == DroppedScope && len(granted) > 0 {
+		granted = granted[1:]
+	}
+	return granted
+}
+
+func (idp *IdP) typ() string {
+	if idp.opts.Defect == TypJWT {
+		return "JWT"
+	}
+	return "at+jwt"
+}
+
+// claims are the access token's claims (RFC 9068 §2.2) with the defect applied.
+func (idp *IdP) claims(baseURL, api string, scopes []string, now time.Time) jwt.MapClaims {
+	o, d := idp.opts, idp.opts.Defect
+	iat := now.Truncate(time.Second)
+	if d == IssuedInFuture {
+		iat = iat.Add(10 * time.Minute)
+	}
+	if d == Expired {
+		iat = iat.Add(-o.TTL - time.Hour)
+	}
+	c := jwt.MapClaims{
+		"iss": Issuer(baseURL),
+		"iat": iat.Unix(),
+		"exp": iat.Add(o.TTL).Unix(),
+		"jti": randomString(16),
+	}
+	if d == WrongIssuer {
+		c["iss"] = baseURL + "/other"
+	}
+	if d == NoExpiry {
+		delete(c, "exp")
+	}
+	if d == NotYetValid {
+		c["nbf"] = iat.Add(10 * time.Minute).Unix()
+	}
+	aud := api
+	if d == WrongAudience {
+		aud = "https://wrong.example/api"
+	}
+	if o.AudienceArray {
+		c["aud"] = []string{aud}
+	} else {
+		c["aud"] = aud
+	}
+	if len(scopes) > 0 {
+		if o.ScpArray {
+			c["scp"] = scopes
+		} else {
+			c["scope"] = strings.Join(scopes, " ")
+		}
+	}
+	client := o.ClientID
+	if d == WrongClient {
+		client = "someone-else"
+	}
+	switch o.ClientClaim {
+	case "", "sub":
+		c["sub"] = client
+	case "azp":
+		c["azp"] = client
+	case "client_id":
+		c["client_id"] = client
+		c["sub"] = client
+	case "auth0":
+		c["azp"] = client
+		c["sub"] = client + "@clients"
+	}
+	return c
+}
+
+// discovery serves OpenID Connect Discovery metadata.
+func (idp *IdP) discovery(w http.ResponseWriter, r *http.Request) {
+	b := base(r)
+	tokenEndpoint := b + "/oidc/token"
+	if idp.opts.Defect == DiscoveryMismatch {
+		tokenEndpoint = b + "/oidc/other-token"
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"issuer":                                Issuer(b),
+		"token_endpoint":                        tokenEndpoint,
+		"jwks_uri":                              b + "/oidc/jwks",
+		"grant_types_supported":                 []string{"client_credentials"},
+		"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post"},
+	})
+}
+
+func (idp *IdP) keys(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/jwk-set+json")
+	_, _ = w.Write(idp.jwks)
+}
+
+// api answers 200 to a Bearer token the server issued, and 401 to anything else.
+func (idp *IdP) api(w http.ResponseWriter, r *http.Request) {
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if ok && slices.Contains(idp.Issued(), token) {
+		writeJSON(w, http.StatusOK, map[string]any{"path": r.URL.Path})
+		return
+	}
+	w.Header().Set("WWW-Authenticate", `Bearer realm="api", error="invalid_token"`)
+	writeJSON(w, http.StatusUnauthorized, map[string]any{"error": "invalid_token"})
+}
+
+// oauthError writes an RFC 6749 §5.2 error, with Logto's code and message when given.
+func oauthError(w http.ResponseWriter, status int, code, description, logtoCode, message string) {
+	body := map[string]any{"error": code, "error_description": description}
+	if logtoCode != "" {
+		body["code"], body["message"] = logtoCode, message
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Basic realm="token"`)
+	}
+	writeJSON(w, status, body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}
+
+func randomString(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
