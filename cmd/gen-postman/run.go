@@ -18,7 +18,7 @@ var version = ""
 // status, printing the error on stderr. Nothing but a command's product goes to stdout.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, expandBareCall(args))
 	code := exitCodeOf(err)
 	var coded *codedError
 	if err != nil && !(errors.As(err, &coded) && coded.err == nil) {

@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
 	"os"
 	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/gen-postman/gen-postman/verify/verifytest"
 )
 
 // TestMain lets the scripts run gen-postman as a command without building it first.
@@ -20,11 +23,43 @@ func TestMain(m *testing.M) {
 // TestScripts runs the command-line scenarios in testdata/script.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:   "testdata/script",
+		Setup: startFakeIdPs,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mode": cmdMode,
 		},
 	})
+}
+
+// fakeIdPs are the servers each script can reach, by environment variable: a good one and one
+// per defect the scripts exercise. All accept client m2m-app with secret m2m-secret.
+var fakeIdPs = map[string]verifytest.Options{
+	"IDP":          {},
+	"IDP_RS256":    {Alg: "RS256"},
+	"IDP_FORGED":   {Defect: verifytest.ForgedSignature},
+	"IDP_EXPIRED":  {Defect: verifytest.Expired},
+	"IDP_REFUSING": {Defect: verifytest.InvalidClient},
+	"IDP_ECHO":     {Defect: verifytest.EchoSecret},
+	"IDP_DOWN":     {},
+}
+
+// startFakeIdPs starts the fake identity providers for one script and stops them after it.
+// IDP_DOWN names a server that is already closed.
+func startFakeIdPs(env *testscript.Env) error {
+	for name, opts := range fakeIdPs {
+		idp, err := verifytest.NewIdP(opts)
+		if err != nil {
+			return fmt.Errorf("starting %s: %w", name, err)
+		}
+		srv := httptest.NewServer(idp)
+		env.Setenv(name, srv.URL)
+		if name == "IDP_DOWN" {
+			srv.Close()
+		} else {
+			env.Defer(srv.Close)
+		}
+	}
+	return nil
 }
 
 // cmdMode checks a file's permission bits: mode FILE 0600.

@@ -1,19 +1,192 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/verify"
 )
 
+// maxTimeout bounds --timeout, so a typo cannot keep a CI job waiting for hours.
+const maxTimeout = 10 * time.Minute
+
 func verifyCommand() *cli.Command {
+	flags := append(profileFlags(),
+		&cli.StringFlag{Name: "collection", Usage: "read the token request from the oauth2 auth of a Postman collection `FILE`"},
+		&cli.StringFlag{Name: "environment", Usage: "resolve the collection's {{variables}} from a Postman environment `FILE` first"},
+		&cli.StringFlag{Name: "issuer", Usage: "expected `ISSUER` of the token (default: the preset's, the collection's issuer variable, or OIDC discovery)"},
+		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys (default: the preset's, the collection's jwksUrl variable, or discovery)"},
+		&cli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "`LIMIT` for the whole run"},
+		&cli.DurationFlag{Name: "leeway", Value: verify.DefaultLeeway, Usage: "clock skew `ALLOWED` on exp, iat and nbf"},
+		&cli.DurationFlag{Name: "max-lifetime", Usage: "fail a token that lives longer than `DURATION`"},
+		&cli.StringFlag{Name: "call", Usage: "afterwards call the API with the token: `PATH` or URL; alone, the first ready request"},
+		&cli.BoolFlag{Name: "json", Usage: "print the report as one JSON object"},
+		&cli.BoolFlag{Name: "show-token", Usage: "include the access token in the report"},
+	)
 	return &cli.Command{
-		Name:         "verify",
-		Usage:        "perform the collection's token request and prove the token right",
-		Flags:        profileFlags(),
+		Name:  "verify",
+		Usage: "perform the token request and prove the token: signature, issuer, audience, lifetime, scopes",
+		UsageText: "gen-postman verify --tenant ID --client-id ID   (secret in " + envClientSecret + ")\n" +
+			"gen-postman verify --collection FILE [--environment FILE]",
+		Description: "Exit status: 0 every check passed (warnings allowed), 3 the token was obtained but a check\n" +
+			"failed, 4 the token request failed, 2 usage or bad input, 1 anything else.",
+		Flags:        flags,
 		OnUsageError: onUsageError,
-		Action: func(c *cli.Context) error {
-			return errors.New("verify is not wired yet")
-		},
+		Action:       runVerify,
 	}
+}
+
+func runVerify(c *cli.Context) error {
+	if err := noArgs(c); err != nil {
+		return err
+	}
+	stdout, stderr := c.App.Writer, c.App.ErrWriter
+	timeout := c.Duration("timeout")
+	if timeout <= 0 || timeout > maxTimeout {
+		return usageError(fmt.Errorf("--timeout %s: want more than 0 and at most %s", timeout, maxTimeout))
+	}
+	if c.Duration("leeway") < 0 || c.Duration("max-lifetime") < 0 {
+		return usageError(errors.New("--leeway and --max-lifetime cannot be negative"))
+	}
+	profile, err := verifyProfile(c, stderr)
+	if err != nil {
+		return err
+	}
+	warn(stderr, profile)
+
+	leeway := c.Duration("leeway")
+	if leeway == 0 {
+		leeway = -1 // verify.Options reads zero as "the default"; the user asked for none
+	}
+	ctx, cancel := context.WithTimeout(c.Context, timeout)
+	defer cancel()
+	report, err := verify.Run(ctx, verify.Options{
+		Profile:     profile,
+		Leeway:      leeway,
+		MaxLifetime: c.Duration("max-lifetime"),
+		Call:        c.String("call"),
+		ShowToken:   c.Bool("show-token"),
+	})
+	if err != nil {
+		return err
+	}
+	if c.Bool("json") {
+		err = report.WriteJSON(stdout)
+	} else {
+		err = report.WriteText(stdout)
+	}
+	if err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	switch report.Outcome() {
+	case verify.CheckFailed:
+		return &codedError{code: exitCheckFailed}
+	case verify.RequestFailed:
+		return &codedError{code: exitTokenRequest}
+	}
+	return nil
+}
+
+// verifyProfile builds the token request from the provider flags or, with --collection, from
+// the collection's auth, where flags and environment variables override the files.
+func verifyProfile(c *cli.Context, stderr io.Writer) (*templates.Profile, error) {
+	if !c.IsSet("collection") {
+		if c.IsSet("environment") {
+			return nil, usageError(errors.New("--environment goes with --collection"))
+		}
+		opts := profileOptions(c, stderr)
+		opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
+		return templates.Resolve(opts)
+	}
+	for _, name := range []string{"provider", "tenant", "endpoint"} {
+		if c.IsSet(name) {
+			return nil, usageError(fmt.Errorf("--%s does not go with --collection, which describes the token request itself", name))
+		}
+	}
+	col, err := loadCollection(c.String("collection"), c.String("environment"))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range col.Warnings {
+		fmt.Fprintf(stderr, "gen-postman: warning: %s\n", w)
+	}
+	overrideFromFlags(c, stderr, &col.Options)
+	return col.Resolve()
+}
+
+// overrideFromFlags lets the command line, then the environment variables, override what the
+// collection and environment files say.
+func overrideFromFlags(c *cli.Context, stderr io.Writer, opts *templates.Options) {
+	flags := profileOptions(c, stderr)
+	set := func(name string, dst *string, value string) {
+		if c.IsSet(name) {
+			*dst = value
+		}
+	}
+	set("token-url", &opts.TokenURL, flags.TokenURL)
+	set("resource", &opts.Resource, flags.Resource)
+	set("audience", &opts.Audience, flags.Audience)
+	set("client-auth", &opts.ClientAuth, flags.ClientAuth)
+	set("client-id", &opts.ClientID, flags.ClientID) // also set by GEN_POSTMAN_CLIENT_ID
+	set("issuer", &opts.Issuer, c.String("issuer"))
+	set("jwks-url", &opts.JWKSURL, c.String("jwks-url"))
+	if flags.Scope != nil {
+		opts.Scope = flags.Scope
+	}
+	if flags.ClientSecret != "" {
+		opts.ClientSecret = flags.ClientSecret
+	}
+}
+
+// loadCollection opens and reads the collection and the optional environment file.
+func loadCollection(collectionPath, environmentPath string) (*verify.Collection, error) {
+	col, err := openInput("collection", collectionPath)
+	if err != nil {
+		return nil, err
+	}
+	defer col.Close()
+	var env io.Reader
+	if environmentPath != "" {
+		f, err := openInput("environment", environmentPath)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		env = f
+	}
+	return verify.LoadCollection(col, env)
+}
+
+// openInput opens a file the user named; failing to is bad input.
+func openInput(flag, path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		reason := strings.TrimPrefix(err.Error(), "open "+path+": ")
+		return nil, &templates.InputError{Field: flag, Value: path, Reason: reason}
+	}
+	return f, nil
+}
+
+// expandBareCall lets --call stand alone: followed by nothing or by another flag it means the
+// first ready request. urfave/cli has no flags with optional values.
+func expandBareCall(args []string) []string {
+	out := make([]string, 0, len(args))
+	for i, a := range args {
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if (a == "--call" || a == "-call") && (i+1 == len(args) || strings.HasPrefix(args[i+1], "-")) {
+			a = "--call=" + verify.CallFirst
+		}
+		out = append(out, a)
+	}
+	return out
 }
