@@ -32,14 +32,7 @@ func FuzzGenerate(f *testing.F) {
 			}
 			return
 		}
-		c, err := NewCollection(p)
-		if err != nil {
-			t.Fatalf("NewCollection: %v", err)
-		}
-		data, err := Encode(c)
-		if err != nil {
-			t.Fatalf("Encode: %v", err)
-		}
+		data := encodeCollection(t, p)
 		var doc struct {
 			Variable []struct{ Key, Value string }
 			Auth     struct{ Type string }
