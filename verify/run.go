@@ -167,6 +167,9 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 	}
 	checks, claimHints := claimChecks(parts.header, parts.claims, want)
 	for _, c := range checks {
+		if sig.Status == StatusFail && c.Status == StatusPass {
+			c.Detail += " (unverified: the signature check failed, so anyone could have written this)"
+		}
 		r.add(c)
 	}
 	r.addHints(claimHints...)

@@ -85,38 +85,50 @@ func TestRunEachCheckFailsAlone(t *testing.T) {
 			tweak: func(o *verify.Options) { o.Profile.Issuer, o.Profile.JWKSURL = "", "" },
 			want:  "signature", detail: "no discovery document whose token_endpoint is", notSkipped: true},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f := newFixture(t, verifytest.Options{Defect: tt.defect})
-			opts := f.options()
-			if tt.tweak != nil {
-				p := *f.profile
-				opts.Profile = &p
-				tt.tweak(&opts)
-			}
-			r := f.run(t, opts)
-			if got := failed(r); !slices.Equal(got, []string{tt.want}) {
-				t.Errorf("failed checks %v, want [%s]; checks %+v", got, tt.want, r.Checks)
-			}
-			if got := r.Outcome(); got != verify.CheckFailed || r.OK {
-				t.Errorf("Outcome = %v, OK = %v, want CheckFailed", got, r.OK)
-			}
-			if d := check(r, tt.want).Detail; !strings.Contains(d, tt.detail) {
-				t.Errorf("%s detail %q, want it to contain %q", tt.want, d, tt.detail)
-			}
-			skipped := 0
-			for _, c := range r.Checks {
-				if c.Status == verify.StatusSkip {
-					skipped++
-				}
-			}
-			if tt.notSkipped && skipped > 0 {
-				t.Errorf("%d checks skipped: %+v", skipped, r.Checks)
-			}
-			if !tt.notSkipped && skipped != 7 {
-				t.Errorf("%d checks skipped, want the 7 after jwt: %+v", skipped, r.Checks)
-			}
-		})
+	for _, alg := range verifytest.Algs {
+		for _, tt := range tests {
+			t.Run(alg+"/"+tt.name, func(t *testing.T) {
+				runDefect(t, alg, tt.defect, tt.tweak, tt.want, tt.detail, tt.notSkipped)
+			})
+		}
+	}
+}
+
+// runDefect runs verify against a server with one defect and checks that exactly the check
+// want fails, with detail in its words.
+func runDefect(t *testing.T, alg string, defect verifytest.Defect, tweak func(*verify.Options), want, detail string, notSkipped bool) {
+	t.Helper()
+	f := newFixture(t, verifytest.Options{Alg: alg, Defect: defect})
+	opts := f.options()
+	if tweak != nil {
+		p := *f.profile
+		opts.Profile = &p
+		tweak(&opts)
+	}
+	r := f.run(t, opts)
+	if got := failed(r); !slices.Equal(got, []string{want}) {
+		t.Errorf("failed checks %v, want [%s]; checks %+v", got, want, r.Checks)
+	}
+	if got := r.Outcome(); got != verify.CheckFailed || r.OK {
+		t.Errorf("Outcome = %v, OK = %v, want CheckFailed", got, r.OK)
+	}
+	if d := check(r, want).Detail; !strings.Contains(d, detail) {
+		t.Errorf("%s detail %q, want it to contain %q", want, d, detail)
+	}
+	skipped := 0
+	for _, c := range r.Checks {
+		if c.Status == verify.StatusSkip {
+			skipped++
+		}
+	}
+	if notSkipped && skipped > 0 {
+		t.Errorf("%d checks skipped: %+v", skipped, r.Checks)
+	}
+	if !notSkipped && skipped != 7 {
+		t.Errorf("%d checks skipped, want the 7 after jwt: %+v", skipped, r.Checks)
+	}
+	if iss := check(r, "issuer"); want == "signature" && iss.Status == verify.StatusPass && !strings.Contains(iss.Detail, "unverified") {
+		t.Errorf("issuer detail %q passes on an unverified token without saying so", iss.Detail)
 	}
 }
 
