@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"errors"
 	"net"
 	"net/url"
 	"regexp"
@@ -29,53 +30,20 @@ func validTenant(tenant, help string) (string, error) {
 	return t, nil
 }
 
-// validHTTPURL checks that raw is an absolute http(s) URL without credentials or fragment,
-// using plain http only for loopback hosts. It returns the URL as given.
+// validHTTPURL checks a URL flag against ParseHTTPURL and a length limit.
 func validHTTPURL(field, raw string) (*url.URL, error) {
-	bad := func(reason string) error {
-		return &InputError{Field: field, Value: redactUserinfo(raw), Reason: reason}
-	}
 	if len(raw) > maxURLLength {
 		return nil, &InputError{Field: field, Reason: "longer than 2048 bytes"}
 	}
-	if hasControl(raw) || strings.ContainsAny(raw, " \"\\<>{}|^`") {
-		return nil, bad("contains spaces, quotes or control characters")
-	}
-	u, err := url.Parse(raw)
+	u, err := ParseHTTPURL(raw)
 	if err != nil {
-		return nil, bad("not a URL")
-	}
-	switch {
-	case u.Scheme != "http" && u.Scheme != "https":
-		return nil, bad("not an absolute http(s) URL")
-	case u.Host == "" || u.Hostname() == "":
-		return nil, bad("has no host")
-	case u.User != nil:
-		return nil, bad("must not carry credentials; pass --client-id and the secret separately")
-	case u.Fragment != "" || strings.Contains(raw, "#"):
-		return nil, bad("must not have a #fragment")
-	case u.Scheme == "http" && !IsLoopback(u.Hostname()):
-		return nil, bad("plain http is allowed only to loopback; use https")
+		reason := err.Error()
+		if errors.Is(err, errURLCredentials) {
+			reason += "; pass --client-id and the secret separately"
+		}
+		return nil, &InputError{Field: field, Value: RedactURL(raw), Reason: reason}
 	}
 	return u, nil
-}
-
-// redactUserinfo hides whatever stands between "://" and the last "@" of the authority, so an
-// error about a URL never repeats a password, even one url.Parse rejects.
-func redactUserinfo(raw string) string {
-	scheme, rest, ok := strings.Cut(raw, "://")
-	if !ok {
-		return raw
-	}
-	authority, path := rest, ""
-	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-		authority, path = rest[:i], rest[i:]
-	}
-	at := strings.LastIndex(authority, "@")
-	if at < 0 {
-		return raw
-	}
-	return scheme + "://REDACTED@" + authority[at+1:] + path
 }
 
 // validBaseURL is validHTTPURL for a base URL: no query, no trailing slash in the result.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/templates"
@@ -42,12 +41,8 @@ func callURL(p *templates.Profile, call string) (string, error) {
 		}
 		return joinBase(p.BaseURL, call, bad)
 	}
-	u, err := url.Parse(call)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return "", bad("not a path starting with / nor an absolute http(s) URL")
-	}
-	if err := checkCallURL(u); err != "" {
-		return "", bad(err)
+	if _, err := templates.ParseHTTPURL(call); err != nil {
+		return "", bad("not a path starting with / nor a usable URL: " + err.Error())
 	}
 	return call, nil
 }
@@ -57,26 +52,10 @@ func joinBase(base, path string, bad func(string) error) (string, error) {
 		return "", bad("the profile has no base URL to put the path after; give an absolute URL")
 	}
 	full := strings.TrimRight(base, "/") + path
-	u, err := url.Parse(full)
-	if err != nil {
-		return "", bad("does not make a URL after " + base)
-	}
-	if reason := checkCallURL(u); reason != "" {
-		return "", bad(reason)
+	if _, err := templates.ParseHTTPURL(full); err != nil {
+		return "", bad(err.Error() + " (after " + base + ")")
 	}
 	return full, nil
-}
-
-func checkCallURL(u *url.URL) string {
-	switch {
-	case u.User != nil:
-		return "must not carry credentials"
-	case u.Fragment != "":
-		return "must not have a #fragment"
-	case u.Scheme == "http" && !templates.IsLoopback(u.Hostname()):
-		return "plain http is allowed only to loopback, since the token would travel in clear; use https"
-	}
-	return ""
 }
 
 // callAPI makes a GET to target with the token as Bearer and reports its status.

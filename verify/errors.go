@@ -9,8 +9,6 @@ var (
 	ErrResponseTooLarge = errors.New("response body too large")
 	// ErrRedirect reports an answer that redirects elsewhere; verify never follows one.
 	ErrRedirect = errors.New("redirect not followed")
-	// ErrInsecureURL reports a plain http URL to a host that is not loopback.
-	ErrInsecureURL = errors.New("plain http is allowed only to loopback")
 	// ErrNotJWT reports an access token that is not a signed JWT (JWS compact form).
 	ErrNotJWT = errors.New("not a JWT")
 	// ErrNoKeys reports that no usable signing key set was found for the token.

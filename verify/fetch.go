@@ -9,7 +9,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/templates"
@@ -76,18 +75,10 @@ func getJSON(ctx context.Context, client *http.Client, rawURL string) ([]byte, e
 
 func isRedirect(status int) bool { return status >= 300 && status < 400 }
 
-// checkFetchURL accepts an absolute https URL, or http to a loopback host.
+// checkFetchURL applies templates.ParseHTTPURL to a URL verify is about to fetch.
 func checkFetchURL(rawURL string) error {
-	u, err := url.Parse(rawURL)
-	switch {
-	case err != nil:
-		return fmt.Errorf("parsing URL %q: %w", oneLine(rawURL, 200), err)
-	case u.Scheme != "https" && u.Scheme != "http", u.Host == "":
-		return fmt.Errorf("URL %q is not an absolute http(s) URL", oneLine(rawURL, 200))
-	case u.User != nil:
-		return fmt.Errorf("URL %q carries credentials", u.Redacted())
-	case u.Scheme == "http" && !templates.IsLoopback(u.Hostname()):
-		return fmt.Errorf("URL %q: %w", rawURL, ErrInsecureURL)
+	if _, err := templates.ParseHTTPURL(rawURL); err != nil {
+		return fmt.Errorf("URL %q: %w", oneLine(templates.RedactURL(rawURL), 200), err)
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, ErrNoProfile
 	}
 	if err := checkFetchURL(p.TokenURL); err != nil {
-		return nil, &templates.InputError{Field: "token-url", Value: p.TokenURL, Reason: err.Error()}
+		return nil, &templates.InputError{Field: "token-url", Value: templates.RedactURL(p.TokenURL), Reason: err.Error()}
 	}
 	if p.ClientID == "" {
 		return nil, &templates.InputError{Field: "client-id", Reason: "missing: the token request needs the app's client id"}
