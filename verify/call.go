@@ -22,7 +22,9 @@ type CallResult struct {
 // callURL resolves Options.Call against the profile into the URL to call, or returns an
 // [*templates.InputError].
 func callURL(p *templates.Profile, call string) (string, error) {
-	bad := func(reason string) error { return &templates.InputError{Field: "call", Value: call, Reason: reason} }
+	bad := func(reason string) error {
+		return &templates.InputError{Field: "call", Value: templates.RedactURL(call), Reason: reason}
+	}
 	switch {
 	case call == "":
 		return "", nil

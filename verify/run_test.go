@@ -317,7 +317,7 @@ func TestRunRefusesBadOptions(t *testing.T) {
 		{name: "call http to a remote host", tweak: func(o *verify.Options) { o.Call = "http://api.example.com/x" }, input: true, want: "plain http is allowed only to loopback"},
 		{name: "call relative", tweak: func(o *verify.Options) { o.Call = "api/users" }, input: true, want: "not a path starting with /"},
 		{name: "call first without requests", tweak: func(o *verify.Options) { o.Call, o.Profile.Folders = "first", nil }, input: true, want: "no ready request"},
-		{name: "call with credentials", tweak: func(o *verify.Options) { o.Call = "https://u:p@api.example.com/" }, input: true, want: "credentials"},
+		{name: "call with credentials", tweak: func(o *verify.Options) { o.Call = "https://u:hunter2@api.example.com/" }, input: true, want: "credentials"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -337,6 +337,9 @@ func TestRunRefusesBadOptions(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q, want it to contain %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "hunter2") {
+				t.Errorf("error %q repeats a password", err)
 			}
 		})
 	}
