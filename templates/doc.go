@@ -1,5 +1,5 @@
-// Package templates holds the embedded provider presets and Postman scripts, and resolves a
-// preset and the user's options into a [Profile]: the one description of an OAuth 2.0 client
-// credentials token request (RFC 6749 §4.4) that package generate writes into a collection and
-// package verify sends.
+// Package templates holds what gen-postman fills in: the embedded provider presets (endpoints,
+// API identifiers, default scope and client authentication, ready requests, and the provider's
+// hints and guide), and the Postman scripts that get the token in the app and in Newman. Adding
+// a provider is adding a file under providers/.
 package templates

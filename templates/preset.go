@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"errors"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -34,11 +35,30 @@ type Preset struct {
 		Endpoint string `json:"endpoint"`
 	} `json:"apiIdentifier"`
 	// Param is the token request parameter that names the API: "resource" or "audience".
-	Param           string     `json:"param"`
-	Scope           string     `json:"scope"`
-	ClientAuth      ClientAuth `json:"clientAuth"`
-	AccessTokenType string     `json:"accessTokenType"`
-	Folders         []Folder   `json:"folders"`
+	Param string `json:"param"`
+	Scope string `json:"scope"`
+	// ClientAuth is how the provider expects the client to authenticate by default: "header"
+	// (HTTP Basic) or "body" (form fields).
+	ClientAuth      string   `json:"clientAuth"`
+	AccessTokenType string   `json:"accessTokenType"`
+	Hints           Hints    `json:"hints"`
+	Folders         []Folder `json:"folders"`
+}
+
+// Hints are what verify tells a user about this provider when something goes wrong. Each is a
+// sentence or two of plain text; an empty one is left out.
+type Hints struct {
+	// APIIdentifier says which resource or audience names the provider's own API, for a
+	// refused or missing one (invalid_target, a token without the expected aud).
+	APIIdentifier string `json:"apiIdentifier,omitempty"`
+	// Scope says how the app gets a scope that was dropped from the token.
+	Scope string `json:"scope,omitempty"`
+	// Forbidden says what a 403 from the provider's API usually means.
+	Forbidden string `json:"forbidden,omitempty"`
+	// TokenURL gives the shape of the provider's token endpoint, for a 404.
+	TokenURL string `json:"tokenUrl,omitempty"`
+	// OpaqueToken says why the provider may issue a token that is not a JWT.
+	OpaqueToken string `json:"opaqueToken,omitempty"`
 }
 
 // Folder is a named group of ready requests.
@@ -73,26 +93,29 @@ func Presets() ([]Preset, error) {
 	return presets, nil
 }
 
-// LoadPreset returns the preset called name, or an [*InputError] listing the known ones.
+// ErrUnknownPreset is returned by [LoadPreset] for a name that no embedded preset has.
+var ErrUnknownPreset = errors.New("unknown provider")
+
+// LoadPreset returns the preset called name, or an error matching [ErrUnknownPreset].
 func LoadPreset(name string) (Preset, error) {
 	file := path.Join("providers", name+".json")
 	if name == "" || strings.ContainsAny(name, `/\.`) {
-		return Preset{}, unknownProvider(name)
+		return Preset{}, fmt.Errorf("%q: %w", name, ErrUnknownPreset)
 	}
 	if _, err := fs.Stat(presetFiles, file); err != nil {
-		return Preset{}, unknownProvider(name)
+		return Preset{}, fmt.Errorf("%q: %w", name, ErrUnknownPreset)
 	}
 	return loadPreset(file)
 }
 
-func unknownProvider(name string) error {
-	var known []string
-	if presets, err := Presets(); err == nil {
-		for _, p := range presets {
-			known = append(known, p.Name)
-		}
+// PresetNames lists the embedded presets' names, sorted.
+func PresetNames() []string {
+	names, _ := fs.Glob(presetFiles, "providers/*.json")
+	for i, n := range names {
+		names[i] = strings.TrimSuffix(path.Base(n), ".json")
 	}
-	return &InputError{Field: "provider", Value: name, Reason: "unknown provider; known: " + strings.Join(known, ", ")}
+	sort.Strings(names)
+	return names
 }
 
 func loadPreset(file string) (Preset, error) {

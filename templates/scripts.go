@@ -16,19 +16,20 @@ var (
 
 const settingsMarker = "/* settings */ {}"
 
-// scriptSettings are the parts of a Profile the pre-request script needs besides variables.
-type scriptSettings struct {
-	ClientAuth ClientAuth `json:"clientAuth"`
-	Params     []string   `json:"params"`
+// ScriptSettings are what the pre-request script needs besides variables.
+type ScriptSettings struct {
+	// ClientAuth is "header" (HTTP Basic) or "body" (form fields).
+	ClientAuth string `json:"clientAuth"`
+	// Params names the variables sent as token request parameters (resource, audience).
+	Params []string `json:"params"`
 }
 
 // PreRequestScript returns the collection-level pre-request script that fetches and caches the
-// token for p. The script reads every value from variables; only the client authentication and
-// the names of the API parameters are written into it, as JSON.
-func PreRequestScript(p *Profile) (string, error) {
-	s := scriptSettings{ClientAuth: p.ClientAuth, Params: []string{}}
-	for _, param := range p.Params {
-		s.Params = append(s.Params, param.Name)
+// token. The script reads every value from variables; only the settings are written into it, as
+// JSON.
+func PreRequestScript(s ScriptSettings) (string, error) {
+	if s.Params == nil {
+		s.Params = []string{}
 	}
 	data, err := json.Marshal(s) // escapes <, > and & too, so nothing can end the script early
 	if err != nil {

@@ -6,16 +6,20 @@ import (
 )
 
 func TestPreRequestScriptSettings(t *testing.T) {
-	p := &Profile{ClientAuth: ClientAuthBody, Params: []Param{{ParamAudience, "https://x</script>"}}}
-	got, err := PreRequestScript(p)
+	s := ScriptSettings{ClientAuth: "body", Params: []string{"audience"}}
+	got, err := PreRequestScript(s)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(got, `const settings = {"clientAuth":"body","params":["audience"]};`) {
 		t.Errorf("script settings not rendered:\n%s", got[:400])
 	}
-	if strings.Contains(got, "https://x") {
-		t.Error("the script carries a parameter's value; values must come from variables")
+	escaped, err := PreRequestScript(ScriptSettings{ClientAuth: "body", Params: []string{"x</script>"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(escaped, "x</script>") || !strings.Contains(escaped, `x\u003c/script\u003e`) {
+		t.Error("the settings are not escaped for a script")
 	}
 	if strings.Contains(got, settingsMarker) {
 		t.Error("the settings marker is still in the script")
@@ -23,7 +27,7 @@ func TestPreRequestScriptSettings(t *testing.T) {
 }
 
 func TestPreRequestScriptWithoutParams(t *testing.T) {
-	got, err := PreRequestScript(&Profile{ClientAuth: ClientAuthHeader})
+	got, err := PreRequestScript(ScriptSettings{ClientAuth: "header"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,4 @@
-package templates
-
-import "fmt"
+package profile
 
 // ClientAuth is how the client authenticates to the token endpoint (RFC 6749 §2.3.1).
 type ClientAuth string
@@ -19,14 +17,4 @@ func ParseClientAuth(s string) (ClientAuth, error) {
 		return ClientAuth(s), nil
 	}
 	return "", &InputError{Field: "client-auth", Value: s, Reason: "must be header (HTTP Basic) or body (form fields)"}
-}
-
-// UnmarshalText validates a client authentication read from a preset.
-func (c *ClientAuth) UnmarshalText(text []byte) error {
-	v, err := ParseClientAuth(string(text))
-	if err != nil {
-		return fmt.Errorf("client authentication: %w", err)
-	}
-	*c = v
-	return nil
 }

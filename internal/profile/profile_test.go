@@ -1,10 +1,12 @@
-package templates
+package profile
 
 import (
 	"errors"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/gen-postman/gen-postman/templates"
 )
 
 func strptr(s string) *string { return &s }
@@ -130,7 +132,10 @@ func TestResolveProviders(t *testing.T) {
 			if len(got.Folders) == 0 {
 				t.Errorf("profile has no ready requests")
 			}
-			got.Folders, got.Warnings = nil, nil
+			if got.Docs == "" && got.Provider != "generic" {
+				t.Errorf("profile has no link to the provider's guide")
+			}
+			got.Folders, got.Warnings, got.Hints, got.Docs = nil, nil, templates.Hints{}, ""
 			if !reflect.DeepEqual(*got, tt.want) {
 				t.Errorf("Resolve(%+v)\n got  %+v\n want %+v", tt.opts, *got, tt.want)
 			}

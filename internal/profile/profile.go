@@ -1,9 +1,12 @@
-package templates
+package profile
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/gen-postman/gen-postman/templates"
 )
 
 // DefaultProvider is the preset used when none is named.
@@ -53,7 +56,11 @@ type Profile struct {
 	Params []Param
 	// AccessTokenType is the JWT typ the provider's access tokens carry, when documented.
 	AccessTokenType string
-	Folders         []Folder
+	// Hints are the provider's advice for when something goes wrong, from its preset.
+	Hints templates.Hints
+	// Docs links to the provider's guide for machine-to-machine access.
+	Docs    string
+	Folders []templates.Folder
 	// Warnings are remarks on options that are allowed but probably wrong.
 	Warnings []string
 }
@@ -71,7 +78,11 @@ func Resolve(opts Options) (*Profile, error) {
 	if name == "" {
 		name = DefaultProvider
 	}
-	preset, err := LoadPreset(name)
+	preset, err := templates.LoadPreset(name)
+	if errors.Is(err, templates.ErrUnknownPreset) {
+		return nil, &InputError{Field: "provider", Value: name,
+			Reason: "unknown provider; known: " + strings.Join(templates.PresetNames(), ", ")}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +91,7 @@ func Resolve(opts Options) (*Profile, error) {
 }
 
 type resolver struct {
-	preset   Preset
+	preset   templates.Preset
 	opts     Options
 	tenant   string
 	endpoint string
@@ -88,7 +99,7 @@ type resolver struct {
 }
 
 func (r *resolver) resolve() (*Profile, error) {
-	p := &Profile{Provider: r.preset.Name, AccessTokenType: r.preset.AccessTokenType}
+	p := &Profile{Provider: r.preset.Name, AccessTokenType: r.preset.AccessTokenType, Hints: r.preset.Hints, Docs: r.preset.Docs}
 	steps := []func(*Profile) error{
 		r.location, r.tokenURL, r.issuerAndKeys, r.params, r.baseURL, r.scope, r.client, r.name,
 	}
@@ -97,7 +108,7 @@ func (r *resolver) resolve() (*Profile, error) {
 			return nil, err
 		}
 	}
-	p.Folders = append([]Folder(nil), r.preset.Folders...)
+	p.Folders = append([]templates.Folder(nil), r.preset.Folders...)
 	return p, nil
 }
 
@@ -248,7 +259,11 @@ func (r *resolver) scope(p *Profile) error {
 }
 
 func (r *resolver) client(p *Profile) error {
-	p.ClientAuth = r.preset.ClientAuth
+	preset, err := ParseClientAuth(r.preset.ClientAuth)
+	if err != nil {
+		return fmt.Errorf("preset %q: %w", r.preset.Name, err)
+	}
+	p.ClientAuth = preset
 	if r.opts.ClientAuth != "" {
 		ca, err := ParseClientAuth(r.opts.ClientAuth)
 		if err != nil {
