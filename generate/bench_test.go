@@ -3,16 +3,16 @@ package generate
 import (
 	"testing"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
 // BenchmarkGenerate measures one whole generation: resolve the flags, build and encode the
 // collection and the environment.
 func BenchmarkGenerate(b *testing.B) {
 	b.ReportAllocs()
-	opts := templates.Options{Tenant: "acme", ClientID: "app", ClientSecret: "secret"}
+	opts := profile.Options{Tenant: "acme", ClientID: "app", ClientSecret: "secret"}
 	for b.Loop() {
-		p, err := templates.Resolve(opts)
+		p, err := profile.Resolve(opts)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,4 +1,4 @@
 // Package generate builds a Postman v2.1.0 collection and environment from a
-// [templates.Profile]: collection-level OAuth 2.0 client credentials auth, the pre-request script
+// [profile.Profile]: collection-level OAuth 2.0 client credentials auth, the pre-request script
 // that fetches the token in Newman, variables, and the profile's ready requests.
 package generate

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
 // FuzzGenerate feeds arbitrary flag values through Resolve and NewCollection: each input is
@@ -18,13 +18,13 @@ func FuzzGenerate(f *testing.F) {
 	f.Add("kinde", "acme", "https://auth.example.com/", "", "", "aud\"ience", "", "id\u2028", "s", "x</script>")
 	f.Add("auth0", "a", "http://[::1]:8080", "", "urn:x", "", "read:users", "", "", "")
 	f.Fuzz(func(t *testing.T, provider, tenant, endpoint, tokenURL, resource, audience, scope, clientID, secret, name string) {
-		opts := templates.Options{
+		opts := profile.Options{
 			Provider: provider, Tenant: tenant, Endpoint: endpoint, TokenURL: tokenURL, Resource: resource,
 			Audience: audience, Scope: &scope, ClientID: clientID, ClientSecret: secret, Name: name,
 		}
-		p, err := templates.Resolve(opts)
+		p, err := profile.Resolve(opts)
 		if err != nil {
-			if !errors.Is(err, templates.ErrInvalidInput) {
+			if !errors.Is(err, profile.ErrInvalidInput) {
 				t.Fatalf("Resolve: %v is not an input error", err)
 			}
 			if secret != "" && len(secret) > 3 && strings.Contains(err.Error(), secret) {
@@ -52,31 +52,6 @@ func FuzzGenerate(f *testing.F) {
 		}
 		if len(secret) > 3 && strings.Contains(string(data), secret) {
 			t.Fatalf("the collection holds the secret %q", secret)
-		}
-	})
-}
-
-// FuzzRequestURL checks that no request path can break the JSON that go-postman-collection
-// writes for a URL.
-func FuzzRequestURL(f *testing.F) {
-	for _, seed := range []string{"/api/users", "/a?b=c&d", `/"},"x":{"`, "/\n", "/a b", "/%zz"} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, path string) {
-		u, err := requestURL(path)
-		if err != nil {
-			return
-		}
-		data, err := json.Marshal(u)
-		if err != nil {
-			t.Fatalf("Marshal: %v", err)
-		}
-		var back struct{ Raw string }
-		if err := json.Unmarshal(data, &back); err != nil {
-			t.Fatalf("URL JSON %s does not parse: %v", data, err)
-		}
-		if back.Raw != "{{baseUrl}}"+path {
-			t.Fatalf("raw = %q, want {{baseUrl}}%s", back.Raw, path)
 		}
 	})
 }

@@ -12,7 +12,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -20,29 +20,29 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // goldenCases are the inputs whose collections and environments are kept in testdata/.
 var goldenCases = []struct {
 	name string
-	opts templates.Options
+	opts profile.Options
 }{
-	{"logto", templates.Options{Tenant: "acme", ClientID: "m2m-app-id", ClientSecret: "the-secret"}},
-	{"logto-self-hosted", templates.Options{Endpoint: "http://localhost:3001"}},
-	{"kinde", templates.Options{Provider: "kinde", Tenant: "acme", ClientID: "kinde-client"}},
-	{"auth0", templates.Options{Provider: "auth0", Tenant: "acme", Scope: ptr("read:users read:clients")}},
-	{"generic", templates.Options{Provider: "generic", TokenURL: "https://id.example.com/oauth2/token", Audience: "https://api.example.com", ClientAuth: "body"}},
+	{"logto", profile.Options{Tenant: "acme", ClientID: "m2m-app-id", ClientSecret: "the-secret"}},
+	{"logto-self-hosted", profile.Options{Endpoint: "http://localhost:3001"}},
+	{"kinde", profile.Options{Provider: "kinde", Tenant: "acme", ClientID: "kinde-client"}},
+	{"auth0", profile.Options{Provider: "auth0", Tenant: "acme", Scope: ptr("read:users read:clients")}},
+	{"generic", profile.Options{Provider: "generic", TokenURL: "https://id.example.com/oauth2/token", Audience: "https://api.example.com", ClientAuth: "body"}},
 }
 
 func ptr(s string) *string { return &s }
 
 var exportedAt = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
-func resolve(t testing.TB, opts templates.Options) *templates.Profile {
+func resolve(t testing.TB, opts profile.Options) *profile.Profile {
 	t.Helper()
-	p, err := templates.Resolve(opts)
+	p, err := profile.Resolve(opts)
 	if err != nil {
 		t.Fatalf("Resolve(%+v): %v", opts, err)
 	}
 	return p
 }
 
-func encodeCollection(t testing.TB, p *templates.Profile) []byte {
+func encodeCollection(t testing.TB, p *profile.Profile) []byte {
 	t.Helper()
 	c, err := NewCollection(p)
 	if err != nil {
@@ -55,7 +55,7 @@ func encodeCollection(t testing.TB, p *templates.Profile) []byte {
 	return data
 }
 
-func encodeEnvironment(t testing.TB, p *templates.Profile) []byte {
+func encodeEnvironment(t testing.TB, p *profile.Profile) []byte {
 	t.Helper()
 	data, err := Encode(NewEnvironment(p, EnvironmentOptions{Now: func() time.Time { return exportedAt }, ExportedUsing: "gen-postman/test"}))
 	if err != nil {

@@ -59,6 +59,8 @@ type Hints struct {
 	TokenURL string `json:"tokenUrl,omitempty"`
 	// OpaqueToken says why the provider may issue a token that is not a JWT.
 	OpaqueToken string `json:"opaqueToken,omitempty"`
+	// Access says where the provider grants an app the client credentials grant or an API.
+	Access string `json:"access,omitempty"`
 }
 
 // Folder is a named group of ready requests.

@@ -6,12 +6,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify/verifytest"
 )
 
 // benchServer is a local fake server signing with ES384, Logto's default, and its profile.
-func benchServer(b *testing.B) (*httptest.Server, *templates.Profile) {
+func benchServer(b *testing.B) (*httptest.Server, *profile.Profile) {
 	b.Helper()
 	idp, err := verifytest.NewIdP(verifytest.Options{Alg: "ES384", ClientID: "m2m-app", ClientSecret: "m2m-secret"})
 	if err != nil {
@@ -19,7 +19,7 @@ func benchServer(b *testing.B) (*httptest.Server, *templates.Profile) {
 	}
 	srv := httptest.NewServer(idp)
 	b.Cleanup(srv.Close)
-	p, err := templates.Resolve(templates.Options{Provider: "logto", Endpoint: srv.URL, ClientID: "m2m-app", ClientSecret: "m2m-secret"})
+	p, err := profile.Resolve(profile.Options{Provider: "logto", Endpoint: srv.URL, ClientID: "m2m-app", ClientSecret: "m2m-secret"})
 	if err != nil {
 		b.Fatal(err)
 	}

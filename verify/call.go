@@ -6,7 +6,8 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // CallResult is the API call made with the token.
@@ -20,10 +21,10 @@ type CallResult struct {
 }
 
 // callURL resolves Options.Call against the profile into the URL to call, or returns an
-// [*templates.InputError].
-func callURL(p *templates.Profile, call string) (string, error) {
+// [*profile.InputError].
+func callURL(p *profile.Profile, call string) (string, error) {
 	bad := func(reason string) error {
-		return &templates.InputError{Field: "call", Value: templates.RedactURL(call), Reason: reason}
+		return &profile.InputError{Field: "call", Value: profile.RedactURL(call), Reason: reason}
 	}
 	switch {
 	case call == "":
@@ -43,7 +44,7 @@ func callURL(p *templates.Profile, call string) (string, error) {
 		}
 		return joinBase(p.BaseURL, call, bad)
 	}
-	if _, err := templates.ParseHTTPURL(call); err != nil {
+	if _, err := profile.ParseHTTPURL(call); err != nil {
 		return "", bad("not a path starting with / nor a usable URL: " + err.Error())
 	}
 	return call, nil
@@ -54,18 +55,18 @@ func joinBase(base, path string, bad func(string) error) (string, error) {
 		return "", bad("the profile has no base URL to put the path after; give an absolute URL")
 	}
 	full := strings.TrimRight(base, "/") + path
-	if _, err := templates.ParseHTTPURL(full); err != nil {
+	if _, err := profile.ParseHTTPURL(full); err != nil {
 		return "", bad(err.Error() + " (after " + base + ")")
 	}
 	return full, nil
 }
 
 // callAPI makes a GET to target with the token as Bearer and reports its status.
-func callAPI(ctx context.Context, client *http.Client, target, token string, red redactor) (Check, []string, *CallResult) {
+func callAPI(ctx context.Context, client *http.Client, target, token string, red redactor, adv advice) (Check, []string, *CallResult) {
 	res := &CallResult{Method: http.MethodGet, URL: target}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
-		return fail(CheckCall, "GET %s: %s", target, oneLine(err.Error(), 200)), nil, res
+		return fail(CheckCall, "GET %s: %s", target, text.OneLine(err.Error(), 200)), nil, res
 	}
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Accept", "application/json")
@@ -76,8 +77,8 @@ func callAPI(ctx context.Context, client *http.Client, target, token string, red
 	defer resp.Body.Close()
 	res.Status = resp.StatusCode
 	line := fmt.Sprintf("GET %s: HTTP %d", target, resp.StatusCode)
-	if text := http.StatusText(resp.StatusCode); text != "" {
-		line += " " + text
+	if reason := http.StatusText(resp.StatusCode); reason != "" {
+		line += " " + reason
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return pass(CheckCall, "%s", line), nil, res
@@ -88,15 +89,16 @@ func callAPI(ctx context.Context, client *http.Client, target, token string, red
 	}
 	res.Body = red.String(strings.ToValidUTF8(string(body), "\uFFFD"))
 	if challenge := resp.Header.Get("WWW-Authenticate"); challenge != "" {
-		line += " (" + oneLine(red.String(challenge), 200) + ")"
+		line += " (" + text.OneLine(red.String(challenge), 200) + ")"
 	}
 	var hints []string
 	switch {
 	case resp.StatusCode == http.StatusUnauthorized:
-		hints = append(hints, "The API refused the token: it may expect another audience (--resource or --audience) or issuer.")
+		hints = append(hints, "The API refused the token: it may expect another audience ("+adv.names.Resource+" or "+
+			adv.names.Audience+") or issuer.")
 	case resp.StatusCode == http.StatusForbidden:
-		hints = append(hints, "The API took the token but it lacks a permission: request the scope the endpoint needs "+
-			"(Logto's Management API needs all) and make sure a role of the app grants it.")
+		hints = append(hints, withProvider("The API took the token but it lacks a permission: request the scope the endpoint "+
+			"needs and make sure the app is granted it.", adv.provider.Forbidden))
 	case isRedirect(resp.StatusCode):
 		line += ", not followed: the token goes only to the URL given"
 	}

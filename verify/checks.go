@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // Check names, in report order.
@@ -56,18 +58,19 @@ func checkTokenType(tokenType string) Check {
 	case tokenType == "":
 		return fail(CheckTokenType, "no token_type in the answer (RFC 6749 §5.1 requires it); the collection sends the token as Bearer")
 	}
-	return fail(CheckTokenType, "token_type %q, not Bearer: the collection sends the token as Bearer", oneLine(tokenType, 40))
+	return fail(CheckTokenType, "token_type %q, not Bearer: the collection sends the token as Bearer", text.OneLine(tokenType, 40))
 }
 
 // checkJWT decodes the token, failing an opaque or encrypted one with its likely cause.
-func checkJWT(raw string) (Check, []string, *jwtParts) {
+func checkJWT(raw string, adv advice) (Check, []string, *jwtParts) {
 	parts, err := decodeJWT(raw)
 	if err != nil {
-		return fail(CheckJWT, "%v", err), []string{"The token is not a signed JWT, so nothing in it can be checked. " +
-			"Servers issue opaque tokens when no API is named: give the API with --resource (Logto) or --audience (Auth0, Kinde), " +
-			"and check that the API is set to issue JWT access tokens."}, nil
+		hint := "The token is not a signed JWT, so nothing in it can be checked. " +
+			"Servers issue opaque tokens when no API is named: give the API with " + adv.names.Resource + " or " +
+			adv.names.Audience + ", and check that the API is set to issue JWT access tokens."
+		return fail(CheckJWT, "%v", err), []string{withProvider(hint, adv.provider.OpaqueToken)}, nil
 	}
-	detail := "a signed JWT, alg " + oneLine(parts.alg, 20)
+	detail := "a signed JWT, alg " + text.OneLine(parts.alg, 20)
 	if parts.kid != "" {
 		detail += ", kid " + shortKid(parts.kid)
 	}
@@ -81,6 +84,7 @@ type signatureInput struct {
 	now     func() time.Time
 	leeway  time.Duration
 	issuer  string
+	names   Names
 }
 
 // checkSignature verifies the token with golang-jwt against the key set. Claims are checked by
@@ -92,12 +96,13 @@ func checkSignature(ctx context.Context, parts *jwtParts, in signatureInput) (Ch
 		return fail(CheckSignature, "alg none: the token is not signed, so anyone could have made it; refused (RFC 8725, RFC 9068)"), nil
 	case strings.HasPrefix(strings.ToUpper(alg), "HS"):
 		return fail(CheckSignature, "alg %s is a shared-secret (HMAC) algorithm: refused; an access token must be signed "+
-			"with the issuer's private key (RS256, ES384, …) so that APIs check it with the public key", oneLine(alg, 20)), nil
+			"with the issuer's private key (RS256, ES384, …) so that APIs check it with the public key", text.OneLine(alg, 20)), nil
 	case !accepted(alg):
-		return fail(CheckSignature, "alg %q is not accepted (accepted: %s)", oneLine(alg, 20), strings.Join(asymmetricAlgs, ", ")), nil
+		return fail(CheckSignature, "alg %q is not accepted (accepted: %s)", text.OneLine(alg, 20), strings.Join(asymmetricAlgs, ", ")), nil
 	}
 	if in.keys == nil {
-		hint := "Give the issuer's key set with --jwks-url, or its issuer with --issuer so that its discovery document can be found."
+		hint := "Give the issuer's key set with " + in.names.JWKSURL + ", or its issuer with " + in.names.Issuer +
+			" so that its discovery document can be found."
 		return fail(CheckSignature, "cannot check the %s signature: %v", alg, in.keysErr), []string{hint}
 	}
 	opts := []jwt.ParserOption{
@@ -127,7 +132,7 @@ func checkSignature(ctx context.Context, parts *jwtParts, in signatureInput) (Ch
 		return fail(CheckSignature, "the %s signature does not verify with key %s from %s: the token was not signed by the issuer's key",
 			alg, shortKid(parts.kid), in.keys.url), nil
 	}
-	return fail(CheckSignature, "cannot check the %s signature: %s", alg, oneLine(err.Error(), 200)), nil
+	return fail(CheckSignature, "cannot check the %s signature: %s", alg, text.OneLine(err.Error(), 200)), nil
 }
 
 func accepted(alg string) bool {
@@ -144,7 +149,7 @@ func shortKid(kid string) string {
 	if kid == "" {
 		return "(no kid)"
 	}
-	kid = oneLine(kid, 60)
+	kid = text.OneLine(kid, 60)
 	if r := []rune(kid); len(r) > 12 {
 		return string(r[:8]) + "…"
 	}

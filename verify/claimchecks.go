@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // expectations are what the token's claims are checked against.
@@ -24,6 +26,7 @@ type expectations struct {
 	now          time.Time
 	leeway       time.Duration
 	maxLifetime  time.Duration
+	advice       advice
 }
 
 // claimChecks runs issuer, audience, lifetime, scope, client and typ on a decoded token. It
@@ -56,14 +59,14 @@ func checkIssuer(claims jwt.MapClaims, want expectations) (Check, string) {
 	case !present:
 		return fail(CheckIssuer, "the token has no iss claim (RFC 9068 requires it)"), ""
 	case want.issuer == "":
-		return warn(CheckIssuer, "iss %q; no expected issuer is known to compare it with", oneLine(iss, 200)),
-			"Give the expected issuer with --issuer to check iss."
+		return warn(CheckIssuer, "iss %q; no expected issuer is known to compare it with", text.OneLine(iss, 200)),
+			"Give the expected issuer with " + want.advice.names.Issuer + " to check iss."
 	case iss != want.issuer:
 		hint := ""
 		if strings.TrimRight(iss, "/") == strings.TrimRight(want.issuer, "/") {
-			hint = "The issuers differ only by a trailing slash, which counts: Auth0's issuer ends with /, Logto's and Kinde's do not."
+			hint = "The issuers differ only by a trailing slash, which counts: some servers' issuers end with /, others' do not."
 		}
-		return fail(CheckIssuer, "iss %q, want %q", oneLine(iss, 200), want.issuer), hint
+		return fail(CheckIssuer, "iss %q, want %q", text.OneLine(iss, 200), want.issuer), hint
 	}
 	from := ""
 	if want.issuerFrom != "" && want.issuerFrom != "profile" {
@@ -182,9 +185,9 @@ func checkScope(claims jwt.MapClaims, want expectations) (Check, string) {
 		} else if len(granted) > 0 {
 			detail += "; granted " + strings.Join(granted, " ")
 		}
-		return fail(CheckScope, "%s", detail), fmt.Sprintf("The server did not grant %s. Logto silently drops scopes "+
-			"that no role of the app grants: assign the app a role that grants it (the Management API needs all).",
-			strings.Join(missing, " "))
+		hint := fmt.Sprintf("The server did not grant %s. Some servers drop a requested scope the app does not hold "+
+			"without an error: give the app the scope on the server.", strings.Join(missing, " "))
+		return fail(CheckScope, "%s", detail), withProvider(hint, want.advice.provider.Scope)
 	}
 	detail := strings.Join(want.scopes, " ")
 	if extra := missingFrom(granted, want.scopes); len(extra) > 0 {
@@ -209,7 +212,7 @@ func checkClient(claims jwt.MapClaims, want expectations) Check {
 			continue
 		}
 		if v != want.clientID {
-			return fail(CheckClient, "%s %q is not the client %q", name, oneLine(v, 200), want.clientID)
+			return fail(CheckClient, "%s %q is not the client %q", name, text.OneLine(v, 200), want.clientID)
 		}
 		named = append(named, name)
 	}
@@ -225,9 +228,9 @@ func checkClient(claims jwt.MapClaims, want expectations) Check {
 	case sub == want.clientID:
 		return pass(CheckClient, "sub names the client %q", want.clientID)
 	case sub == want.clientID+"@clients":
-		return pass(CheckClient, "sub %q names the client (Auth0's form)", sub)
+		return pass(CheckClient, "sub %q names the client (as ID@clients)", sub)
 	}
-	return fail(CheckClient, "sub %q is not the client %q, and no client_id or azp claim names it", oneLine(sub, 200), want.clientID)
+	return fail(CheckClient, "sub %q is not the client %q, and no client_id or azp claim names it", text.OneLine(sub, 200), want.clientID)
 }
 
 // checkTyp wants "at+jwt" (RFC 9068 §2.1); anything else is only a warning, since Auth0 and
@@ -242,7 +245,7 @@ func checkTyp(header map[string]any) Check {
 	case strings.EqualFold(typ, "at+jwt"), strings.EqualFold(typ, "application/at+jwt"):
 		return pass(CheckTyp, "%s", typ)
 	}
-	return warn(CheckTyp, "typ %q, not at+jwt (RFC 9068): usable, but not marked as an access token", oneLine(typ, 40))
+	return warn(CheckTyp, "typ %q, not at+jwt (RFC 9068): usable, but not marked as an access token", text.OneLine(typ, 40))
 }
 
 // plausible reports whether t is a NumericDate a server could mean: golang-jwt reads 1e400 as
@@ -274,7 +277,7 @@ func humanDuration(d time.Duration) string {
 func quoteList(items []string) string {
 	q := make([]string, len(items))
 	for i, s := range items {
-		q[i] = fmt.Sprintf("%q", oneLine(s, 200))
+		q[i] = fmt.Sprintf("%q", text.OneLine(s, 200))
 	}
 	if len(q) == 1 {
 		return q[0]

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // discoveryDoc holds what verify reads from OpenID Connect Discovery 1.0 §3 or RFC 8414
@@ -55,12 +57,12 @@ func findKeySource(ctx context.Context, client *http.Client, issuer, jwksURL, to
 		}
 		if doc.TokenEndpoint != tokenURL {
 			src.notes = append(src.notes, fmt.Sprintf("%s: its token_endpoint %q is not the token URL, so it is not trusted",
-				candidate, oneLine(doc.TokenEndpoint, 200)))
+				candidate, text.OneLine(doc.TokenEndpoint, 200)))
 			continue
 		}
 		if src.jwksURL == "" {
 			if err := checkFetchURL(doc.JWKSURI); err != nil || doc.JWKSURI == "" {
-				src.notes = append(src.notes, fmt.Sprintf("%s: unusable jwks_uri %q", candidate, oneLine(doc.JWKSURI, 200)))
+				src.notes = append(src.notes, fmt.Sprintf("%s: unusable jwks_uri %q", candidate, text.OneLine(doc.JWKSURI, 200)))
 				continue
 			}
 			src.jwksURL, src.jwksFrom = doc.JWKSURI, candidate
@@ -80,7 +82,7 @@ func fetchDiscovery(ctx context.Context, client *http.Client, u string) (*discov
 	}
 	var doc discoveryDoc
 	if err := json.Unmarshal(body, &doc); err != nil {
-		return nil, fmt.Errorf("%s: not a metadata document: %s", u, oneLine(err.Error(), 100))
+		return nil, fmt.Errorf("%s: not a metadata document: %s", u, text.OneLine(err.Error(), 100))
 	}
 	return &doc, nil
 }

@@ -1,5 +1,5 @@
 // Package verify performs the OAuth 2.0 client credentials token request that a
-// [templates.Profile] describes (RFC 6749 §4.4) and checks the access token it gets: its type,
+// [profile.Profile] describes (RFC 6749 §4.4) and checks the access token it gets: its type,
 // its JWT signature against the issuer's published keys, and its issuer, audience, lifetime,
 // scopes, client and typ (RFC 9068). The result is a [Report] with one named [Check] each, printed
 // whatever the outcome.

@@ -5,6 +5,10 @@ import "errors"
 var (
 	// ErrNoProfile is returned by Run without a profile or a token URL to verify.
 	ErrNoProfile = errors.New("no profile to verify")
+	// ErrNoClientID is returned by Run for a profile without a client id.
+	ErrNoClientID = errors.New("no client id: the token request needs the app's client id")
+	// ErrNoClientSecret is returned by Run for a profile without a client secret.
+	ErrNoClientSecret = errors.New("no client secret: the token request needs the app's secret")
 	// ErrResponseTooLarge reports a response body over the size limit of what was fetched.
 	ErrResponseTooLarge = errors.New("response body too large")
 	// ErrRedirect reports an answer that redirects elsewhere; verify never follows one.

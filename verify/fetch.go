@@ -9,9 +9,9 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"strings"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // Size limits on what verify reads from a server.
@@ -66,7 +66,7 @@ func getJSON(ctx context.Context, client *http.Client, rawURL string) ([]byte, e
 	switch {
 	case isRedirect(resp.StatusCode):
 		return nil, fmt.Errorf("fetching %q: HTTP %d to %q: %w", rawURL, resp.StatusCode,
-			oneLine(resp.Header.Get("Location"), 200), ErrRedirect)
+			text.OneLine(resp.Header.Get("Location"), 200), ErrRedirect)
 	case resp.StatusCode != http.StatusOK:
 		return nil, fmt.Errorf("fetching %q: HTTP %d", rawURL, resp.StatusCode)
 	}
@@ -75,10 +75,10 @@ func getJSON(ctx context.Context, client *http.Client, rawURL string) ([]byte, e
 
 func isRedirect(status int) bool { return status >= 300 && status < 400 }
 
-// checkFetchURL applies templates.ParseHTTPURL to a URL verify is about to fetch.
+// checkFetchURL applies profile.ParseHTTPURL to a URL verify is about to fetch.
 func checkFetchURL(rawURL string) error {
-	if _, err := templates.ParseHTTPURL(rawURL); err != nil {
-		return fmt.Errorf("URL %q: %w", oneLine(templates.RedactURL(rawURL), 200), err)
+	if _, err := profile.ParseHTTPURL(rawURL); err != nil {
+		return fmt.Errorf("URL %q: %w", text.OneLine(profile.RedactURL(rawURL), 200), err)
 	}
 	return nil
 }
@@ -101,38 +101,11 @@ func transportReason(ctx context.Context, err error) string {
 	case errors.As(err, &dnsErr):
 		return fmt.Sprintf("host %q not found", dnsErr.Name)
 	case errors.As(err, &unknown), errors.As(err, &host), errors.As(err, &certErr):
-		return "TLS certificate not trusted: " + oneLine(err.Error(), 200)
+		return "TLS certificate not trusted: " + text.OneLine(err.Error(), 200)
 	case errors.As(err, &netErr) && netErr.Timeout():
 		return "timed out: no answer within the time limit"
 	case errors.As(err, &opErr) && opErr.Op == "dial":
-		return "unreachable: " + oneLine(opErr.Err.Error(), 200)
+		return "unreachable: " + text.OneLine(opErr.Err.Error(), 200)
 	}
-	return oneLine(err.Error(), 300)
-}
-
-// oneLine makes server-supplied text safe for a one-line report: valid UTF-8, no control
-// characters, collapsed spaces, at most limit runes.
-func oneLine(s string, limit int) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	var b strings.Builder
-	space := false
-	n := 0
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == ' ' {
-			space = b.Len() > 0
-			continue
-		}
-		if n >= limit {
-			b.WriteString("…")
-			return b.String()
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-			n++
-		}
-		b.WriteRune(r)
-		n++
-	}
-	return b.String()
+	return text.OneLine(err.Error(), 300)
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 	"github.com/gen-postman/gen-postman/verify/verifytest"
 )
@@ -23,11 +23,18 @@ const (
 	logtoAPI     = "https://default.logto.app/api"
 )
 
+// cliNames are the command line's names for the settings, as gen-postman passes them.
+var cliNames = verify.Names{
+	TokenURL: "--token-url", Resource: "--resource", Audience: "--audience", Scope: "--scope",
+	ClientAuth: "--client-auth", Issuer: "--issuer", JWKSURL: "--jwks-url", Timeout: "--timeout",
+	Location: "--tenant or --endpoint",
+}
+
 // fixture is a fake server and the Logto profile that points at it.
 type fixture struct {
 	idp     *verifytest.IdP
 	srv     *httptest.Server
-	profile *templates.Profile
+	profile *profile.Profile
 }
 
 // newFixture starts a fake server with o and resolves the logto preset against it, as
@@ -49,7 +56,7 @@ func newFixture(t testing.TB, o verifytest.Options) *fixture {
 	}
 	srv := httptest.NewServer(idp)
 	t.Cleanup(srv.Close)
-	p, err := templates.Resolve(templates.Options{Provider: "logto", Endpoint: srv.URL})
+	p, err := profile.Resolve(profile.Options{Provider: "logto", Endpoint: srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +66,7 @@ func newFixture(t testing.TB, o verifytest.Options) *fixture {
 }
 
 func (f *fixture) options() verify.Options {
-	return verify.Options{Profile: f.profile, HTTPClient: f.srv.Client(), Now: clock}
+	return verify.Options{Profile: f.profile, HTTPClient: f.srv.Client(), Now: clock, Names: cliNames}
 }
 
 func (f *fixture) run(t testing.TB, opts verify.Options) *verify.Report {

@@ -223,26 +223,6 @@ func TestHumanDuration(t *testing.T) {
 	}
 }
 
-func TestOneLine(t *testing.T) {
-	tests := []struct {
-		in    string
-		limit int
-		want  string
-	}{
-		{"a\n\tb  c", 10, "a b c"},
-		{"\x1b[31mred", 10, "[31mred"},
-		{"bad \xff utf-8", 20, "bad \uFFFD utf-8"},
-		{"  edges  ", 10, "edges"},
-		{"0123456789abcde", 10, "0123456789…"},
-		{"0123456789", 10, "0123456789"},
-	}
-	for _, tt := range tests {
-		if got := oneLine(tt.in, tt.limit); got != tt.want {
-			t.Errorf("oneLine(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
-		}
-	}
-}
-
 func TestRedactor(t *testing.T) {
 	r := newRedactor([]string{"p@ss w/<x>"}, []string{"id:p%40ss+w%2F%3Cx%3E"})
 	in := `raw p@ss w/<x>, form p%40ss+w%2F%3Cx%3E, path p@ss%20w%2F%3Cx%3E, json p@ss w/\u003cx\u003e, basic aWQ6cCU0MHNzK3clMkYlM0N4JTNF`

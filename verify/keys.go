@@ -10,6 +10,8 @@ import (
 	"github.com/MicahParks/jwkset"
 	"github.com/MicahParks/keyfunc/v3"
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // keySet is a JWK Set (RFC 7517 §5) fetched from url, parsed by jwkset and served to golang-jwt
@@ -33,14 +35,14 @@ func loadKeySet(ctx context.Context, client *http.Client, u string) (*keySet, er
 		Keys []json.RawMessage `json:"keys"`
 	}
 	if err := json.Unmarshal(body, &set); err != nil {
-		return nil, fmt.Errorf("%s: not a JWK Set: %s", u, oneLine(err.Error(), 100))
+		return nil, fmt.Errorf("%s: not a JWK Set: %s", u, text.OneLine(err.Error(), 100))
 	}
 	ks := &keySet{url: u}
 	store := jwkset.NewMemoryStorage()
 	for i, raw := range set.Keys {
 		jwk, err := jwkset.NewJWKFromRawJSON(raw, jwkset.JWKMarshalOptions{}, jwkset.JWKValidateOptions{})
 		if err != nil {
-			ks.skipped = append(ks.skipped, fmt.Sprintf("key %d: %s", i, oneLine(err.Error(), 120)))
+			ks.skipped = append(ks.skipped, fmt.Sprintf("key %d: %s", i, text.OneLine(err.Error(), 120)))
 			continue
 		}
 		m := jwk.Marshal()

@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
 // DefaultLeeway is the clock skew allowed between this machine and the server when
@@ -18,7 +18,7 @@ type Options struct {
 	// Profile is the token request to send and what the token is for: TokenURL, ClientAuth,
 	// ClientID, ClientSecret, Scope and Params make the request; Issuer and JWKSURL, when set,
 	// name the expected issuer and its key set; BaseURL and Folders serve Call.
-	Profile *templates.Profile
+	Profile *profile.Profile
 	// HTTPClient sends every request. Nil means a client that verifies TLS and has its own
 	// timeouts. Whatever the client, redirects are never followed, so credentials and the token
 	// never reach a URL other than the one given.
@@ -36,6 +36,8 @@ type Options struct {
 	Call string
 	// ShowToken puts the access token itself in the report.
 	ShowToken bool
+	// Names are how the user changes each setting, for the hints.
+	Names Names
 }
 
 // CallFirst is the Options.Call value for the profile's first ready request.

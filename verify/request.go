@@ -7,13 +7,14 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // tokenForm is the application/x-www-form-urlencoded body of the client credentials request
 // (RFC 6749 §4.4.2) in a fixed order: grant_type, scope when set, each of the profile's
 // parameters, then the client's id and secret when they go in the body (§2.3.1).
-func tokenForm(p *templates.Profile) string {
+func tokenForm(p *profile.Profile) string {
 	var b strings.Builder
 	add := func(name, value string) {
 		if b.Len() > 0 {
@@ -30,7 +31,7 @@ func tokenForm(p *templates.Profile) string {
 	for _, param := range p.Params {
 		add(param.Name, param.Value)
 	}
-	if p.ClientAuth == templates.ClientAuthBody {
+	if p.ClientAuth == profile.ClientAuthBody {
 		add("client_id", p.ClientID)
 		add("client_secret", p.ClientSecret)
 	}
@@ -44,14 +45,14 @@ func basicCredentials(id, secret string) (string, string) {
 }
 
 // newTokenRequest builds the POST to the profile's token endpoint.
-func newTokenRequest(ctx context.Context, p *templates.Profile) (*http.Request, error) {
+func newTokenRequest(ctx context.Context, p *profile.Profile) (*http.Request, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.TokenURL, strings.NewReader(tokenForm(p)))
 	if err != nil {
 		return nil, fmt.Errorf("building token request for %q: %w", p.TokenURL, err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
-	if p.ClientAuth != templates.ClientAuthBody {
+	if p.ClientAuth != profile.ClientAuthBody {
 		req.SetBasicAuth(basicCredentials(p.ClientID, p.ClientSecret))
 	}
 	return req, nil
@@ -76,20 +77,21 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 	resp, err := client.Do(req)
 	if err != nil {
 		reason := transportReason(ctx, err)
-		return &tokenResult{detail: "no answer: " + reason, hints: []string{transportHint(reason)}}, nil
+		return &tokenResult{detail: "no answer: " + reason, hints: []string{transportHint(reason, rs.advice.names)}}, nil
 	}
 	defer resp.Body.Close()
+	n := rs.advice.names
 	res := &tokenResult{status: resp.StatusCode}
 	body, err := readCapped(resp.Body, maxTokenResponse)
 	if err != nil {
-		res.detail = fmt.Sprintf("HTTP %d, but reading the answer: %s", resp.StatusCode, oneLine(err.Error(), 200))
-		res.hints = []string{"A token response is a small JSON object; this server sent something else: check --token-url."}
+		res.detail = fmt.Sprintf("HTTP %d, but reading the answer: %s", resp.StatusCode, text.OneLine(err.Error(), 200))
+		res.hints = []string{"A token response is a small JSON object; this server sent something else: check " + n.TokenURL + "."}
 		return res, nil
 	}
 	if isRedirect(resp.StatusCode) {
-		where := oneLine(rs.redact.String(resp.Header.Get("Location")), 200)
+		where := text.OneLine(rs.redact.String(resp.Header.Get("Location")), 200)
 		res.detail = fmt.Sprintf("HTTP %d redirect to %q, not followed: credentials go only to the URL given", resp.StatusCode, where)
-		res.hints = []string{"The token URL redirects. If you trust where it points, give that URL as --token-url."}
+		res.hints = []string{"The token URL redirects. If you trust where it points, give that URL as " + n.TokenURL + "."}
 		return res, nil
 	}
 	if resp.StatusCode != http.StatusOK {
@@ -106,8 +108,7 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 		}
 		res.detail = "HTTP 200, but " + rs.redact.String(err.Error())
 		if !jsonBody(body) {
-			res.hints = []string{"The answer is not JSON: the URL probably points at a web page or a proxy, " +
-				"not at the token endpoint; check --token-url."}
+			res.hints = []string{notJSONHint(n)}
 		}
 		return res, nil
 	}
@@ -120,14 +121,14 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 }
 
 // transportHint is the hint for a request that got no answer.
-func transportHint(reason string) string {
+func transportHint(reason string, n Names) string {
 	switch {
 	case strings.HasPrefix(reason, "timed out"):
-		return "The server did not answer in time: check the URL, your network or proxy, or allow more time with --timeout."
+		return "The server did not answer in time: check the URL, your network or proxy, or allow more time with " + n.Timeout + "."
 	case strings.HasPrefix(reason, "TLS"):
 		return "The server's TLS certificate is not trusted by this machine: check the host name, or install the CA that signed it."
 	case strings.HasPrefix(reason, "host"):
-		return "The host name does not resolve: check --token-url, --tenant or --endpoint."
+		return "The host name does not resolve: check " + n.TokenURL + " or " + n.Location + "."
 	}
-	return "Nothing answered at the token URL: check --token-url and that the server is running."
+	return "Nothing answered at the token URL: check " + n.TokenURL + " and that the server is running."
 }

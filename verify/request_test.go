@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 	"github.com/gen-postman/gen-postman/verify/verifytest"
 )
@@ -22,17 +22,17 @@ const (
 // HTTP Basic, and §4.4.2 the body.
 func TestTokenRequestIsRFC6749(t *testing.T) {
 	tests := []struct {
-		auth          templates.ClientAuth
+		auth          profile.ClientAuth
 		authorization string
 		body          string
 	}{
 		{
-			auth:          templates.ClientAuthHeader,
+			auth:          profile.ClientAuthHeader,
 			authorization: "Basic " + base64.StdEncoding.EncodeToString([]byte("my+client%3A1:s3cr%25t+%2B%2F%3D%3A%C3%A9")),
 			body:          "grant_type=client_credentials&scope=all+read%3Aitems&resource=https%3A%2F%2Fdefault.logto.app%2Fapi",
 		},
 		{
-			auth: templates.ClientAuthBody,
+			auth: profile.ClientAuthBody,
 			body: "grant_type=client_credentials&scope=all+read%3Aitems&resource=https%3A%2F%2Fdefault.logto.app%2Fapi" +
 				"&client_id=my+client%3A1&client_secret=s3cr%25t+%2B%2F%3D%3A%C3%A9",
 		},
@@ -79,13 +79,13 @@ func TestSecretNeverInOutput(t *testing.T) {
 	tests := []struct {
 		name   string
 		defect verifytest.Defect
-		auth   templates.ClientAuth
+		auth   profile.ClientAuth
 	}{
-		{"echoed in the error, Basic", verifytest.EchoSecret, templates.ClientAuthHeader},
-		{"echoed in the error, body", verifytest.EchoSecret, templates.ClientAuthBody},
-		{"invalid_client", verifytest.InvalidClient, templates.ClientAuthHeader},
-		{"HS256 keyed with it", verifytest.HS256, templates.ClientAuthBody},
-		{"success", verifytest.None, templates.ClientAuthBody},
+		{"echoed in the error, Basic", verifytest.EchoSecret, profile.ClientAuthHeader},
+		{"echoed in the error, body", verifytest.EchoSecret, profile.ClientAuthBody},
+		{"invalid_client", verifytest.InvalidClient, profile.ClientAuthHeader},
+		{"HS256 keyed with it", verifytest.HS256, profile.ClientAuthBody},
+		{"success", verifytest.None, profile.ClientAuthBody},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // tokenResponse is the successful answer of RFC 6749 §5.1.
@@ -36,19 +38,19 @@ func (f *flexSecond) UnmarshalJSON(data []byte) error {
 		*f = flexSecond{}
 		return nil
 	}
-	text := string(data)
+	number := string(data)
 	if len(data) > 0 && data[0] == '"' {
-		if err := json.Unmarshal(data, &text); err != nil {
+		if err := json.Unmarshal(data, &number); err != nil {
 			return fmt.Errorf("expires_in: %w", err)
 		}
-		text = strings.TrimSpace(text)
+		number = strings.TrimSpace(number)
 	}
-	n, err := strconv.ParseInt(text, 10, 64)
+	n, err := strconv.ParseInt(number, 10, 64)
 	if err != nil {
 		// Some servers write a whole number as 3600.0.
-		x, ferr := strconv.ParseFloat(text, 64)
+		x, ferr := strconv.ParseFloat(number, 64)
 		if ferr != nil || x != math.Trunc(x) || math.Abs(x) > float64(maxExpiresIn) {
-			return fmt.Errorf("expires_in %s is not a whole number of seconds", oneLine(string(data), 40))
+			return fmt.Errorf("expires_in %s is not a whole number of seconds", text.OneLine(string(data), 40))
 		}
 		n = int64(x)
 	}
@@ -75,7 +77,7 @@ func parseTokenResponse(body []byte) (*tokenResponse, error) {
 		if errors.As(err, &typeErr) {
 			return nil, fmt.Errorf("field %s is a JSON %s, not a %s", typeErr.Field, typeErr.Value, typeErr.Type)
 		}
-		return nil, errors.New(oneLine(err.Error(), 200))
+		return nil, errors.New(text.OneLine(err.Error(), 200))
 	}
 	if r.AccessToken == "" {
 		return nil, errNoAccessToken

@@ -7,22 +7,23 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
 // runState is one run's settings and what it has found so far.
 type runState struct {
 	opts    Options
-	profile *templates.Profile
+	profile *profile.Profile
 	client  *http.Client
 	now     func() time.Time
 	redact  redactor
 	report  *Report
+	advice  advice
 }
 
 // Run sends the profile's token request, checks the token it gets, and, when opts.Call is set,
 // calls the API with it. A refused request or a failed check is in the report, never an error:
-// the error is for options that cannot work, as an [*templates.InputError] (a missing client id
+// the error is for options that cannot work, as an [*profile.InputError] (a missing client id
 // or secret, a bad Call), or for a run that cannot start. ctx bounds the whole run.
 func Run(ctx context.Context, opts Options) (*Report, error) {
 	p := opts.Profile
@@ -30,14 +31,13 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, ErrNoProfile
 	}
 	if err := checkFetchURL(p.TokenURL); err != nil {
-		return nil, &templates.InputError{Field: "token-url", Value: templates.RedactURL(p.TokenURL), Reason: err.Error()}
+		return nil, &profile.InputError{Field: "token-url", Value: profile.RedactURL(p.TokenURL), Reason: err.Error()}
 	}
 	if p.ClientID == "" {
-		return nil, &templates.InputError{Field: "client-id", Reason: "missing: the token request needs the app's client id"}
+		return nil, ErrNoClientID
 	}
 	if p.ClientSecret == "" {
-		return nil, &templates.InputError{Field: "client-secret", Secret: true,
-			Reason: "missing: set GEN_POSTMAN_CLIENT_SECRET (or give --client-secret)"}
+		return nil, ErrNoClientSecret
 	}
 	target, err := callURL(p, opts.Call)
 	if err != nil {
@@ -49,6 +49,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		client:  newHTTPClient(opts.HTTPClient),
 		now:     opts.clock(),
 		report:  &Report{TokenURL: p.TokenURL},
+		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints},
 	}
 	rs.setRedactor("")
 	if err := rs.run(ctx, target); err != nil {
@@ -104,7 +105,7 @@ func (rs *runState) run(ctx context.Context, target string) error {
 	rs.checkToken(ctx, tr, receivedAt)
 
 	if target != "" {
-		check, hints, call := callAPI(ctx, rs.client, target, tr.AccessToken, rs.redact)
+		check, hints, call := callAPI(ctx, rs.client, target, tr.AccessToken, rs.redact, rs.advice)
 		r.add(check)
 		r.addHints(hints...)
 		r.Call = call
@@ -115,7 +116,7 @@ func (rs *runState) run(ctx context.Context, target string) error {
 // checkToken runs the checks that read the token.
 func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedAt time.Time) {
 	r, p := rs.report, rs.profile
-	jwtCheck, hints, parts := checkJWT(tr.AccessToken)
+	jwtCheck, hints, parts := checkJWT(tr.AccessToken, rs.advice)
 	r.add(jwtCheck)
 	r.addHints(hints...)
 	if parts == nil {
@@ -131,7 +132,7 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 
 	src := findKeySource(ctx, rs.client, p.Issuer, p.JWKSURL, p.TokenURL)
 	r.Issuer, r.JWKSURL = src.issuer, src.jwksURL
-	in := signatureInput{now: rs.now, leeway: rs.opts.leeway(), issuer: src.issuer}
+	in := signatureInput{now: rs.now, leeway: rs.opts.leeway(), issuer: src.issuer, names: rs.advice.names}
 	if accepted(parts.alg) {
 		switch {
 		case src.jwksURL == "":
@@ -159,9 +160,10 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 		now:          rs.now(),
 		leeway:       rs.opts.leeway(),
 		maxLifetime:  rs.opts.MaxLifetime,
+		advice:       rs.advice,
 	}
 	for _, param := range p.Params {
-		if param.Name == templates.ParamResource || param.Name == templates.ParamAudience {
+		if param.Name == profile.ParamResource || param.Name == profile.ParamAudience {
 			want.audiences = append(want.audiences, param.Value)
 		}
 	}

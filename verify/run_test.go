@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 	"github.com/gen-postman/gen-postman/verify/verifytest"
 )
@@ -137,7 +137,7 @@ func TestRunAcceptsProviderShapes(t *testing.T) {
 	tests := []struct {
 		name  string
 		opts  verifytest.Options
-		tweak func(*templates.Profile)
+		tweak func(*profile.Profile)
 		warn  string // the check that warns, if any
 		want  map[string]string
 	}{
@@ -152,14 +152,14 @@ func TestRunAcceptsProviderShapes(t *testing.T) {
 		{name: "expires_in string (Entra ID)", opts: verifytest.Options{ExpiresInString: true},
 			want: map[string]string{"token_request": "expires_in 3600", "lifetime": "expires in 1h"}},
 		{name: "body auth", opts: verifytest.Options{ClientAuth: "body"},
-			tweak: func(p *templates.Profile) { p.ClientAuth = templates.ClientAuthBody }},
-		{name: "extra scopes granted", tweak: func(p *templates.Profile) { p.Scope = "" }, warn: "",
+			tweak: func(p *profile.Profile) { p.ClientAuth = profile.ClientAuthBody }},
+		{name: "extra scopes granted", tweak: func(p *profile.Profile) { p.Scope = "" }, warn: "",
 			want: map[string]string{"scope": "no scope was requested, and the token grants none"}},
-		{name: "no API requested", tweak: func(p *templates.Profile) { p.Params = nil },
+		{name: "no API requested", tweak: func(p *profile.Profile) { p.Params = nil },
 			want: map[string]string{"jwt": "an opaque token"}},
-		{name: "issuer and keys from discovery", tweak: func(p *templates.Profile) { p.Issuer, p.JWKSURL = "", "" },
+		{name: "issuer and keys from discovery", tweak: func(p *profile.Profile) { p.Issuer, p.JWKSURL = "", "" },
 			want: map[string]string{"issuer": "(from discovery)"}},
-		{name: "keys from the issuer's discovery", tweak: func(p *templates.Profile) { p.JWKSURL = "" },
+		{name: "keys from the issuer's discovery", tweak: func(p *profile.Profile) { p.JWKSURL = "" },
 			want: map[string]string{"signature": "/oidc/jwks"}},
 	}
 	for _, tt := range tests {
@@ -216,7 +216,7 @@ func TestRunTokenRequestFails(t *testing.T) {
 			logtoKey: "oidc.invalid_client"},
 		{name: "invalid_target", opts: verifytest.Options{Defect: verifytest.InvalidTarget}, status: 400, code: "invalid_target",
 			logtoKey: "oidc.invalid_target",
-			hint:     `the resource indicator "https://default.logto.app/api" is not registered as an API; for Logto's Management API it is https://TENANT.logto.app/api (Cloud) or https://default.logto.app/api (self-hosted)`},
+			hint:     `the resource indicator "https://default.logto.app/api" is not registered as an API. For Logto's Management API it is https://TENANT.logto.app/api (Cloud) or https://default.logto.app/api (self-hosted)`},
 		{name: "unknown resource", opts: verifytest.Options{Resources: []string{"https://api.example.test"}}, status: 400,
 			code: "invalid_target", logtoKey: "oidc.invalid_target"},
 		{name: "not JSON", opts: verifytest.Options{Defect: verifytest.NotJSON},
@@ -290,7 +290,7 @@ func TestRunTokenRequestFails(t *testing.T) {
 			case tt.status != 0 && r.Error == nil:
 				t.Errorf("no Error, want status %d", tt.status)
 			case tt.status != 0:
-				if r.Error.StatusCode != tt.status || r.Error.Code != tt.code || r.Error.LogtoCode != tt.logtoKey {
+				if r.Error.StatusCode != tt.status || r.Error.Code != tt.code || r.Error.ServerCode != tt.logtoKey {
 					t.Errorf("Error = %+v, want status %d, error %q, code %q", r.Error, tt.status, tt.code, tt.logtoKey)
 				}
 			}
@@ -306,14 +306,15 @@ func TestRunRefusesBadOptions(t *testing.T) {
 	tests := []struct {
 		name  string
 		tweak func(*verify.Options)
-		input bool // an InputError is expected, else ErrNoProfile
-		want  string
+		input    bool  // an InputError is expected
+		sentinel error // else this error is
+		want     string
 	}{
-		{name: "no profile", tweak: func(o *verify.Options) { o.Profile = nil }, want: "no profile"},
+		{name: "no profile", tweak: func(o *verify.Options) { o.Profile = nil }, sentinel: verify.ErrNoProfile, want: "no profile"},
 		{name: "token URL over http to a remote host", tweak: func(o *verify.Options) { o.Profile.TokenURL = "http://id.example.com/token" },
 			input: true, want: "plain http is allowed only to loopback"},
-		{name: "no client id", tweak: func(o *verify.Options) { o.Profile.ClientID = "" }, input: true, want: "--client-id"},
-		{name: "no secret", tweak: func(o *verify.Options) { o.Profile.ClientSecret = "" }, input: true, want: "GEN_POSTMAN_CLIENT_SECRET"},
+		{name: "no client id", tweak: func(o *verify.Options) { o.Profile.ClientID = "" }, sentinel: verify.ErrNoClientID, want: "client id"},
+		{name: "no secret", tweak: func(o *verify.Options) { o.Profile.ClientSecret = "" }, sentinel: verify.ErrNoClientSecret, want: "secret"},
 		{name: "call http to a remote host", tweak: func(o *verify.Options) { o.Call = "http://api.example.com/x" }, input: true, want: "plain http is allowed only to loopback"},
 		{name: "call relative", tweak: func(o *verify.Options) { o.Call = "api/users" }, input: true, want: "not a path starting with /"},
 		{name: "call first without requests", tweak: func(o *verify.Options) { o.Call, o.Profile.Folders = "first", nil }, input: true, want: "no ready request"},
@@ -329,11 +330,11 @@ func TestRunRefusesBadOptions(t *testing.T) {
 			if r != nil || err == nil {
 				t.Fatalf("Run = %v, %v; want an error", r, err)
 			}
-			if got := errors.Is(err, templates.ErrInvalidInput); got != tt.input {
+			if got := errors.Is(err, profile.ErrInvalidInput); got != tt.input {
 				t.Errorf("errors.Is(%v, ErrInvalidInput) = %v, want %v", err, got, tt.input)
 			}
-			if !tt.input && !errors.Is(err, verify.ErrNoProfile) {
-				t.Errorf("error %v, want ErrNoProfile", err)
+			if !tt.input && !errors.Is(err, tt.sentinel) {
+				t.Errorf("error %v, want %v", err, tt.sentinel)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q, want it to contain %q", err, tt.want)
@@ -417,7 +418,7 @@ func TestRunDoesNotFollowRedirects(t *testing.T) {
 		w.WriteHeader(http.StatusOK)
 	}))
 	defer target.Close()
-	for _, auth := range []templates.ClientAuth{templates.ClientAuthHeader, templates.ClientAuthBody} {
+	for _, auth := range []profile.ClientAuth{profile.ClientAuthHeader, profile.ClientAuthBody} {
 		t.Run(string(auth), func(t *testing.T) {
 			f := newFixture(t, verifytest.Options{Defect: verifytest.Redirect, RedirectTo: target.URL + "/token"})
 			f.profile.ClientAuth = auth
@@ -447,7 +448,7 @@ func TestRunOverTLS(t *testing.T) {
 	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the untrusted case ends in a handshake error
 	srv.StartTLS()
 	defer srv.Close()
-	p, err := templates.Resolve(templates.Options{Provider: "logto", Endpoint: srv.URL, ClientID: testClientID, ClientSecret: testSecret})
+	p, err := profile.Resolve(profile.Options{Provider: "logto", Endpoint: srv.URL, ClientID: testClientID, ClientSecret: testSecret})
 	if err != nil {
 		t.Fatal(err)
 	}

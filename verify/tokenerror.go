@@ -6,7 +6,8 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // TokenError is a token endpoint's refusal: the HTTP status and, when the body is the JSON of
@@ -16,9 +17,9 @@ type TokenError struct {
 	StatusCode  int    `json:"status"`
 	Code        string `json:"error,omitempty"`
 	Description string `json:"error_description,omitempty"`
-	// LogtoCode and Message are what Logto adds to the RFC 6749 fields, such as
-	// "oidc.invalid_target" and a sentence for people.
-	LogtoCode string `json:"code,omitempty"`
+	// ServerCode and Message are what some servers add to the RFC 6749 fields: Logto sends a
+	// code such as "oidc.invalid_target" and a sentence for people.
+	ServerCode string `json:"code,omitempty"`
 	Message   string `json:"message,omitempty"`
 	Body      string `json:"body,omitempty"`
 }
@@ -52,10 +53,10 @@ func newTokenError(status int, body []byte, red redactor) *TokenError {
 	e := &TokenError{StatusCode: status}
 	var eb errorBody
 	if err := json.Unmarshal(body, &eb); err == nil {
-		e.Code = oneLine(red.String(eb.Error), 100)
-		e.Description = oneLine(red.String(eb.Description), 500)
-		e.LogtoCode = oneLine(red.String(eb.Code), 100)
-		e.Message = oneLine(red.String(eb.Message), 500)
+		e.Code = text.OneLine(red.String(eb.Error), 100)
+		e.Description = text.OneLine(red.String(eb.Description), 500)
+		e.ServerCode = text.OneLine(red.String(eb.Code), 100)
+		e.Message = text.OneLine(red.String(eb.Message), 500)
 	}
 	if len(body) > maxErrorBody {
 		body = body[:maxErrorBody]
@@ -74,8 +75,8 @@ func jsonBody(body []byte) bool {
 func (e *TokenError) describe(rs *runState, header http.Header) (string, []string) {
 	p := rs.profile
 	detail := fmt.Sprintf("HTTP %d", e.StatusCode)
-	if text := http.StatusText(e.StatusCode); text != "" {
-		detail += " " + text
+	if reason := http.StatusText(e.StatusCode); reason != "" {
+		detail += " " + reason
 	}
 	if e.Code != "" {
 		detail += ": " + e.Code
@@ -85,71 +86,79 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 	} else if ct := header.Get("Content-Type"); !jsonBody([]byte(e.Body)) {
 		detail += ", not a JSON body"
 		if ct != "" {
-			detail += " (" + oneLine(ct, 60) + ")"
+			detail += " (" + text.OneLine(ct, 60) + ")"
 		}
 	}
+	n, provider := rs.advice.names, rs.advice.provider
 	var hints []string
 	switch e.Code {
 	case "invalid_client":
 		hints = append(hints, fmt.Sprintf("invalid_client: the client id or secret is wrong, or the server wants "+
-			"the other client authentication (this request used %s; try --client-auth %s).",
-			clientAuthWords(p.ClientAuth), otherClientAuth(p.ClientAuth)))
+			"the other client authentication (this request used %s; try %s %s).",
+			clientAuthWords(p.ClientAuth), n.ClientAuth, otherClientAuth(p.ClientAuth)))
 	case "invalid_target":
 		hints = append(hints, invalidTargetHint(rs))
 	case "invalid_scope":
 		hints = append(hints, fmt.Sprintf("invalid_scope: the server does not know a requested scope (%s) or "+
-			"does not allow it for this app; check --scope.", quoteOrNone(p.Scope)))
+			"does not allow it for this app; check %s.", quoteOrNone(p.Scope), n.Scope))
 	case "unauthorized_client":
-		hints = append(hints, "unauthorized_client: this app may not use the client credentials grant; "+
-			"it must be a machine-to-machine app (Auth0: authorize the application for the API).")
+		hints = append(hints, withProvider("unauthorized_client: this app may not use the client credentials grant; "+
+			"it must be a machine-to-machine app.", provider.Access))
 	case "unsupported_grant_type":
-		hints = append(hints, "unsupported_grant_type: this endpoint does not offer the client credentials grant; check --token-url.")
+		hints = append(hints, "unsupported_grant_type: this endpoint does not offer the client credentials grant; check "+n.TokenURL+".")
 	case "access_denied":
-		hints = append(hints, "access_denied: the app is not allowed this API; grant it access on the server "+
-			"(Auth0: the API's Machine to Machine Applications tab).")
+		hints = append(hints, withProvider("access_denied: the app is not allowed this API; grant it access on the server.", provider.Access))
 	case "invalid_request":
-		hints = append(hints, "invalid_request: the server rejected the request's form; check --token-url, "+
-			"--resource or --audience, and --scope.")
+		hints = append(hints, "invalid_request: the server rejected the request's form; check "+n.TokenURL+", "+
+			n.Resource+" or "+n.Audience+", and "+n.Scope+".")
 	case "":
 		switch {
 		case e.StatusCode >= 500:
 			hints = append(hints, fmt.Sprintf("HTTP %d: the server failed; try again later or read its logs.", e.StatusCode))
 		case e.StatusCode == http.StatusNotFound:
-			hints = append(hints, "HTTP 404: there is no token endpoint at this URL; check --token-url "+
-				"(Logto: https://TENANT.logto.app/oidc/token).")
+			hints = append(hints, withProvider("HTTP 404: there is no token endpoint at this URL; check "+n.TokenURL+".", provider.TokenURL))
 		case !jsonBody([]byte(e.Body)):
-			hints = append(hints, "The answer is not JSON: the URL probably points at a web page or a proxy, "+
-				"not at the token endpoint; check --token-url.")
+			hints = append(hints, notJSONHint(n))
 		}
 	}
 	return detail, hints
 }
 
+// notJSONHint is the hint for an answer that is not a token endpoint's JSON.
+func notJSONHint(n Names) string {
+	return "The answer is not JSON: the URL probably points at a web page or a proxy, not at the token endpoint; check " + n.TokenURL + "."
+}
+
+// invalidTargetHint explains invalid_target for what was sent: no API at all, or one the server
+// does not know.
 func invalidTargetHint(rs *runState) string {
-	var resource string
+	var name, value string
 	for _, param := range rs.profile.Params {
-		if param.Name == "resource" || param.Name == "audience" {
-			resource = param.Value
+		if param.Name == profile.ParamResource || param.Name == profile.ParamAudience {
+			name, value = param.Name, param.Value
 			break
 		}
 	}
-	const logto = "for Logto's Management API it is https://TENANT.logto.app/api (Cloud) or " +
-		"https://default.logto.app/api (self-hosted)"
-	if resource == "" {
-		return "invalid_target: no resource indicator was sent and the server has no default API; give --resource (" + logto + ")."
+	n, provider := rs.advice.names, rs.advice.provider
+	if value == "" {
+		return withProvider("invalid_target: no resource indicator was sent and the server has no default API; give "+n.Resource+".",
+			provider.APIIdentifier)
 	}
-	return fmt.Sprintf("invalid_target: the resource indicator %q is not registered as an API; %s.", resource, logto)
+	if name == profile.ParamResource {
+		name = "resource indicator"
+	}
+	return withProvider(fmt.Sprintf("invalid_target: the %s %q is not registered as an API.", name, value), provider.APIIdentifier)
 }
 
-func clientAuthWords(ca templates.ClientAuth) string {
-	if ca == templates.ClientAuthBody {
+func clientAuthWords(ca profile.ClientAuth) string {
+	if ca == profile.ClientAuthBody {
 		return "body (client_id and client_secret form fields)"
 	}
 	return "header (HTTP Basic)"
 }
 
-func otherClientAuth(ca templates.ClientAuth) string {
-	if ca == templates.ClientAuthBody {
+func otherClientAuth(ca profile.ClientAuth) string {
+	if ca == profile.ClientAuthBody {
 		return "header"
 	}
 	return "body"

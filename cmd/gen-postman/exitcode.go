@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
 // exitCode is the process exit status; the values are part of the command-line contract.
@@ -45,7 +45,7 @@ func exitCodeOf(err error) exitCode {
 		return exitOK
 	case errors.As(err, &coded):
 		return coded.code
-	case errors.Is(err, templates.ErrInvalidInput):
+	case errors.Is(err, profile.ErrInvalidInput):
 		return exitUsage
 	}
 	return exitFailure

@@ -11,7 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gen-postman/gen-postman/generate"
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
 func generateCommand() *cli.Command {
@@ -42,22 +42,22 @@ func runGenerate(c *cli.Context) error {
 	}
 	opts := profileOptions(c, stderr)
 	opts.Name = c.String("name")
-	profile, err := templates.Resolve(opts)
+	prof, err := profile.Resolve(opts)
 	if err != nil {
 		return err
 	}
-	warn(stderr, profile)
+	warn(stderr, prof)
 
 	collectionPath, envPath := c.String("output"), c.String("env-output")
 	if outDir != "" {
-		collectionPath = filepath.Join(outDir, profile.Name+".postman_collection.json")
-		envPath = filepath.Join(outDir, profile.Name+".postman_environment.json")
+		collectionPath = filepath.Join(outDir, prof.Name+".postman_collection.json")
+		envPath = filepath.Join(outDir, prof.Name+".postman_environment.json")
 	}
 	if collectionPath != "" && envPath != "" && filepath.Clean(collectionPath) == filepath.Clean(envPath) {
 		return usageError(fmt.Errorf("-o and --env-output both name %q", collectionPath))
 	}
 
-	collection, err := generate.NewCollection(profile)
+	collection, err := generate.NewCollection(prof)
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func runGenerate(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		env := generate.NewEnvironment(profile, generate.EnvironmentOptions{Now: now, ExportedUsing: "gen-postman/" + buildVersion()})
+		env := generate.NewEnvironment(prof, generate.EnvironmentOptions{Now: now, ExportedUsing: "gen-postman/" + buildVersion()})
 		envJSON, err := generate.Encode(env)
 		if err != nil {
 			return err
@@ -84,7 +84,7 @@ func runGenerate(c *cli.Context) error {
 			mode = 0o600
 		}
 		files = append(files, outputFile{path: envPath, data: envJSON, mode: mode})
-	} else if profile.ClientSecret != "" {
+	} else if prof.ClientSecret != "" {
 		fmt.Fprintln(stderr, "gen-postman: note: the client secret is written only to an environment file; add --env-output FILE or --out-dir DIR to keep it")
 	}
 

@@ -7,7 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
 // Environment variables that carry the client credentials, so the secret stays out of the
@@ -20,7 +20,7 @@ const (
 // profileFlags are the flags that describe the token request, shared by generate and verify.
 func profileFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "provider", Value: templates.DefaultProvider, Usage: "`NAME` of the provider preset: logto, kinde, auth0 or generic (see 'gen-postman providers')"},
+		&cli.StringFlag{Name: "provider", Value: profile.DefaultProvider, Usage: "`NAME` of the provider preset: logto, kinde, auth0 or generic (see 'gen-postman providers')"},
 		&cli.StringFlag{Name: "tenant", Usage: "Logto Cloud tenant `ID`, Kinde subdomain, or Auth0 tenant (acme for acme.auth0.com)"},
 		&cli.StringFlag{Name: "endpoint", Usage: "base `URL` of a self-hosted Logto, a custom domain, or a regional Auth0 domain"},
 		&cli.StringFlag{Name: "token-url", Usage: "token endpoint `URL` (required for generic)"},
@@ -33,10 +33,10 @@ func profileFlags() []cli.Flag {
 	}
 }
 
-// profileOptions moves the profile flags into templates.Options. A secret given on the command
+// profileOptions moves the profile flags into profile.Options. A secret given on the command
 // line works but draws a warning on stderr.
-func profileOptions(c *cli.Context, stderr io.Writer) templates.Options {
-	opts := templates.Options{
+func profileOptions(c *cli.Context, stderr io.Writer) profile.Options {
+	opts := profile.Options{
 		Provider:   c.String("provider"),
 		Tenant:     c.String("tenant"),
 		Endpoint:   c.String("endpoint"),
@@ -60,7 +60,7 @@ func profileOptions(c *cli.Context, stderr io.Writer) templates.Options {
 }
 
 // warn prints the profile's remarks on stderr.
-func warn(stderr io.Writer, p *templates.Profile) {
+func warn(stderr io.Writer, p *profile.Profile) {
 	for _, w := range p.Warnings {
 		fmt.Fprintf(stderr, "gen-postman: warning: %s\n", w)
 	}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/gen-postman/gen-postman/templates"
+	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 )
 
@@ -56,11 +56,11 @@ func runVerify(c *cli.Context) error {
 	if c.Duration("leeway") < 0 || c.Duration("max-lifetime") < 0 {
 		return usageError(errors.New("--leeway and --max-lifetime cannot be negative"))
 	}
-	profile, err := verifyProfile(c, stderr)
+	prof, err := verifyProfile(c, stderr)
 	if err != nil {
 		return err
 	}
-	warn(stderr, profile)
+	warn(stderr, prof)
 
 	leeway := c.Duration("leeway")
 	if leeway == 0 {
@@ -69,7 +69,7 @@ func runVerify(c *cli.Context) error {
 	ctx, cancel := context.WithTimeout(c.Context, timeout)
 	defer cancel()
 	report, err := verify.Run(ctx, verify.Options{
-		Profile:     profile,
+		Profile:     prof,
 		Leeway:      leeway,
 		MaxLifetime: c.Duration("max-lifetime"),
 		Call:        c.String("call"),
@@ -97,14 +97,14 @@ func runVerify(c *cli.Context) error {
 
 // verifyProfile builds the token request from the provider flags or, with --collection, from
 // the collection's auth, where flags and environment variables override the files.
-func verifyProfile(c *cli.Context, stderr io.Writer) (*templates.Profile, error) {
+func verifyProfile(c *cli.Context, stderr io.Writer) (*profile.Profile, error) {
 	if !c.IsSet("collection") {
 		if c.IsSet("environment") {
 			return nil, usageError(errors.New("--environment goes with --collection"))
 		}
 		opts := profileOptions(c, stderr)
 		opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
-		return templates.Resolve(opts)
+		return profile.Resolve(opts)
 	}
 	for _, name := range []string{"provider", "tenant", "endpoint"} {
 		if c.IsSet(name) {
@@ -124,7 +124,7 @@ func verifyProfile(c *cli.Context, stderr io.Writer) (*templates.Profile, error)
 
 // overrideFromFlags lets the command line, then the environment variables, override what the
 // collection and environment files say.
-func overrideFromFlags(c *cli.Context, stderr io.Writer, opts *templates.Options) {
+func overrideFromFlags(c *cli.Context, stderr io.Writer, opts *profile.Options) {
 	flags := profileOptions(c, stderr)
 	set := func(name string, dst *string, value string) {
 		if c.IsSet(name) {
@@ -170,7 +170,7 @@ func openInput(flag, path string) (*os.File, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		reason := strings.TrimPrefix(err.Error(), "open "+path+": ")
-		return nil, &templates.InputError{Field: flag, Value: path, Reason: reason}
+		return nil, &profile.InputError{Field: flag, Value: path, Reason: reason}
 	}
 	return f, nil
 }

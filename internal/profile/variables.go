@@ -1,9 +1,11 @@
-package verify
+package profile
 
 import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // variable is one named value.
@@ -47,9 +49,9 @@ func (v *variables) expand(field, s string) (string, error) {
 			return value
 		})
 		if missing != "" {
-			reason := fmt.Sprintf("%s uses %s, which neither the environment nor the collection defines", field, oneLine(missing, 80))
+			reason := fmt.Sprintf("%s uses %s, which neither the environment nor the collection defines", field, text.OneLine(missing, 80))
 			if !v.haveEnv {
-				reason = fmt.Sprintf("%s uses %s, which the collection does not define; pass its environment with --environment", field, oneLine(missing, 80))
+				reason = fmt.Sprintf("%s uses %s, which the collection does not define; pass its environment with --environment", field, text.OneLine(missing, 80))
 			}
 			return "", collectionError(reason)
 		}

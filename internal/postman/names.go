@@ -1,0 +1,45 @@
+package postman
+
+// Keys of an oauth2 auth block, as the Postman app writes them.
+const (
+	AuthGrantType            = "grant_type"
+	AuthAccessTokenURL       = "accessTokenUrl"
+	AuthClientID             = "clientId"
+	AuthClientSecret         = "clientSecret"
+	AuthScope                = "scope"
+	AuthClientAuthentication = "client_authentication"
+	AuthTokenRequestParams   = "tokenRequestParams"
+	AuthTokenName            = "tokenName"
+	AuthAccessToken          = "accessToken"
+	AuthAddTokenTo           = "addTokenTo"
+	AuthHeaderPrefix         = "headerPrefix"
+	AuthUseBrowser           = "useBrowser"
+)
+
+// GrantClientCredentials is the grant_type of the client credentials grant (RFC 6749 §4.4).
+const GrantClientCredentials = "client_credentials"
+
+// SendAsBody is the send_as of a token request parameter sent in the form body.
+const SendAsBody = "request_body"
+
+// Variables gen-postman writes into collections and environments, and reads back. The
+// pre-request script reads and sets the same names (a test holds them together).
+const (
+	VarBaseURL      = "baseUrl"
+	VarTokenURL     = "tokenUrl"
+	VarClientID     = "clientId"
+	VarClientSecret = "clientSecret"
+	VarScope        = "scope"
+	VarIssuer       = "issuer"
+	VarJWKSURL      = "jwksUrl"
+	// VarAccessToken holds the token the pre-request script got. It must never be set in an
+	// environment: a value there would shadow the one the script sets.
+	VarAccessToken = "accessToken"
+	// VarRenewAt is when the script gets a new token, in milliseconds since 1970.
+	VarRenewAt = "accessTokenRenewAt"
+	// VarAccessTokenFor records the settings the cached token was issued for.
+	VarAccessTokenFor = "accessTokenFor"
+)
+
+// Ref returns the reference Postman resolves to the variable's value: {{name}}.
+func Ref(name string) string { return "{{" + name + "}}" }

@@ -1,0 +1,36 @@
+package profile
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
+
+// Collections and environments are untrusted files: loading one never panics, and every
+// refusal is an input error.
+func FuzzLoadCollection(f *testing.F) {
+	f.Add([]byte(`{"info":{"name":"x"},"auth":{"type":"oauth2","oauth2":[{"key":"grant_type","value":"client_credentials"},{"key":"accessTokenUrl","value":"{{a}}{{b}}"},{"key":"tokenRequestParams","value":[{"key":"resource","value":"{{r}}","enabled":true}]}]},"variable":[{"key":"a","value":"https://h"},{"key":"b","value":"/token"},{"key":"r","value":"{{a}}"}],"item":[{"item":[{"request":{"url":"{{baseUrl}}/x"}}]}]}`),
+		[]byte(`{"values":[{"key":"baseUrl","value":"https://h","enabled":true}]}`))
+	f.Add([]byte(`{"info":{},"auth":{"type":"oauth2","oauth2":{"grant_type":"client_credentials","accessTokenUrl":"u","audience":{"i":"{{x}}"}}}}`), []byte(`{"values":[{"key":"x","value":"{{x}}"}]}`))
+	f.Add([]byte(`{"info":{"name":"a/b:c"},"item":[{"request":"{{baseUrl}}"}]}`), []byte(``))
+	f.Fuzz(func(t *testing.T, col, env []byte) {
+		var envReader *bytes.Reader
+		if len(env) > 0 {
+			envReader = bytes.NewReader(env)
+		}
+		var c *Collection
+		var err error
+		if envReader != nil {
+			c, err = LoadCollection(bytes.NewReader(col), envReader)
+		} else {
+			c, err = LoadCollection(bytes.NewReader(col), nil)
+		}
+		if err != nil {
+			if !errors.Is(err, ErrInvalidInput) {
+				t.Errorf("error %v is not an input error", err)
+			}
+			return
+		}
+		_, _ = c.Resolve()
+	})
+}

@@ -1,0 +1,35 @@
+package profile
+
+// Merge returns base with the values that over sets in place of base's: every non-empty string,
+// and Scope when it is not nil (an explicit empty scope clears base's). This is the one rule by
+// which the user's flags and environment variables override what a collection and its
+// environment file say; an empty value, such as GEN_POSTMAN_CLIENT_ID= set to nothing, never
+// wipes a value the files give.
+func Merge(base, over Options) Options {
+	out := base
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{
+		{&out.Provider, over.Provider},
+		{&out.Tenant, over.Tenant},
+		{&out.Endpoint, over.Endpoint},
+		{&out.TokenURL, over.TokenURL},
+		{&out.Resource, over.Resource},
+		{&out.Audience, over.Audience},
+		{&out.ClientAuth, over.ClientAuth},
+		{&out.ClientID, over.ClientID},
+		{&out.ClientSecret, over.ClientSecret},
+		{&out.Issuer, over.Issuer},
+		{&out.JWKSURL, over.JWKSURL},
+		{&out.Name, over.Name},
+	} {
+		if f.src != "" {
+			*f.dst = f.src
+		}
+	}
+	if over.Scope != nil {
+		out.Scope = over.Scope
+	}
+	return out
+}

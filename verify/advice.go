@@ -1,0 +1,61 @@
+package verify
+
+import (
+	"strings"
+
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+// Names are how the user changes each setting, as hints name them: a command line passes its
+// flags ("--token-url"), another program its own words. An empty name reads as a description of
+// the setting, such as "the token URL".
+type Names struct {
+	TokenURL   string
+	Resource   string
+	Audience   string
+	Scope      string
+	ClientAuth string
+	Issuer     string
+	JWKSURL    string
+	Timeout    string
+	// Location is how the user names the server: its tenant or base URL.
+	Location string
+}
+
+// withDefaults fills each empty name with a description of the setting.
+func (n Names) withDefaults() Names {
+	for _, f := range []struct {
+		dst      *string
+		fallback string
+	}{
+		{&n.TokenURL, "the token URL"},
+		{&n.Resource, "the resource"},
+		{&n.Audience, "the audience"},
+		{&n.Scope, "the scope"},
+		{&n.ClientAuth, "the client authentication"},
+		{&n.Issuer, "the issuer"},
+		{&n.JWKSURL, "the key set URL"},
+		{&n.Timeout, "the time limit"},
+		{&n.Location, "the server's address"},
+	} {
+		if *f.dst == "" {
+			*f.dst = f.fallback
+		}
+	}
+	return n
+}
+
+// advice is what hints may say besides the facts of the run: how the user sets each setting,
+// and the provider's own advice from its preset.
+type advice struct {
+	names    Names
+	provider templates.Hints
+}
+
+// withProvider appends the provider's advice to a hint when there is any.
+func withProvider(hint, provider string) string {
+	if provider == "" {
+		return hint
+	}
+	return strings.TrimSuffix(hint, ".") + ". " + provider
+}
