@@ -1,5 +1,7 @@
 # make        builds ./gen-postman
-# make test   installs the pinned Node packages of the end-to-end tests, then checks and tests everything
+# make test   installs the pinned Node packages of the end-to-end tests, then checks and tests
+#             everything, the end-to-end suite (build tag e2e) included
+# go test ./... is the quick loop: every package but the end-to-end suite, without Node
 GO  ?= go
 E2E := testdata/e2e
 
@@ -9,11 +11,11 @@ build:
 	$(GO) build -o gen-postman ./cmd/gen-postman
 
 test: e2e-deps lint
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -tags e2e ./...
 
 lint:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
-	$(GO) vet ./...
+	$(GO) vet -tags e2e ./...
 
 # npm ci writes node_modules/.package-lock.json, so the install reruns only when the lockfile changes.
 e2e-deps: $(E2E)/node_modules/.package-lock.json

@@ -15,8 +15,26 @@ func collectionDescription(p *profile.Profile) string {
 	b.WriteString("A collection-level pre-request script fetches the token from `{{tokenUrl}}` and caches it in ")
 	b.WriteString("`accessToken` until it is about to expire, so the collection also runs in Newman. ")
 	b.WriteString("The Postman app's **Get New Access Token** button works too, from the same variables.\n\n")
+	fmt.Fprintf(&b, "The client authenticates with %s. Postman gives scripts no way to read the Authorization tab, "+
+		"so the pre-request script carries this setting too: to change it, generate the collection again with "+
+		"`--client-auth %s` rather than switching it in the tab.\n\n", clientAuthWords(p.ClientAuth), otherClientAuth(p.ClientAuth))
 	b.WriteString("Set `clientSecret` in an environment, typed secret, never in the collection. In CI:\n\n")
 	fmt.Fprintf(&b, "    newman run %s.postman_collection.json -e %s.postman_environment.json --env-var clientSecret=$CLIENT_SECRET\n\n", p.Name, p.Name)
 	fmt.Fprintf(&b, "Check the token with `gen-postman verify --collection %s.postman_collection.json`.\n", p.Name)
 	return b.String()
+}
+
+// clientAuthWords says how a client authentication sends the credentials.
+func clientAuthWords(ca profile.ClientAuth) string {
+	if ca == profile.ClientAuthBody {
+		return "`client_id` and `client_secret` in the form body"
+	}
+	return "HTTP Basic (`client_authentication` header)"
+}
+
+func otherClientAuth(ca profile.ClientAuth) string {
+	if ca == profile.ClientAuthBody {
+		return string(profile.ClientAuthHeader)
+	}
+	return string(profile.ClientAuthBody)
 }

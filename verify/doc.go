@@ -2,8 +2,9 @@
 // [profile.Profile] describes (RFC 6749 §4.4) and checks the access token it gets: its type,
 // its JWT signature against the issuer's published keys, and its issuer, audience, lifetime,
 // scopes, client and typ (RFC 9068). The result is a [Report] with one named [Check] each, printed
-// whatever the outcome.
+// whatever the outcome. Options that cannot work are errors callers test with errors.Is and
+// errors.As: the sentinels of errors.go, and [*profile.InputError].
 //
-// It also reads the oauth2 auth of a Postman v2.1 collection with [LoadCollection], so that a
-// collection that package generate wrote, or one made by hand, can be checked as it stands.
+// verify knows no provider and no flag: provider advice comes from the profile's hints, and
+// hints name settings the way [Options.Names] says.
 package verify

@@ -3,6 +3,12 @@ package verify
 import "errors"
 
 var (
+	// ErrTokenRequest is matched by the error Run returns when the token request failed: a
+	// [*TokenError] when the server refused it, else an error saying what went wrong.
+	ErrTokenRequest = errors.New("token request failed")
+	// ErrCheckFailed is matched by the error Run returns when the token was obtained but a
+	// check failed; the error names the failed checks.
+	ErrCheckFailed = errors.New("token check failed")
 	// ErrNoProfile is returned by Run without a profile or a token URL to verify.
 	ErrNoProfile = errors.New("no profile to verify")
 	// ErrNoClientID is returned by Run for a profile without a client id.

@@ -3,6 +3,7 @@ package verify_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -66,7 +67,7 @@ func newFixture(t testing.TB, o verifytest.Options) *fixture {
 }
 
 func (f *fixture) options() verify.Options {
-	return verify.Options{Profile: f.profile, HTTPClient: f.srv.Client(), Now: clock, Names: cliNames}
+	return verify.Options{Profile: f.profile, HTTPClient: f.srv.Client(), Now: clock, Leeway: verify.DefaultLeeway, Names: cliNames}
 }
 
 func (f *fixture) run(t testing.TB, opts verify.Options) *verify.Report {
@@ -74,9 +75,7 @@ func (f *fixture) run(t testing.TB, opts verify.Options) *verify.Report {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	r, err := verify.Run(ctx, opts)
-	if err != nil {
-		t.Fatalf("Run: %v", err)
-	}
+	checkRunError(t, r, err)
 	return r
 }
 
@@ -123,3 +122,29 @@ func outputs(t testing.TB, r *verify.Report) (text, js string) {
 
 // checkNames are the checks every report has, in order, without call.
 var checkNames = []string{"token_request", "token_type", "jwt", "signature", "issuer", "audience", "lifetime", "scope", "client", "typ"}
+
+// checkRunError fails unless Run returned a report and the error its outcome calls for.
+func checkRunError(t testing.TB, r *verify.Report, err error) {
+	t.Helper()
+	if r == nil {
+		t.Fatalf("Run: no report: %v", err)
+	}
+	var refusal *verify.TokenError
+	switch r.Outcome() {
+	case verify.Passed:
+		if err != nil {
+			t.Errorf("Run passed with error %v", err)
+		}
+	case verify.CheckFailed:
+		if !errors.Is(err, verify.ErrCheckFailed) {
+			t.Errorf("a check failed but Run's error is %v", err)
+		}
+	case verify.RequestFailed:
+		if !errors.Is(err, verify.ErrTokenRequest) {
+			t.Errorf("the token request failed but Run's error is %v", err)
+		}
+		if errors.As(err, &refusal) != (r.Error != nil) || (refusal != nil && refusal != r.Error) {
+			t.Errorf("Run's error %v, want the report's TokenError %v", err, r.Error)
+		}
+	}
+}

@@ -9,8 +9,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
-// DefaultLeeway is the clock skew allowed between this machine and the server when
-// Options.Leeway is zero.
+// DefaultLeeway is the clock skew the command line allows between this machine and the server.
 const DefaultLeeway = 60 * time.Second
 
 // Options say what to verify and how.
@@ -26,7 +25,7 @@ type Options struct {
 	// Now is the clock the token's times are checked against; nil means time.Now.
 	Now func() time.Time
 	// Leeway is the clock skew allowed on exp, iat and nbf and between exp - iat and
-	// expires_in. Zero means DefaultLeeway; a negative value allows none.
+	// expires_in. Zero (or less) allows none; DefaultLeeway suits most clocks.
 	Leeway time.Duration
 	// MaxLifetime, when positive, fails a token that lives longer.
 	MaxLifetime time.Duration
@@ -68,13 +67,7 @@ func newHTTPClient(c *http.Client) *http.Client {
 }
 
 func (o *Options) leeway() time.Duration {
-	switch {
-	case o.Leeway == 0:
-		return DefaultLeeway
-	case o.Leeway < 0:
-		return 0
-	}
-	return o.Leeway
+	return max(o.Leeway, 0)
 }
 
 func (o *Options) clock() func() time.Time {

@@ -107,6 +107,26 @@ func (r *Report) addHints(hints ...string) {
 
 func (r *Report) finish() { r.OK = r.Outcome() == Passed }
 
+// err is how the run ended, as Run returns it.
+func (r *Report) err() error {
+	switch r.Outcome() {
+	case RequestFailed:
+		if r.Error != nil {
+			return r.Error
+		}
+		return fmt.Errorf("%w: %s", ErrTokenRequest, r.Checks[0].Detail)
+	case CheckFailed:
+		var failed []string
+		for _, c := range r.Checks {
+			if c.Status == StatusFail {
+				failed = append(failed, c.Name)
+			}
+		}
+		return fmt.Errorf("%w: %s", ErrCheckFailed, strings.Join(failed, ", "))
+	}
+	return nil
+}
+
 // WriteText writes the report for people: the token URL, one line per check with its status,
 // name and detail, the hints, and a summary line.
 func (r *Report) WriteText(w io.Writer) error {

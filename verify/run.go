@@ -22,9 +22,14 @@ type runState struct {
 }
 
 // Run sends the profile's token request, checks the token it gets, and, when opts.Call is set,
-// calls the API with it. A refused request or a failed check is in the report, never an error:
-// the error is for options that cannot work, as an [*profile.InputError] (a missing client id
-// or secret, a bad Call), or for a run that cannot start. ctx bounds the whole run.
+// calls the API with it. ctx bounds the whole run.
+//
+// When the run took place the report is complete, whatever happened, and the error says how it
+// ended: nil when every check passed (warnings allowed), one matching [ErrTokenRequest] when
+// the token request failed (a [*TokenError] when the server refused it), or one matching
+// [ErrCheckFailed]. Without a report, the error is for options that cannot work: a sentinel of
+// this package ([ErrNoProfile], [ErrNoClientID], [ErrNoClientSecret]) or a
+// [*profile.InputError] (a bad token URL or Call).
 func Run(ctx context.Context, opts Options) (*Report, error) {
 	p := opts.Profile
 	if p == nil || p.TokenURL == "" {
@@ -56,7 +61,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	rs.report.finish()
-	return rs.report, nil
+	return rs.report, rs.report.err()
 }
 
 // setRedactor hides the client secret, and the token unless it is to be shown, in everything

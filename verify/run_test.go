@@ -259,9 +259,7 @@ func TestRunTokenRequestFails(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), timeout)
 			defer cancel()
 			r, err := verify.Run(ctx, opts)
-			if err != nil {
-				t.Fatalf("Run: %v", err)
-			}
+			checkRunError(t, r, err)
 			if r.Outcome() != verify.RequestFailed || r.OK {
 				t.Errorf("Outcome %v, OK %v, want RequestFailed", r.Outcome(), r.OK)
 			}
@@ -304,8 +302,8 @@ func TestRunTokenRequestFails(t *testing.T) {
 func TestRunRefusesBadOptions(t *testing.T) {
 	f := newFixture(t, verifytest.Options{})
 	tests := []struct {
-		name  string
-		tweak func(*verify.Options)
+		name     string
+		tweak    func(*verify.Options)
 		input    bool  // an InputError is expected
 		sentinel error // else this error is
 		want     string
@@ -455,7 +453,7 @@ func TestRunOverTLS(t *testing.T) {
 	p.JWKSURL = "" // from discovery, over TLS too
 
 	t.Run("trusted", func(t *testing.T) {
-		r, err := verify.Run(context.Background(), verify.Options{Profile: p, HTTPClient: srv.Client(), Now: clock})
+		r, err := verify.Run(context.Background(), verify.Options{Profile: p, HTTPClient: srv.Client(), Now: clock, Leeway: verify.DefaultLeeway})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -464,10 +462,8 @@ func TestRunOverTLS(t *testing.T) {
 		}
 	})
 	t.Run("untrusted certificate", func(t *testing.T) {
-		r, err := verify.Run(context.Background(), verify.Options{Profile: p, Now: clock})
-		if err != nil {
-			t.Fatal(err)
-		}
+		r, err := verify.Run(context.Background(), verify.Options{Profile: p, Now: clock, Leeway: verify.DefaultLeeway})
+		checkRunError(t, r, err)
 		if d := check(r, "token_request").Detail; r.Outcome() != verify.RequestFailed || !strings.Contains(d, "TLS certificate not trusted") {
 			t.Errorf("Outcome %v, detail %q", r.Outcome(), d)
 		}

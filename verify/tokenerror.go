@@ -20,8 +20,8 @@ type TokenError struct {
 	// ServerCode and Message are what some servers add to the RFC 6749 fields: Logto sends a
 	// code such as "oidc.invalid_target" and a sentence for people.
 	ServerCode string `json:"code,omitempty"`
-	Message   string `json:"message,omitempty"`
-	Body      string `json:"body,omitempty"`
+	Message    string `json:"message,omitempty"`
+	Body       string `json:"body,omitempty"`
 }
 
 // Error says what the server answered, as "token endpoint answered HTTP 401: invalid_client: …".
@@ -64,6 +64,9 @@ func newTokenError(status int, body []byte, red redactor) *TokenError {
 	e.Body = red.String(strings.ToValidUTF8(string(body), "\uFFFD"))
 	return e
 }
+
+// Is reports whether target is [ErrTokenRequest], so that a refusal matches it too.
+func (e *TokenError) Is(target error) bool { return target == ErrTokenRequest }
 
 // jsonBody reports whether body looks like a JSON object, as a token endpoint answers.
 func jsonBody(body []byte) bool {

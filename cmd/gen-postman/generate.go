@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -35,9 +36,8 @@ func runGenerate(c *cli.Context) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
-	stdout, stderr := c.App.Writer, c.App.ErrWriter
-	outDir := c.String("out-dir")
-	if outDir != "" && (c.IsSet("output") || c.IsSet("env-output")) {
+	stderr := c.App.ErrWriter
+	if c.IsSet("out-dir") && (c.IsSet("output") || c.IsSet("env-output")) {
 		return usageError(errors.New("--out-dir names both files: give it alone, or -o and --env-output"))
 	}
 	opts := profileOptions(c, stderr)
@@ -46,62 +46,76 @@ func runGenerate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	warn(stderr, prof)
-
-	collectionPath, envPath := c.String("output"), c.String("env-output")
-	if outDir != "" {
-		collectionPath = filepath.Join(outDir, prof.Name+".postman_collection.json")
-		envPath = filepath.Join(outDir, prof.Name+".postman_environment.json")
+	warn(stderr, prof.Warnings)
+	out := outputPaths(c, prof.Name)
+	if out.collection != "" && out.collection == out.environment {
+		return usageError(fmt.Errorf("-o and --env-output both name %q", out.collection))
 	}
-	if collectionPath != "" && envPath != "" && filepath.Clean(collectionPath) == filepath.Clean(envPath) {
-		return usageError(fmt.Errorf("-o and --env-output both name %q", collectionPath))
-	}
-
-	collection, err := generate.NewCollection(prof)
-	if err != nil {
-		return err
-	}
-	collectionJSON, err := generate.Encode(collection)
-	if err != nil {
-		return err
-	}
-	var files []outputFile
-	if collectionPath != "" {
-		files = append(files, outputFile{path: collectionPath, data: collectionJSON, mode: 0o644})
-	}
-	if envPath != "" {
+	var envOpts *generate.EnvironmentOptions
+	if out.environment != "" {
 		now, err := exportTime()
 		if err != nil {
 			return err
 		}
-		env := generate.NewEnvironment(prof, generate.EnvironmentOptions{Now: now, ExportedUsing: "gen-postman/" + buildVersion()})
-		envJSON, err := generate.Encode(env)
-		if err != nil {
-			return err
-		}
-		mode := os.FileMode(0o644)
-		if env.HasSecret() {
-			mode = 0o600
-		}
-		files = append(files, outputFile{path: envPath, data: envJSON, mode: mode})
-	} else if prof.ClientSecret != "" {
-		fmt.Fprintln(stderr, "gen-postman: note: the client secret is written only to an environment file; add --env-output FILE or --out-dir DIR to keep it")
+		envOpts = &generate.EnvironmentOptions{Now: now, ExportedUsing: "gen-postman/" + buildVersion()}
 	}
-
-	if outDir != "" {
-		if err := os.MkdirAll(outDir, 0o755); err != nil {
-			return fmt.Errorf("creating --out-dir %q: %w", outDir, err)
-		}
-	}
-	if err := writeFiles(files); err != nil {
+	files, err := generate.Render(prof, envOpts)
+	if err != nil {
 		return err
 	}
-	if collectionPath == "" {
-		if _, err := stdout.Write(collectionJSON); err != nil {
+	if files.SecretDropped {
+		fmt.Fprintln(stderr, "gen-postman: note: the client secret is written only to an environment file; add --env-output FILE or --out-dir DIR to keep it")
+	}
+	return writeOutputs(c.App.Writer, stderr, out, files)
+}
+
+// outputs are where generate writes: an empty collection path means stdout, an empty
+// environment path means no environment.
+type outputs struct {
+	collection, environment, dir string
+}
+
+// outputPaths reads -o, --env-output and --out-dir.
+func outputPaths(c *cli.Context, name string) outputs {
+	dir := c.String("out-dir")
+	if dir == "" {
+		return outputs{collection: clean(c.String("output")), environment: clean(c.String("env-output"))}
+	}
+	collection, environment := generate.FileNames(name)
+	return outputs{collection: filepath.Join(dir, collection), environment: filepath.Join(dir, environment), dir: dir}
+}
+
+func clean(path string) string {
+	if path == "" {
+		return ""
+	}
+	return filepath.Clean(path)
+}
+
+// writeOutputs writes the files whole or not at all, then the collection to stdout when no
+// file takes it.
+func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files) error {
+	var list []outputFile
+	if out.collection != "" {
+		list = append(list, outputFile{path: out.collection, data: files.Collection, mode: generate.CollectionMode})
+	}
+	if out.environment != "" {
+		list = append(list, outputFile{path: out.environment, data: files.Environment, mode: files.EnvironmentMode})
+	}
+	if out.dir != "" {
+		if err := os.MkdirAll(out.dir, 0o755); err != nil {
+			return fmt.Errorf("creating --out-dir %q: %w", out.dir, err)
+		}
+	}
+	if err := writeFiles(list); err != nil {
+		return err
+	}
+	if out.collection == "" {
+		if _, err := stdout.Write(files.Collection); err != nil {
 			return fmt.Errorf("writing the collection to stdout: %w", err)
 		}
 	}
-	for _, f := range files {
+	for _, f := range list {
 		fmt.Fprintf(stderr, "gen-postman: wrote %s\n", f.path)
 	}
 	return nil

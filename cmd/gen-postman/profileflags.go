@@ -59,9 +59,9 @@ func profileOptions(c *cli.Context, stderr io.Writer) profile.Options {
 	return opts
 }
 
-// warn prints the profile's remarks on stderr.
-func warn(stderr io.Writer, p *profile.Profile) {
-	for _, w := range p.Warnings {
+// warn prints remarks on stderr.
+func warn(stderr io.Writer, warnings []string) {
+	for _, w := range warnings {
 		fmt.Fprintf(stderr, "gen-postman: warning: %s\n", w)
 	}
 }

@@ -18,6 +18,13 @@ import (
 // maxTimeout bounds --timeout, so a typo cannot keep a CI job waiting for hours.
 const maxTimeout = 10 * time.Minute
 
+// settingNames are the flags that change each setting, for verify's hints.
+var settingNames = verify.Names{
+	TokenURL: "--token-url", Resource: "--resource", Audience: "--audience", Scope: "--scope",
+	ClientAuth: "--client-auth", Issuer: "--issuer", JWKSURL: "--jwks-url", Timeout: "--timeout",
+	Location: "--tenant or --endpoint",
+}
+
 func verifyCommand() *cli.Command {
 	flags := append(profileFlags(),
 		&cli.StringFlag{Name: "collection", Usage: "read the token request from the oauth2 auth of a Postman collection `FILE`"},
@@ -60,50 +67,60 @@ func runVerify(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	warn(stderr, prof)
+	warn(stderr, prof.Warnings)
 
-	leeway := c.Duration("leeway")
-	if leeway == 0 {
-		leeway = -1 // verify.Options reads zero as "the default"; the user asked for none
-	}
 	ctx, cancel := context.WithTimeout(c.Context, timeout)
 	defer cancel()
 	report, err := verify.Run(ctx, verify.Options{
 		Profile:     prof,
-		Leeway:      leeway,
+		Leeway:      c.Duration("leeway"),
 		MaxLifetime: c.Duration("max-lifetime"),
 		Call:        c.String("call"),
 		ShowToken:   c.Bool("show-token"),
+		Names:       settingNames,
 	})
-	if err != nil {
+	if report == nil {
+		return verifyError(err)
+	}
+	write := report.WriteText
+	if c.Bool("json") {
+		write = report.WriteJSON
+	}
+	if werr := write(stdout); werr != nil {
+		return fmt.Errorf("writing the report: %w", werr)
+	}
+	// The report has said what went wrong: the exit status is all that is left to give.
+	switch {
+	case errors.Is(err, verify.ErrTokenRequest):
+		return &codedError{code: exitTokenRequest}
+	case errors.Is(err, verify.ErrCheckFailed):
+		return &codedError{code: exitCheckFailed}
+	case err != nil:
 		return err
 	}
-	if c.Bool("json") {
-		err = report.WriteJSON(stdout)
-	} else {
-		err = report.WriteText(stdout)
-	}
-	if err != nil {
-		return fmt.Errorf("writing the report: %w", err)
-	}
-	switch report.Outcome() {
-	case verify.CheckFailed:
-		return &codedError{code: exitCheckFailed}
-	case verify.RequestFailed:
-		return &codedError{code: exitTokenRequest}
-	}
 	return nil
+}
+
+// verifyError says how to give what verify found missing.
+func verifyError(err error) error {
+	switch {
+	case errors.Is(err, verify.ErrNoClientID):
+		return &profile.InputError{Field: "client-id", Reason: "missing: the token request needs the app's client id; give --client-id or set " + envClientID}
+	case errors.Is(err, verify.ErrNoClientSecret):
+		return &profile.InputError{Field: "client-secret", Secret: true, Reason: "missing: set " + envClientSecret + " (or give --client-secret)"}
+	}
+	return err
 }
 
 // verifyProfile builds the token request from the provider flags or, with --collection, from
 // the collection's auth, where flags and environment variables override the files.
 func verifyProfile(c *cli.Context, stderr io.Writer) (*profile.Profile, error) {
+	opts := profileOptions(c, stderr)
+	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	if !c.IsSet("collection") {
 		if c.IsSet("environment") {
 			return nil, usageError(errors.New("--environment goes with --collection"))
 		}
-		opts := profileOptions(c, stderr)
-		opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 		return profile.Resolve(opts)
 	}
 	for _, name := range []string{"provider", "tenant", "endpoint"} {
@@ -111,43 +128,18 @@ func verifyProfile(c *cli.Context, stderr io.Writer) (*profile.Profile, error) {
 			return nil, usageError(fmt.Errorf("--%s does not go with --collection, which describes the token request itself", name))
 		}
 	}
+	opts.Provider = ""
 	col, err := loadCollection(c.String("collection"), c.String("environment"))
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range col.Warnings {
-		fmt.Fprintf(stderr, "gen-postman: warning: %s\n", w)
-	}
-	overrideFromFlags(c, stderr, &col.Options)
+	warn(stderr, col.Warnings)
+	col.Options = profile.Merge(col.Options, opts)
 	return col.Resolve()
 }
 
-// overrideFromFlags lets the command line, then the environment variables, override what the
-// collection and environment files say.
-func overrideFromFlags(c *cli.Context, stderr io.Writer, opts *profile.Options) {
-	flags := profileOptions(c, stderr)
-	set := func(name string, dst *string, value string) {
-		if c.IsSet(name) {
-			*dst = value
-		}
-	}
-	set("token-url", &opts.TokenURL, flags.TokenURL)
-	set("resource", &opts.Resource, flags.Resource)
-	set("audience", &opts.Audience, flags.Audience)
-	set("client-auth", &opts.ClientAuth, flags.ClientAuth)
-	set("client-id", &opts.ClientID, flags.ClientID) // also set by GEN_POSTMAN_CLIENT_ID
-	set("issuer", &opts.Issuer, c.String("issuer"))
-	set("jwks-url", &opts.JWKSURL, c.String("jwks-url"))
-	if flags.Scope != nil {
-		opts.Scope = flags.Scope
-	}
-	if flags.ClientSecret != "" {
-		opts.ClientSecret = flags.ClientSecret
-	}
-}
-
 // loadCollection opens and reads the collection and the optional environment file.
-func loadCollection(collectionPath, environmentPath string) (*verify.Collection, error) {
+func loadCollection(collectionPath, environmentPath string) (*profile.Collection, error) {
 	col, err := openInput("collection", collectionPath)
 	if err != nil {
 		return nil, err
@@ -162,7 +154,7 @@ func loadCollection(collectionPath, environmentPath string) (*verify.Collection,
 		defer f.Close()
 		env = f
 	}
-	return verify.LoadCollection(col, env)
+	return profile.LoadCollection(col, env)
 }
 
 // openInput opens a file the user named; failing to is bad input.

@@ -145,7 +145,7 @@ func readRequest(data json.RawMessage) (*Request, error) {
 	}
 	var s string
 	if json.Unmarshal(data, &s) == nil {
-		return &Request{URL: &URL{Raw: s}, Method: postman.Get}, nil
+		return &Request{URL: &URL{Raw: s, Variable: []any{}}, Method: postman.Get}, nil
 	}
 	var raw struct {
 		Method      string          `json:"method"`
@@ -171,11 +171,13 @@ func readRequest(data json.RawMessage) (*Request, error) {
 	return req, nil
 }
 
-// readURL reads a URL string, or an object's raw field, or its host and path joined.
+// readURL reads a URL string, or an object's raw field, or its host and path joined. Variable
+// is never nil, so that writing the URL back encodes it as an escaped object: go-postman-collection
+// pastes a URL without variables between quotes as it is.
 func readURL(data json.RawMessage) *URL {
 	var s string
 	if json.Unmarshal(data, &s) == nil {
-		return &URL{Raw: s}
+		return &URL{Raw: s, Variable: []any{}}
 	}
 	var u struct {
 		Raw      string          `json:"raw"`
@@ -184,9 +186,9 @@ func readURL(data json.RawMessage) *URL {
 		Path     json.RawMessage `json:"path"`
 	}
 	if json.Unmarshal(data, &u) != nil {
-		return &URL{}
+		return &URL{Variable: []any{}}
 	}
-	out := &URL{Raw: u.Raw, Protocol: u.Protocol, Host: stringList(u.Host, "."), Path: stringList(u.Path, "/")}
+	out := &URL{Raw: u.Raw, Protocol: u.Protocol, Host: stringList(u.Host, "."), Path: stringList(u.Path, "/"), Variable: []any{}}
 	if out.Raw == "" && len(out.Host) > 0 {
 		out.Raw = strings.Join(out.Host, ".")
 		if len(out.Path) > 0 {

@@ -1,0 +1,59 @@
+package generate
+
+import (
+	"os"
+
+	"github.com/gen-postman/gen-postman/internal/postman"
+	"github.com/gen-postman/gen-postman/internal/profile"
+)
+
+// File modes of what Render produces. An environment that holds the client secret is readable
+// by its owner only.
+const (
+	CollectionMode        os.FileMode = 0o644
+	EnvironmentMode       os.FileMode = 0o644
+	SecretEnvironmentMode os.FileMode = 0o600
+)
+
+// Files are a profile's collection and, when asked for, its environment, encoded as Postman
+// writes them, with the mode each file must have.
+type Files struct {
+	Collection []byte
+	// Environment is nil unless Render was given environment options.
+	Environment     []byte
+	EnvironmentMode os.FileMode
+	// SecretDropped is true when the profile holds a client secret that no file carries,
+	// because no environment was asked for.
+	SecretDropped bool
+}
+
+// Render encodes p's collection and, when env is not nil, its environment.
+func Render(p *profile.Profile, env *EnvironmentOptions) (*Files, error) {
+	c, err := NewCollection(p)
+	if err != nil {
+		return nil, err
+	}
+	files := &Files{}
+	if files.Collection, err = postman.Encode(c); err != nil {
+		return nil, err
+	}
+	if env == nil {
+		files.SecretDropped = p.ClientSecret != ""
+		return files, nil
+	}
+	e := NewEnvironment(p, *env)
+	if files.Environment, err = postman.Encode(e); err != nil {
+		return nil, err
+	}
+	files.EnvironmentMode = EnvironmentMode
+	if e.HasSecret() {
+		files.EnvironmentMode = SecretEnvironmentMode
+	}
+	return files, nil
+}
+
+// FileNames are the names of a collection's files in a folder: NAME.postman_collection.json
+// and NAME.postman_environment.json.
+func FileNames(name string) (collection, environment string) {
+	return name + ".postman_collection.json", name + ".postman_environment.json"
+}
