@@ -2,9 +2,9 @@ package templates
 
 import (
 	"bytes"
-	"errors"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
