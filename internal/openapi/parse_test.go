@@ -88,4 +88,3 @@ func lineDiff(want, got string) string {
 	}
 	return sb.String()
 }
-
