@@ -147,7 +147,7 @@ func (g *examples) build(s *base.Schema, depth int) *value {
 		return emptyObject()
 	}
 	v := scalar(s, t)
-	g.b.spend(len(v.raw))
+	g.b.spend(len(v.raw) + 2*depth)
 	return v
 }
 
@@ -169,7 +169,7 @@ func (g *examples) object(s *base.Schema, depth int) *value {
 		if ps := p.Schema(); ps != nil && ps.ReadOnly != nil && *ps.ReadOnly {
 			continue
 		}
-		if !g.b.spend(len(name) + 4) {
+		if !g.b.spend(len(name) + 4 + 2*depth) {
 			break
 		}
 		v := g.schema(p, depth+1)
@@ -186,6 +186,9 @@ func (g *examples) array(s *base.Schema, depth int) *value {
 	out := emptyArray()
 	if len(s.PrefixItems) > 0 {
 		for _, p := range s.PrefixItems {
+			if !g.b.spend(2 + 2*depth) {
+				break
+			}
 			if v := g.schema(p, depth+1); v != nil {
 				out.elems = append(out.elems, v)
 			}

@@ -62,7 +62,8 @@ func (v *value) set(k string, e *value) {
 }
 
 // budget bounds the total size of the examples built for one document and of
-// one body, so hostile documents cannot make the output explode.
+// one body, so hostile documents cannot make the output explode. Spending
+// counts the indentation a value will be written with.
 type budget struct {
 	total int // bytes left for the document
 	body  int // bytes left for the current body
@@ -101,7 +102,7 @@ func fromNode(n *yaml.Node, b *budget) *value {
 
 func fromNodeDepth(n *yaml.Node, b *budget, depth int, nodes *int) *value {
 	*nodes--
-	if n == nil || depth > maxDepth*4 || *nodes < 0 || !b.spend(2) {
+	if n == nil || depth > maxDepth*4 || *nodes < 0 || !b.spend(2+2*depth) {
 		return nullValue
 	}
 	switch n.Kind {
@@ -122,7 +123,7 @@ func fromNodeDepth(n *yaml.Node, b *budget, depth int, nodes *int) *value {
 			if k.Kind != yaml.ScalarNode {
 				continue
 			}
-			if !b.spend(len(k.Value) + 4) {
+			if !b.spend(len(k.Value) + 4 + 2*depth) {
 				break
 			}
 			v.set(k.Value, fromNodeDepth(n.Content[i+1], b, depth+1, nodes))
