@@ -10,7 +10,7 @@ import (
 // default ../shared/openapi beside the repository, and fail when they are
 // not there:
 //
-//	go test -run '^$' -bench ParseReal -benchmem ./internal/openapi/
+//	go test -run '^$' -bench 'Parse(Logto|Kinde)' -benchmem ./internal/openapi/
 
 func BenchmarkParseLogto(b *testing.B) { benchmarkParse(b, "logto-management-api.cloud.json") }
 
