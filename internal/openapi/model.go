@@ -1,5 +1,7 @@
 package openapi
 
+import "github.com/gen-postman/gen-postman/templates"
+
 // DefaultMaxSize is the document size cap used when Options.MaxSize is zero.
 const DefaultMaxSize = 32 << 20
 
@@ -34,78 +36,19 @@ type Document struct {
 	Variables []Variable
 }
 
-// Folder groups the requests of one tag.
-type Folder struct {
-	// Name is the tag's name, or "Other" for operations without a tag.
-	Name string
-	// Description is the tag's description.
-	Description string
-	// Requests are in document order.
-	Requests []Request
-}
-
-// Request is one operation.
-type Request struct {
-	// Name is unique across the document.
-	Name string
-	// Method is the HTTP method in upper case.
-	Method string
-	// Path is the path template in Postman's form, relative to ServerURL:
-	// /api/applications/:id.
-	Path string
-	// PathVariables are the path's :variables, in path order.
-	PathVariables []PathVariable
-	// Query lists the query parameters in document order.
-	Query []QueryParam
-	// Headers lists the header parameters in document order.
-	Headers []Header
-	// Body is the request body as indented JSON, or "" when there is none
-	// or its media type is not JSON.
-	Body string
-	// ContentType is the media type of the request body, or "".
-	ContentType string
-	// Description is the operation's description followed by the scopes it
-	// needs.
-	Description string
-	// Public is true when the operation's security is declared and empty,
-	// so the request needs no auth.
-	Public bool
-}
-
-// PathVariable is one :variable of a request path.
-type PathVariable struct {
-	// Key is the name after the colon in Path.
-	Key string
-	// Value refers to a collection variable: {{applicationId}}.
-	Value string
-	// Description is the parameter's description.
-	Description string
-}
-
-// QueryParam is one query parameter.
-type QueryParam struct {
-	Key         string
-	Value       string
-	Description string
-	// Disabled is true for an optional parameter.
-	Disabled bool
-}
-
-// Header is one header parameter.
-type Header struct {
-	Key         string
-	Value       string
-	Description string
-	// Disabled is true for an optional header.
-	Disabled bool
-}
-
-// Variable is a collection variable that path variables refer to.
-type Variable struct {
-	// Key is the meaning of the path parameters it stands for: userId.
-	Key string
-	// Value is empty: the user fills it in.
-	Value string
-	// Description is the first description found among those parameters.
-	Description string
-}
+// The request model is package templates', shared with the provider presets: package
+// generate writes both the same way.
+type (
+	// Folder groups the requests of one tag.
+	Folder = templates.Folder
+	// Request is one operation.
+	Request = templates.Request
+	// PathVariable is one :variable of a request path.
+	PathVariable = templates.PathVariable
+	// QueryParam is one query parameter.
+	QueryParam = templates.QueryParam
+	// Header is one header parameter.
+	Header = templates.Header
+	// Variable is a collection variable that path variables refer to.
+	Variable = templates.Variable
+)
