@@ -21,9 +21,9 @@ func FuzzLoadCollection(f *testing.F) {
 		var c *Collection
 		var err error
 		if envReader != nil {
-			c, err = LoadCollection(bytes.NewReader(col), envReader)
+			c, err = LoadCollection(bytes.NewReader(col), envReader, "")
 		} else {
-			c, err = LoadCollection(bytes.NewReader(col), nil)
+			c, err = LoadCollection(bytes.NewReader(col), nil, "")
 		}
 		if err != nil {
 			if !errors.Is(err, ErrInvalidInput) {
