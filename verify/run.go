@@ -54,7 +54,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		client:  newHTTPClient(opts.HTTPClient),
 		now:     opts.clock(),
 		report:  &Report{TokenURL: p.TokenURL},
-		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints},
+		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints, sent: p.Params},
 	}
 	rs.setRedactor("")
 	if err := rs.run(ctx, target); err != nil {
