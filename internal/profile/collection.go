@@ -19,9 +19,6 @@ type Collection struct {
 	Options Options
 	// Call is the collection's own request that a bare --call makes.
 	Call *Call
-	// StoredToken is the access token the auth carries as a value, as an export made after
-	// the app's "Use Token" holds it; empty when there is none.
-	StoredToken string
 	// Warnings are remarks on settings that are read differently from Postman, or ignored.
 	Warnings []string
 }
@@ -50,7 +47,6 @@ func (c *Collection) Resolve() (*Profile, error) {
 	if p.Call == nil {
 		p.Call = &Call{Problem: "the collection has no request that uses this OAuth 2.0 auth"}
 	}
-	p.StoredToken = c.StoredToken
 	return p, nil
 }
 
@@ -75,7 +71,10 @@ func LoadCollection(collection, environment io.Reader, request string) (*Collect
 	if err != nil {
 		return nil, err
 	}
-	c.Options, c.Warnings, c.StoredToken = cfg.settings.Options, cfg.settings.Warnings, cfg.settings.storedToken
+	c.Options, c.Warnings = cfg.settings.Options, cfg.settings.Warnings
+	if cfg.settings.storedToken {
+		c.Warnings = append(c.Warnings, storedTokenWarning)
+	}
 	c.Options.Provider, c.Options.Name = "generic", sanitizeName(col.Info.Name)
 	c.Warnings = append(c.Warnings, cfg.others...)
 	c.Call = cfg.call(vars)
@@ -128,10 +127,16 @@ func collectionError(reason string) error {
 
 // authSettings are the token request settings one oauth2 auth block holds.
 type authSettings struct {
-	Options     Options
-	Warnings    []string
-	storedToken string
+	Options  Options
+	Warnings []string
+	// storedToken is set when the block carries a token itself, not a {{variable}}.
+	storedToken bool
 }
+
+// storedTokenWarning explains why a token saved in the collection is not checked.
+const storedTokenWarning = `the OAuth 2.0 auth carries an access token itself, as Postman's "Use Token" saves it; ` +
+	`verify gets and checks a new token and not the saved one, which Newman sends until it expires: ` +
+	`remove it before sharing the collection`
 
 // readAuth reads an oauth2 auth block.
 func (c *authSettings) readAuth(auth *postman.Auth, vars *variables) error {
@@ -193,8 +198,8 @@ func (c *authSettings) readAuth(auth *postman.Auth, vars *variables) error {
 	default:
 		return collectionError(fmt.Sprintf("its oauth2 client_authentication is %q, not header or body", text.OneLine(ca, 40)))
 	}
-	if token, _, err := field(postman.AuthAccessToken); err == nil {
-		c.storedToken = vars.expandOptional(token)
+	if token, _, err := field(postman.AuthAccessToken); err == nil && token != "" && !strings.Contains(token, "{{") {
+		c.storedToken = true
 	}
 	return c.readParams(values, vars)
 }

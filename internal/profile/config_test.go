@@ -219,21 +219,24 @@ func TestLoadCollectionWithoutACallableRequest(t *testing.T) {
 	}
 }
 
-// An export made after the app's "Use Token" carries the token itself.
+// An export made after the app's "Use Token" carries the token itself: verify says it checks a
+// new one, and never repeats the saved one.
 func TestLoadCollectionStoredToken(t *testing.T) {
-	col := `{"info": {}, "auth": ` + oauth2Array("https://id.example.com/token", `, {"key": "accessToken", "value": "eyJ.stored.token"}`) + `}`
-	c, err := profile.LoadCollection(strings.NewReader(col), nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.StoredToken != "eyJ.stored.token" {
-		t.Errorf("StoredToken %q", c.StoredToken)
-	}
-	p, err := c.Resolve()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p.StoredToken != c.StoredToken {
-		t.Errorf("profile StoredToken %q", p.StoredToken)
+	for _, tt := range []struct {
+		token string
+		warn  bool
+	}{{"eyJ.stored.token", true}, {"{{accessToken}}", false}, {"", false}} {
+		col := `{"info": {}, "auth": ` + oauth2Array("https://id.example.com/token", `, {"key": "accessToken", "value": "`+tt.token+`"}`) + `}`
+		c, err := profile.LoadCollection(strings.NewReader(col), nil, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		warnings := strings.Join(c.Warnings, "\n")
+		if got := strings.Contains(warnings, `as Postman's "Use Token" saves it`); got != tt.warn {
+			t.Errorf("accessToken %q: warnings %q, want the stored-token warning %v", tt.token, warnings, tt.warn)
+		}
+		if strings.Contains(warnings, "eyJ") {
+			t.Errorf("a warning repeats the token: %q", warnings)
+		}
 	}
 }

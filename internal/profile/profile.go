@@ -65,8 +65,6 @@ type Profile struct {
 	// Call is what a bare --call makes: for a profile read from a collection, the collection's
 	// own request under the checked auth; nil for a preset, whose Folders serve instead.
 	Call *Call
-	// StoredToken is a token a collection carries as a value, from the app's "Use Token".
-	StoredToken string
 	// Warnings are remarks on options that are allowed but probably wrong.
 	Warnings []string
 }
