@@ -43,7 +43,7 @@ func verifyCommand() *cli.Command {
 		Name:  "verify",
 		Usage: "perform the token request and prove the token: signature, issuer, audience, lifetime, scopes",
 		UsageText: "gen-postman verify --tenant ID --client-id ID   (secret in " + envClientSecret + ")\n" +
-			"gen-postman verify --collection FILE [--environment FILE]",
+			"gen-postman verify --collection FILE [--environment FILE] [--request NAME] [--call [PATH|URL]]",
 		Description: "Exit status: 0 every check passed (warnings allowed), 3 the token was obtained but a check\n" +
 			"failed, 4 the token request failed, 2 usage or bad input, 1 anything else.",
 		Flags:        flags,
