@@ -12,7 +12,7 @@ import (
 // scriptVariable matches each variable the pre-request script reads or sets by name.
 var scriptVariable = regexp.MustCompile(`pm\.(?:variables|collectionVariables)\.(?:get|set)\('([^']+)'`)
 
-// TestScriptUsesTheCollectionsVariables holds the script's variable names and the model's
+// TestScriptUsesTheCollectionsVariables holds the scripts' variable names and the model's
 // constants together: every name the script uses is a variable the collection defines.
 func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 	for _, name := range templates.PresetNames() {
@@ -36,6 +36,7 @@ func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		script += templates.TestScript()
 		used := scriptVariable.FindAllStringSubmatch(script, -1)
 		if len(used) < 8 {
 			t.Fatalf("%s: found %d variable uses in the script, want the token request's and the cache's", name, len(used))
@@ -46,7 +47,7 @@ func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 			}
 		}
 		for _, v := range []string{postman.VarTokenURL, postman.VarClientID, postman.VarClientSecret, postman.VarScope,
-			postman.VarAccessToken, postman.VarRenewAt, postman.VarAccessTokenFor} {
+			postman.VarAccessToken, postman.VarRenewAt, postman.VarAccessTokenFor, postman.VarTokenError} {
 			if !regexp.MustCompile(`'` + v + `'`).MatchString(script) {
 				t.Errorf("%s: the script never names %q", name, v)
 			}

@@ -41,5 +41,6 @@ func collectionVariables(p *profile.Profile) []postman.Variable {
 		postman.Variable{Key: postman.VarAccessToken, Type: "string", Description: "Set by the pre-request script; do not put it in an environment."},
 		postman.Variable{Key: postman.VarRenewAt, Type: "string", Description: "Set by the pre-request script: when to get a new token, in ms since 1970."},
 		postman.Variable{Key: postman.VarAccessTokenFor, Type: "string", Description: "Set by the pre-request script: the settings accessToken was issued for."},
+		postman.Variable{Key: postman.VarTokenError, Type: "string", Description: "Set by the pre-request script: why no token could be had; the collection's test fails the request with it."},
 	)
 }

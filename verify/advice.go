@@ -3,6 +3,7 @@ package verify
 import (
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/templates"
 )
 
@@ -46,10 +47,22 @@ func (n Names) withDefaults() Names {
 }
 
 // advice is what hints may say besides the facts of the run: how the user sets each setting,
-// and the provider's own advice from its preset.
+// the provider's own advice from its preset, and the parameters the token request sent, so
+// that a hint fits what was sent.
 type advice struct {
 	names    Names
 	provider templates.Hints
+	sent     []profile.Param
+}
+
+// sentValue is the value of the named parameter the token request sent, or empty.
+func (a advice) sentValue(name string) string {
+	for _, p := range a.sent {
+		if p.Name == name {
+			return p.Value
+		}
+	}
+	return ""
 }
 
 // withProvider appends the provider's advice to a hint when there is any.

@@ -20,34 +20,65 @@ type CallResult struct {
 	Body string `json:"body,omitempty"`
 }
 
-// callURL resolves Options.Call against the profile into the URL to call, or returns an
-// [*profile.InputError].
-func callURL(p *profile.Profile, call string) (string, error) {
+// callTarget is the request made with the token: its method (GET or HEAD) and URL. The zero
+// value makes no call.
+type callTarget struct {
+	method, url string
+}
+
+// callURL resolves Options.Call against the profile into the request to make, or returns an
+// [*profile.InputError]. A bare call makes the profile's Call, the collection's own request,
+// or else the first of the preset's ready requests.
+func callURL(p *profile.Profile, call string) (callTarget, error) {
 	bad := func(reason string) error {
 		return &profile.InputError{Field: "call", Value: profile.RedactURL(call), Reason: reason}
 	}
+	get := func(u string, err error) (callTarget, error) {
+		if err != nil {
+			return callTarget{}, err
+		}
+		return callTarget{method: http.MethodGet, url: u}, nil
+	}
 	switch {
 	case call == "":
-		return "", nil
+		return callTarget{}, nil
+	case call == CallFirst && p.Call != nil:
+		return collectionCall(p.Call)
 	case call == CallFirst:
 		for _, f := range p.Folders {
 			for _, r := range f.Requests {
 				if strings.HasPrefix(r.Path, "/") {
-					return joinBase(p.BaseURL, r.Path, bad)
+					return get(joinBase(p.BaseURL, r.Path, bad))
 				}
 			}
 		}
-		return "", bad("the profile has no ready request; give a path such as /api/users, or a URL")
+		return callTarget{}, bad("the profile has no ready request; give a path such as /api/users, or a URL")
 	case strings.HasPrefix(call, "/"):
 		if strings.HasPrefix(call, "//") {
-			return "", bad("a path must start with a single /")
+			return callTarget{}, bad("a path must start with a single /")
 		}
-		return joinBase(p.BaseURL, call, bad)
+		return get(joinBase(p.BaseURL, call, bad))
 	}
 	if _, err := profile.ParseHTTPURL(call); err != nil {
-		return "", bad("not a path starting with / nor a usable URL: " + err.Error())
+		return callTarget{}, bad("not a path starting with / nor a usable URL: " + err.Error())
 	}
-	return call, nil
+	return callTarget{method: http.MethodGet, url: call}, nil
+}
+
+// collectionCall checks the collection's own request before it is made.
+func collectionCall(c *profile.Call) (callTarget, error) {
+	if c.Problem != "" {
+		return callTarget{}, &profile.InputError{Field: "call", Reason: c.Problem + "; give --call PATH or URL"}
+	}
+	if c.Method != http.MethodGet && c.Method != http.MethodHead {
+		return callTarget{}, &profile.InputError{Field: "call", Reason: fmt.Sprintf("request %q is a %s; only GET and HEAD are made; give --call PATH or URL",
+			text.OneLine(c.Name, 80), text.OneLine(c.Method, 20))}
+	}
+	if _, err := profile.ParseHTTPURL(c.URL); err != nil {
+		return callTarget{}, &profile.InputError{Field: "call", Value: profile.RedactURL(c.URL),
+			Reason: fmt.Sprintf("the URL of request %q: %v; give --call PATH or URL", text.OneLine(c.Name, 80), err)}
+	}
+	return callTarget{method: c.Method, url: c.URL}, nil
 }
 
 func joinBase(base, path string, bad func(string) error) (string, error) {
@@ -61,22 +92,23 @@ func joinBase(base, path string, bad func(string) error) (string, error) {
 	return full, nil
 }
 
-// callAPI makes a GET to target with the token as Bearer and reports its status.
-func callAPI(ctx context.Context, client *http.Client, target, token string, red redactor, adv advice) (Check, []string, *CallResult) {
-	res := &CallResult{Method: http.MethodGet, URL: target}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+// callAPI makes the target request with the token as Bearer and reports its status.
+func callAPI(ctx context.Context, client *http.Client, t callTarget, token string, red redactor, adv advice) (Check, []string, *CallResult) {
+	target := t.url
+	res := &CallResult{Method: t.method, URL: target}
+	req, err := http.NewRequestWithContext(ctx, t.method, target, nil)
 	if err != nil {
-		return fail(CheckCall, "GET %s: %s", target, text.OneLine(err.Error(), 200)), nil, res
+		return fail(CheckCall, "%s %s: %s", t.method, target, text.OneLine(err.Error(), 200)), nil, res
 	}
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Accept", "application/json")
 	resp, err := client.Do(req)
 	if err != nil {
-		return fail(CheckCall, "GET %s: no answer: %s", target, transportReason(ctx, err)), nil, res
+		return fail(CheckCall, "%s %s: no answer: %s", t.method, target, transportReason(ctx, err)), nil, res
 	}
 	defer resp.Body.Close()
 	res.Status = resp.StatusCode
-	line := fmt.Sprintf("GET %s: HTTP %d", target, resp.StatusCode)
+	line := fmt.Sprintf("%s %s: HTTP %d", t.method, target, resp.StatusCode)
 	if reason := http.StatusText(resp.StatusCode); reason != "" {
 		line += " " + reason
 	}

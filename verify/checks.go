@@ -9,6 +9,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
+	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -65,16 +66,32 @@ func checkTokenType(tokenType string) Check {
 func checkJWT(raw string, adv advice) (Check, []string, *jwtParts) {
 	parts, err := decodeJWT(raw)
 	if err != nil {
-		hint := "The token is not a signed JWT, so nothing in it can be checked. " +
-			"Servers issue opaque tokens when no API is named: give the API with " + adv.names.Resource + " or " +
-			adv.names.Audience + ", and check that the API is set to issue JWT access tokens."
-		return fail(CheckJWT, "%v", err), []string{withProvider(hint, adv.provider.OpaqueToken)}, nil
+		return fail(CheckJWT, "%v", err), []string{opaqueHint(adv)}, nil
 	}
 	detail := "a signed JWT, alg " + text.OneLine(parts.alg, 20)
 	if parts.kid != "" {
 		detail += ", kid " + shortKid(parts.kid)
 	}
 	return pass(CheckJWT, "%s", detail), nil, parts
+}
+
+// opaqueHint explains an opaque token by what the token request sent: no API at all, a
+// resource that an audience-style server ignores, or an API the server issues opaque tokens for.
+func opaqueHint(adv advice) string {
+	const lead = "The token is not a signed JWT, so nothing in it can be checked. "
+	resource, audience := adv.sentValue(profile.ParamResource), adv.sentValue(profile.ParamAudience)
+	const jwtSetting = "the server issues opaque access tokens for it: set the API, or the server's access token " +
+		"strategy or format, to JWT."
+	switch {
+	case audience != "":
+		return fmt.Sprintf("%sThe audience %q was sent, so %s", lead, text.OneLine(audience, 200), jwtSetting)
+	case resource != "":
+		return fmt.Sprintf("%sThe resource %q was sent: a server that names the API with audience ignores it "+
+			"(give the API with %s instead), or else %s", lead, text.OneLine(resource, 200), adv.names.Audience, jwtSetting)
+	}
+	hint := lead + "Servers issue opaque tokens when no API is named: give the API with " + adv.names.Resource + " or " +
+		adv.names.Audience + ", and check that the API is set to issue JWT access tokens."
+	return withProvider(hint, adv.provider.OpaqueToken)
 }
 
 // signatureInput is what the signature check needs besides the token.

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
 
+	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -41,9 +43,13 @@ func claimChecks(header map[string]any, claims jwt.MapClaims, want expectations)
 	if issuerHint != "" {
 		hints = append(hints, issuerHint)
 	}
+	audience, audienceHint := checkAudience(claims, want)
+	if audienceHint != "" {
+		hints = append(hints, audienceHint)
+	}
 	return []Check{
 		issuer,
-		checkAudience(claims, want),
+		audience,
 		checkLifetime(claims, want),
 		scope,
 		checkClient(claims, want),
@@ -75,24 +81,58 @@ func checkIssuer(claims jwt.MapClaims, want expectations) (Check, string) {
 	return pass(CheckIssuer, "%q%s", iss, from), ""
 }
 
-func checkAudience(claims jwt.MapClaims, want expectations) Check {
+// checkAudience wants every requested API in aud: each resource, and each space-separated
+// audience, since a server may split one audience value into several (Ory Hydra does).
+func checkAudience(claims jwt.MapClaims, want expectations) (Check, string) {
 	aud, err := claims.GetAudience()
 	if err != nil {
-		return fail(CheckAudience, "aud is neither a string nor an array of strings")
+		return fail(CheckAudience, "aud is neither a string nor an array of strings"), ""
+	}
+	var wanted []string
+	for _, a := range want.audiences {
+		for _, one := range strings.Fields(a) {
+			if !slices.Contains(wanted, one) {
+				wanted = append(wanted, one)
+			}
+		}
 	}
 	got := quoteList(aud)
 	switch {
-	case len(want.audiences) == 0 && len(aud) == 0:
-		return skip(CheckAudience, "no resource or audience was requested, and the token has no aud")
-	case len(want.audiences) == 0:
-		return skip(CheckAudience, "no resource or audience was requested; aud is %s", got)
+	case len(wanted) == 0 && len(aud) == 0:
+		return skip(CheckAudience, "no resource or audience was requested, and the token has no aud"), ""
+	case len(wanted) == 0:
+		return skip(CheckAudience, "no resource or audience was requested; aud is %s", got), ""
 	case len(aud) == 0:
-		return fail(CheckAudience, "the token has no aud claim; want %s", quoteList(want.audiences))
+		return fail(CheckAudience, "the token has no aud claim; want %s", quoteList(wanted)), ignoredAPIHint(want.advice, true)
 	}
-	if missing := missingFrom(want.audiences, aud); len(missing) > 0 {
-		return fail(CheckAudience, "aud %s, want %s: the token is for another API", got, quoteList(missing))
+	missing := missingFrom(wanted, aud)
+	switch {
+	case len(missing) == 0:
+		return pass(CheckAudience, "%s", got), ""
+	case len(missing) < len(wanted):
+		return fail(CheckAudience, "aud %s, want %s as well", got, quoteList(missing)),
+			"The server granted only some of the requested audiences; some servers take one audience per token request."
 	}
-	return pass(CheckAudience, "%s", got)
+	return fail(CheckAudience, "aud %s, want %s: the token is for another API", got, quoteList(missing)), ignoredAPIHint(want.advice, false)
+}
+
+// ignoredAPIHint explains a token without the requested API when the request named it with
+// one parameter only: the server may name APIs with the other one. noAud says the token has
+// no aud at all, the sign of a server that ignored the parameter.
+func ignoredAPIHint(adv advice, noAud bool) string {
+	resource, audience := adv.sentValue(profile.ParamResource), adv.sentValue(profile.ParamAudience)
+	switch {
+	case resource != "" && audience == "" && noAud:
+		return fmt.Sprintf("The server ignored resource: it names the API with audience. Give %s %s instead.",
+			adv.names.Audience, resource)
+	case resource != "" && audience == "":
+		return fmt.Sprintf("The server may have ignored resource and issued the token for its default API; "+
+			"if it names the API with audience, give %s %s instead.", adv.names.Audience, resource)
+	case audience != "" && resource == "" && noAud:
+		return fmt.Sprintf("The server ignored audience: it may name the API with resource (RFC 8707). Give %s instead.",
+			adv.names.Resource)
+	}
+	return ""
 }
 
 func checkLifetime(claims jwt.MapClaims, want expectations) Check {

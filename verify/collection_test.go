@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,7 +44,7 @@ func TestVerifyGeneratedCollection(t *testing.T) {
 		if withEnv {
 			envReader = bytes.NewReader(env)
 		}
-		c, err := profile.LoadCollection(bytes.NewReader(col), envReader)
+		c, err := profile.LoadCollection(bytes.NewReader(col), envReader, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,5 +65,39 @@ func TestVerifyGeneratedCollection(t *testing.T) {
 		if r.Call == nil || r.Call.URL != f.srv.URL+"/api/applications" {
 			t.Errorf("Call %+v", r.Call)
 		}
+	}
+}
+
+// A bare call makes the collection's own request, with its method when it is HEAD, and never
+// the resource identifier.
+func TestCallTheCollectionsRequest(t *testing.T) {
+	f := newFixture(t, verifytest.Options{})
+	for _, method := range []string{"GET", "HEAD"} {
+		t.Run(method, func(t *testing.T) {
+			col := `{"info": {"name": "Hand made"}, "item": [{"name": "Apps", "request": {"method": "` + method + `",
+				"url": "` + f.srv.URL + `/api/applications?page=2", "auth": {"type": "oauth2", "oauth2": [
+				{"key": "grant_type", "value": "client_credentials"}, {"key": "accessTokenUrl", "value": "` + f.srv.URL + `/oidc/token"},
+				{"key": "clientId", "value": "` + testClientID + `"}, {"key": "clientSecret", "value": "` + testSecret + `"},
+				{"key": "tokenRequestParams", "value": [{"key": "resource", "value": "` + logtoAPI + `", "enabled": true, "send_as": "request_body"}]}]}}}]}`
+			c, err := profile.LoadCollection(strings.NewReader(col), nil, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := c.Resolve()
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := f.options()
+			opts.Profile, opts.Call = p, verify.CallFirst
+			r := f.run(t, opts)
+			want := verify.CallResult{Method: method, URL: f.srv.URL + "/api/applications?page=2", Status: 200}
+			if r.Outcome() != verify.Passed || r.Call == nil || *r.Call != want {
+				t.Errorf("Outcome %v, Call %+v; want passed and %+v\n%+v", r.Outcome(), r.Call, want, r.Checks)
+			}
+			calls := f.idp.RequestsTo("/api/applications")
+			if len(calls) == 0 || calls[len(calls)-1].Method != method {
+				t.Errorf("the API got %+v, want a %s", calls, method)
+			}
+		})
 	}
 }

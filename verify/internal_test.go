@@ -159,6 +159,12 @@ func TestClaimChecks(t *testing.T) {
 		{name: "no expected issuer", edit: func(_ jwt.MapClaims, e *expectations) { e.issuer = "" }, check: CheckIssuer, status: StatusWarn, detail: "no expected issuer"},
 		{name: "aud array with more", edit: func(c jwt.MapClaims, _ *expectations) { c["aud"] = []any{"x", "https://api"} }, check: CheckAudience, status: StatusPass, detail: `["x" "https://api"]`},
 		{name: "two audiences wanted", edit: func(_ jwt.MapClaims, e *expectations) { e.audiences = []string{"https://api", "y"} }, check: CheckAudience, status: StatusFail, detail: `want "y"`},
+		{name: "space-separated audiences, one missing", edit: func(_ jwt.MapClaims, e *expectations) { e.audiences = []string{"https://api y"} },
+			check: CheckAudience, status: StatusFail, detail: `aud "https://api", want "y" as well`},
+		{name: "space-separated audiences, all granted", edit: func(c jwt.MapClaims, e *expectations) {
+			e.audiences = []string{"https://api  y"}
+			c["aud"] = []any{"y", "https://api"}
+		}, check: CheckAudience, status: StatusPass, detail: `["y" "https://api"]`},
 		{name: "no aud", edit: func(c jwt.MapClaims, _ *expectations) { delete(c, "aud") }, check: CheckAudience, status: StatusFail, detail: "no aud claim"},
 		{name: "aud of numbers", edit: func(c jwt.MapClaims, _ *expectations) { c["aud"] = []any{json.Number("1")} }, check: CheckAudience, status: StatusFail, detail: "neither a string"},
 		{name: "no audience asked", edit: func(_ jwt.MapClaims, e *expectations) { e.audiences = nil }, check: CheckAudience, status: StatusSkip, detail: `aud is "https://api"`},

@@ -54,7 +54,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		client:  newHTTPClient(opts.HTTPClient),
 		now:     opts.clock(),
 		report:  &Report{TokenURL: p.TokenURL},
-		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints},
+		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints, sent: p.Params},
 	}
 	rs.setRedactor("")
 	if err := rs.run(ctx, target); err != nil {
@@ -78,7 +78,7 @@ func (rs *runState) setRedactor(token string) {
 	rs.redact = newRedactor(secrets, []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret})
 }
 
-func (rs *runState) run(ctx context.Context, target string) error {
+func (rs *runState) run(ctx context.Context, target callTarget) error {
 	r := rs.report
 	res, err := requestToken(ctx, rs.client, rs)
 	if err != nil {
@@ -92,7 +92,7 @@ func (rs *runState) run(ctx context.Context, target string) error {
 		for _, name := range tokenChecks {
 			r.add(skip(name, "no token"))
 		}
-		if target != "" {
+		if target.url != "" {
 			r.add(skip(CheckCall, "no token"))
 		}
 		return nil
@@ -109,7 +109,7 @@ func (rs *runState) run(ctx context.Context, target string) error {
 
 	rs.checkToken(ctx, tr, receivedAt)
 
-	if target != "" {
+	if target.url != "" {
 		check, hints, call := callAPI(ctx, rs.client, target, tr.AccessToken, rs.redact, rs.advice)
 		r.add(check)
 		r.addHints(hints...)

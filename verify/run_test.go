@@ -316,6 +316,12 @@ func TestRunRefusesBadOptions(t *testing.T) {
 		{name: "call http to a remote host", tweak: func(o *verify.Options) { o.Call = "http://api.example.com/x" }, input: true, want: "plain http is allowed only to loopback"},
 		{name: "call relative", tweak: func(o *verify.Options) { o.Call = "api/users" }, input: true, want: "not a path starting with /"},
 		{name: "call first without requests", tweak: func(o *verify.Options) { o.Call, o.Profile.Folders = "first", nil }, input: true, want: "no ready request"},
+		{name: "call the collection's request without one", tweak: func(o *verify.Options) {
+			o.Call, o.Profile.Call = "first", &profile.Call{Problem: `request "Create" is a POST, and no GET request uses the same OAuth 2.0 auth`}
+		}, input: true, want: `request "Create" is a POST, and no GET request uses the same OAuth 2.0 auth; give --call PATH or URL`},
+		{name: "call the collection's request over http to a remote host", tweak: func(o *verify.Options) {
+			o.Call, o.Profile.Call = "first", &profile.Call{Name: "R", Method: "GET", URL: "http://api.example.com/x"}
+		}, input: true, want: `the URL of request "R": plain http is allowed only to loopback`},
 		{name: "call with credentials", tweak: func(o *verify.Options) { o.Call = "https://u:hunter2@api.example.com/" }, input: true, want: "credentials"},
 	}
 	for _, tt := range tests {

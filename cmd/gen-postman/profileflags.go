@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,7 +26,7 @@ func profileFlags() []cli.Flag {
 		&cli.StringFlag{Name: "endpoint", Usage: "base `URL` of a self-hosted Logto, a custom domain, or a regional Auth0 domain"},
 		&cli.StringFlag{Name: "token-url", Usage: "token endpoint `URL` (required for generic)"},
 		&cli.StringFlag{Name: "resource", Usage: "resource indicator `URI` of the API (RFC 8707; Logto)"},
-		&cli.StringFlag{Name: "audience", Usage: "audience `ID` of the API (Kinde, Auth0)"},
+		&cli.StringSliceFlag{Name: "audience", Usage: "audience `ID` of the API (Kinde, Auth0); several, repeated or space-separated, are sent as one space-separated value"},
 		&cli.StringFlag{Name: "scope", Usage: "space-separated `SCOPES` to request (Logto's Management API: all)"},
 		&cli.StringFlag{Name: "client-auth", Usage: "how the client authenticates: `header` (HTTP Basic) or body (form fields)"},
 		&cli.StringFlag{Name: "client-id", EnvVars: []string{envClientID}, Usage: "the M2M app's client `ID`"},
@@ -42,7 +43,7 @@ func profileOptions(c *cli.Context, stderr io.Writer) profile.Options {
 		Endpoint:   c.String("endpoint"),
 		TokenURL:   c.String("token-url"),
 		Resource:   c.String("resource"),
-		Audience:   c.String("audience"),
+		Audience:   strings.Join(c.StringSlice("audience"), " "),
 		ClientAuth: c.String("client-auth"),
 		ClientID:   c.String("client-id"),
 	}

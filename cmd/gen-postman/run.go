@@ -46,7 +46,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		OnUsageError:    onUsageError,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		HideHelpCommand: true,
-		Commands:        []*cli.Command{gen, verifyCommand(), providersCommand()},
+		// A repeated flag gives several values; a comma inside one, as in a URL, stays in it.
+		DisableSliceFlagSeparator: true,
+		Commands:                  []*cli.Command{gen, verifyCommand(), providersCommand()},
 	}
 }
 

@@ -40,6 +40,7 @@ var fakeIdPs = map[string]verifytest.Options{
 	"IDP_EXPIRED":  {Defect: verifytest.Expired},
 	"IDP_REFUSING": {Defect: verifytest.InvalidClient},
 	"IDP_ECHO":     {Defect: verifytest.EchoSecret},
+	"IDP_AUDIENCE": {AudienceOnly: true},
 	"IDP_DOWN":     {},
 }
 

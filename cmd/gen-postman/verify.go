@@ -29,12 +29,13 @@ func verifyCommand() *cli.Command {
 	flags := append(profileFlags(),
 		&cli.StringFlag{Name: "collection", Usage: "read the token request from the oauth2 auth of a Postman collection `FILE`"},
 		&cli.StringFlag{Name: "environment", Usage: "resolve the collection's {{variables}} from a Postman environment `FILE` first"},
+		&cli.StringFlag{Name: "request", Usage: "check the OAuth 2.0 auth that request `NAME` (or Folder/Request) of the collection uses (default: the first request's)"},
 		&cli.StringFlag{Name: "issuer", Usage: "expected `ISSUER` of the token (default: the preset's, the collection's issuer variable, or OIDC discovery)"},
 		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys (default: the preset's, the collection's jwksUrl variable, or discovery)"},
 		&cli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "`LIMIT` for the whole run"},
 		&cli.DurationFlag{Name: "leeway", Value: verify.DefaultLeeway, Usage: "clock skew `ALLOWED` on exp, iat and nbf"},
 		&cli.DurationFlag{Name: "max-lifetime", Usage: "fail a token that lives longer than `DURATION`"},
-		&cli.StringFlag{Name: "call", Usage: "afterwards call the API with the token: `PATH` or URL; alone, the first ready request"},
+		&cli.StringFlag{Name: "call", Usage: "afterwards call the API with the token: `PATH` or URL; alone, the collection's request (GET or HEAD) or the first ready request"},
 		&cli.BoolFlag{Name: "json", Usage: "print the report as one JSON object"},
 		&cli.BoolFlag{Name: "show-token", Usage: "include the access token in the report"},
 	)
@@ -42,7 +43,7 @@ func verifyCommand() *cli.Command {
 		Name:  "verify",
 		Usage: "perform the token request and prove the token: signature, issuer, audience, lifetime, scopes",
 		UsageText: "gen-postman verify --tenant ID --client-id ID   (secret in " + envClientSecret + ")\n" +
-			"gen-postman verify --collection FILE [--environment FILE]",
+			"gen-postman verify --collection FILE [--environment FILE] [--request NAME] [--call [PATH|URL]]",
 		Description: "Exit status: 0 every check passed (warnings allowed), 3 the token was obtained but a check\n" +
 			"failed, 4 the token request failed, 2 usage or bad input, 1 anything else.",
 		Flags:        flags,
@@ -118,8 +119,10 @@ func verifyProfile(c *cli.Context, stderr io.Writer) (*profile.Profile, error) {
 	opts := profileOptions(c, stderr)
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	if !c.IsSet("collection") {
-		if c.IsSet("environment") {
-			return nil, usageError(errors.New("--environment goes with --collection"))
+		for _, name := range []string{"environment", "request"} {
+			if c.IsSet(name) {
+				return nil, usageError(fmt.Errorf("--%s goes with --collection", name))
+			}
 		}
 		return profile.Resolve(opts)
 	}
@@ -129,7 +132,7 @@ func verifyProfile(c *cli.Context, stderr io.Writer) (*profile.Profile, error) {
 		}
 	}
 	opts.Provider = ""
-	col, err := loadCollection(c.String("collection"), c.String("environment"))
+	col, err := loadCollection(c.String("collection"), c.String("environment"), c.String("request"))
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +142,7 @@ func verifyProfile(c *cli.Context, stderr io.Writer) (*profile.Profile, error) {
 }
 
 // loadCollection opens and reads the collection and the optional environment file.
-func loadCollection(collectionPath, environmentPath string) (*profile.Collection, error) {
+func loadCollection(collectionPath, environmentPath, request string) (*profile.Collection, error) {
 	col, err := openInput("collection", collectionPath)
 	if err != nil {
 		return nil, err
@@ -154,7 +157,7 @@ func loadCollection(collectionPath, environmentPath string) (*profile.Collection
 		defer f.Close()
 		env = f
 	}
-	return profile.LoadCollection(col, env)
+	return profile.LoadCollection(col, env, request)
 }
 
 // openInput opens a file the user named; failing to is bad input.

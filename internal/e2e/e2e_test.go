@@ -40,8 +40,9 @@ func checkAllAuthorized(t *testing.T, srv *oauthServer, run newmanRun, wantReque
 			t.Errorf("%s: HTTP %d, want 200", e.Item.Name, e.Response.Code)
 		}
 	}
-	if run.Run.Stats.Assertions.Failed != 0 || run.Run.Stats.Assertions.Total != wantRequests {
-		t.Errorf("assertions: %d of %d failed, want 0 of %d", run.Run.Stats.Assertions.Failed, run.Run.Stats.Assertions.Total, wantRequests)
+	// Two tests per request: the token was had, and the API accepted it.
+	if run.Run.Stats.Assertions.Failed != 0 || run.Run.Stats.Assertions.Total != 2*wantRequests {
+		t.Errorf("assertions: %d of %d failed, want 0 of %d", run.Run.Stats.Assertions.Failed, run.Run.Stats.Assertions.Total, 2*wantRequests)
 	}
 	if t.Failed() {
 		t.Logf("newman output:\n%s", console)
@@ -110,8 +111,8 @@ func TestNewmanReportsARefusedToken(t *testing.T) {
 	if err == nil {
 		t.Error("newman exited 0 although every request was refused")
 	}
-	if run.Run.Stats.Assertions.Failed != 5 {
-		t.Errorf("%d assertions failed, want all 5", run.Run.Stats.Assertions.Failed)
+	if run.Run.Stats.Assertions.Failed != 10 {
+		t.Errorf("%d assertions failed, want all 10 (no token, and the API's 401, for each of 5 requests)", run.Run.Stats.Assertions.Failed)
 	}
 	want := "gen-postman: token request to " + srv.TokenURL + " was refused: HTTP 401 invalid_client"
 	if !strings.Contains(console, want) {
@@ -119,6 +120,48 @@ func TestNewmanReportsARefusedToken(t *testing.T) {
 	}
 	if strings.Contains(console, "not-the-secret") {
 		t.Error("newman output shows the client secret")
+	}
+}
+
+// TestNewmanFailsWithoutAToken runs the collection against a stand-in API that answers 200 to
+// anything, as a public endpoint does: a refused token request must fail the run by itself,
+// naming the OAuth error and the token URL, and a good one must leave it green.
+func TestNewmanFailsWithoutAToken(t *testing.T) {
+	client := loadClients(t)["m2m-basic"]
+	srv := startOAuthServer(t, "ES384", 3600)
+	const wrongSecret = "wrong-secret-4711"
+	t.Setenv(envClientSecret, wrongSecret)
+	collection, environment := generateFiles(t, srv, "--client-id", client.ID)
+	open := []string{collection, "-e", environment, "--env-var", "baseUrl=" + srv.Base + "/open"}
+
+	run, console, err := runNewman(t, open...)
+	if err == nil {
+		t.Error("newman exited 0 although no request carried a token")
+	}
+	if st := srv.stats(t); st.OpenRequests != 5 || st.TokenErrors != 5 {
+		t.Errorf("server stats %+v, want 5 requests to the open API and 5 refused token requests", st)
+	}
+	if got := run.Run.Stats.Assertions; got.Failed != 5 || got.Total != 10 {
+		t.Errorf("assertions: %d of %d failed, want the 5 token tests of 10", got.Failed, got.Total)
+	}
+	for _, f := range run.Run.Failures {
+		msg := f.Error.Message
+		if f.Error.Test != "gen-postman: the token request succeeded" || !strings.Contains(msg, srv.TokenURL) || !strings.Contains(msg, "invalid_client") {
+			t.Errorf("failure %q: %q, want the token test naming %s and invalid_client", f.Error.Test, msg, srv.TokenURL)
+		}
+	}
+	if len(run.Run.Failures) != 5 {
+		t.Errorf("%d failures, want 5", len(run.Run.Failures))
+	}
+	if strings.Contains(console, wrongSecret) {
+		t.Error("newman output shows the client secret")
+	}
+	if t.Failed() {
+		t.Logf("newman output:\n%s", console)
+	}
+
+	if _, console, err := runNewman(t, append(open, "--env-var", "clientSecret="+client.Secret)...); err != nil {
+		t.Errorf("with the right secret: newman: %v\n%s", err, console)
 	}
 }
 

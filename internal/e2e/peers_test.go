@@ -122,6 +122,7 @@ type serverStats struct {
 	TokenErrors     int `json:"tokenErrors"`
 	APIRequests     int `json:"apiRequests"`
 	APIUnauthorized int `json:"apiUnauthorized"`
+	OpenRequests    int `json:"openRequests"`
 }
 
 func (s *oauthServer) stats(t *testing.T) serverStats {
@@ -146,6 +147,12 @@ type newmanRun struct {
 			Assertions struct{ Total, Failed int }
 		}
 		Executions []newmanExecution
+		Failures   []struct {
+			Error struct {
+				Test    string
+				Message string
+			}
+		}
 	}
 }
 

@@ -14,7 +14,12 @@ type verifyReport struct {
 	Checks []struct {
 		Name, Status, Detail string
 	} `json:"checks"`
-	Hints  []string       `json:"hints"`
+	Hints []string `json:"hints"`
+	Call  *struct {
+		Method string `json:"method"`
+		URL    string `json:"url"`
+		Status int    `json:"status"`
+	} `json:"call"`
 	Claims map[string]any `json:"claims"`
 	Token  string         `json:"token"`
 	Error  *struct {

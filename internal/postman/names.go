@@ -39,6 +39,9 @@ const (
 	VarRenewAt = "accessTokenRenewAt"
 	// VarAccessTokenFor records the settings the cached token was issued for.
 	VarAccessTokenFor = "accessTokenFor"
+	// VarTokenError holds why the pre-request script got no token (the token URL and the
+	// server's OAuth error, never the secret), for the collection's test; empty after a token.
+	VarTokenError = "accessTokenError"
 )
 
 // Ref returns the reference Postman resolves to the variable's value: {{name}}.

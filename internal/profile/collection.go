@@ -9,7 +9,6 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
-	"github.com/gen-postman/gen-postman/templates"
 )
 
 // Collection is what a Postman collection, and optionally its environment, say about the token
@@ -18,34 +17,78 @@ type Collection struct {
 	// Options are the token request's settings for [Resolve] with the generic provider. Merge
 	// the user's own values over them with [Merge] before resolving.
 	Options Options
-	// Folders are the collection's requests whose URL starts with {{baseUrl}}, with paths
-	// relative to it, so that a bare --call calls the collection's first request.
-	Folders []templates.Folder
+	// Call is the collection's own request that a bare --call makes.
+	Call *Call
 	// Warnings are remarks on settings that are read differently from Postman, or ignored.
 	Warnings []string
 }
 
-// Resolve resolves c.Options into a profile carrying the collection's own requests.
+// Call is a request of a collection that verify can make with the token.
+type Call struct {
+	// Name is the request's place in the collection: "Folder/Request".
+	Name string
+	// Method is GET or HEAD.
+	Method string
+	// URL is the request's URL with its variables resolved. It is not validated: the caller
+	// applies [ParseHTTPURL] before sending anything.
+	URL string
+	// Problem, when set, says why no request can be called, and the other fields are empty.
+	Problem string
+}
+
+// Resolve resolves c.Options into a profile whose bare --call is the collection's own request.
 func (c *Collection) Resolve() (*Profile, error) {
 	p, err := Resolve(c.Options)
 	if err != nil {
 		return nil, err
 	}
-	if len(c.Folders) > 0 {
-		p.Folders = append([]templates.Folder(nil), c.Folders...)
+	p.Folders = nil
+	p.Call = c.Call
+	if p.Call == nil {
+		p.Call = &Call{Problem: "the collection has no request that uses this OAuth 2.0 auth"}
 	}
 	return p, nil
 }
 
-// LoadCollection reads the collection-level OAuth 2.0 auth of a Postman collection, which must
-// use the client credentials grant, resolving {{variables}} from the environment's enabled
-// values first, then the collection's variables. environment may be nil. Bad files are reported
-// as [*InputError] for the field "collection" or "environment".
-func LoadCollection(collection io.Reader, environment io.Reader) (*Collection, error) {
+// LoadCollection reads the OAuth 2.0 client credentials auth of a Postman collection wherever
+// the app would apply it: on a request, a folder or the collection. It resolves {{variables}}
+// from the environment's enabled values first, then the collection's variables; environment
+// may be nil. With request empty it reads the auth of the first request that has OAuth 2.0
+// auth, and warns about any other configuration; request names one, as "Request" or
+// "Folder/Request". Bad files are reported as [*InputError] for the field "collection" or
+// "environment", a bad request name for the field "request".
+func LoadCollection(collection, environment io.Reader, request string) (*Collection, error) {
 	col, err := postman.ReadCollection(collection)
 	if err != nil {
 		return nil, fileError("collection", err)
 	}
+	vars, err := readVariableScopes(col, environment)
+	if err != nil {
+		return nil, err
+	}
+	c := &Collection{}
+	cfg, err := chooseConfig(col, vars, request)
+	if err != nil {
+		return nil, err
+	}
+	c.Options, c.Warnings = cfg.settings.Options, cfg.settings.Warnings
+	if cfg.settings.storedToken {
+		c.Warnings = append(c.Warnings, storedTokenWarning)
+	}
+	c.Options.Provider, c.Options.Name = "generic", sanitizeName(col.Info.Name)
+	c.Warnings = append(c.Warnings, cfg.others...)
+	c.Call = cfg.call(vars)
+	if err := c.readVariables(vars); err != nil {
+		return nil, err
+	}
+	if c.Options.Endpoint == "" {
+		c.Options.Endpoint = c.Call.origin()
+	}
+	return c, nil
+}
+
+// readVariableScopes reads the values {{variables}} resolve to, in Postman's order.
+func readVariableScopes(col *postman.Collection, environment io.Reader) (*variables, error) {
 	vars := &variables{haveEnv: environment != nil}
 	if environment != nil {
 		env, err := postman.ReadEnvironment(environment)
@@ -63,15 +106,7 @@ func LoadCollection(collection io.Reader, environment io.Reader) (*Collection, e
 			vars.col = append(vars.col, variable{v.Name(), v.Value})
 		}
 	}
-	c := &Collection{Options: Options{Provider: "generic", Name: sanitizeName(col.Info.Name)}}
-	if err := c.readAuth(col.Auth, vars); err != nil {
-		return nil, err
-	}
-	if err := c.readVariables(vars); err != nil {
-		return nil, err
-	}
-	c.Folders = collectFolders(col.Items, vars)
-	return c, nil
+	return vars, nil
 }
 
 // fileError turns a reading error into bad input about the file.
@@ -90,14 +125,21 @@ func collectionError(reason string) error {
 	return &InputError{Field: "collection", Reason: reason}
 }
 
-// readAuth reads the collection-level oauth2 auth into c.Options.
-func (c *Collection) readAuth(auth *postman.Auth, vars *variables) error {
-	if auth == nil || auth.Type == "" {
-		return collectionError("it has no collection-level auth; verify reads the OAuth 2.0 auth set on the collection itself")
-	}
-	if string(auth.Type) != postman.AuthTypeOAuth2 {
-		return collectionError(fmt.Sprintf("its auth is %q, not oauth2", text.OneLine(string(auth.Type), 40)))
-	}
+// authSettings are the token request settings one oauth2 auth block holds.
+type authSettings struct {
+	Options  Options
+	Warnings []string
+	// storedToken is set when the block carries a token itself, not a {{variable}}.
+	storedToken bool
+}
+
+// storedTokenWarning explains why a token saved in the collection is not checked.
+const storedTokenWarning = `the OAuth 2.0 auth carries an access token itself, as Postman's "Use Token" saves it; ` +
+	`verify gets and checks a new token and not the saved one, which Newman sends until it expires: ` +
+	`remove it before sharing the collection`
+
+// readAuth reads an oauth2 auth block.
+func (c *authSettings) readAuth(auth *postman.Auth, vars *variables) error {
 	values := postman.AuthValues(auth)
 	field := func(key string) (string, bool, error) {
 		v, ok := values[key]
@@ -155,6 +197,9 @@ func (c *Collection) readAuth(auth *postman.Auth, vars *variables) error {
 		c.Options.ClientAuth = ca
 	default:
 		return collectionError(fmt.Sprintf("its oauth2 client_authentication is %q, not header or body", text.OneLine(ca, 40)))
+	}
+	if token, _, err := field(postman.AuthAccessToken); err == nil && token != "" && !strings.Contains(token, "{{") {
+		c.storedToken = true
 	}
 	return c.readParams(values, vars)
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/gen-postman/gen-postman/generate"
 	"github.com/gen-postman/gen-postman/internal/profile"
-	"github.com/gen-postman/gen-postman/templates"
 )
 
 // generated writes p's collection and environment with package generate.
@@ -55,7 +54,7 @@ func TestLoadCollectionRoundTrip(t *testing.T) {
 				if withEnv {
 					envReader = bytes.NewReader(env)
 				}
-				c, err := profile.LoadCollection(bytes.NewReader(col), envReader)
+				c, err := profile.LoadCollection(bytes.NewReader(col), envReader, "")
 				if err != nil {
 					t.Fatalf("LoadCollection: %v", err)
 				}
@@ -87,8 +86,10 @@ func TestLoadCollectionRoundTrip(t *testing.T) {
 				if !slices.Equal(sortedParams(got.Params), sortedParams(p.Params)) {
 					t.Errorf("Params %v, want %v", got.Params, p.Params)
 				}
-				if len(got.Folders) != len(p.Folders) || got.Folders[0].Requests[0] != p.Folders[0].Requests[0] {
-					t.Errorf("Folders %+v\n   want %+v", got.Folders, p.Folders)
+				first := p.Folders[0].Name + "/" + p.Folders[0].Requests[0].Name
+				wantCall := profile.Call{Name: first, Method: "GET", URL: p.BaseURL + p.Folders[0].Requests[0].Path}
+				if got.Call == nil || *got.Call != wantCall || len(got.Folders) != 0 {
+					t.Errorf("Call %+v, Folders %v; want %+v and no folders", got.Call, got.Folders, wantCall)
 				}
 			})
 		}
@@ -145,9 +146,9 @@ func TestLoadCollection(t *testing.T) {
 			if got != want {
 				t.Errorf("Options\n got %+v\nwant %+v", got, want)
 			}
-			wantFolders := []templates.Folder{{Name: "Things", Requests: []templates.Request{{Name: "List", Method: "GET", Path: "/things?limit=10"}}}}
-			if len(c.Folders) != 1 || c.Folders[0].Name != wantFolders[0].Name || !slices.Equal(c.Folders[0].Requests, wantFolders[0].Requests) {
-				t.Errorf("Folders %+v, want %+v", c.Folders, wantFolders)
+			wantCall := profile.Call{Name: "Things/List", Method: "GET", URL: "https://api.example.com/things?limit=10"}
+			if c.Call == nil || *c.Call != wantCall {
+				t.Errorf("Call %+v, want %+v", c.Call, wantCall)
 			}
 		}},
 		{name: "environment first, disabled values skipped", collection: collectionJSON(stdAuth, stdVars),
@@ -194,7 +195,7 @@ func TestLoadCollection(t *testing.T) {
 			if tt.env != "" {
 				env = strings.NewReader(tt.env)
 			}
-			c, err := profile.LoadCollection(strings.NewReader(tt.collection), env)
+			c, err := profile.LoadCollection(strings.NewReader(tt.collection), env, "")
 			if err != nil {
 				t.Fatalf("LoadCollection: %v", err)
 			}
@@ -232,8 +233,8 @@ func TestLoadCollectionRefusesBadFiles(t *testing.T) {
 			want: "more than one value"},
 		{name: "authorization code", collection: collectionJSON(`[{"key": "grant_type", "value": "authorization_code"}]`, ""),
 			want: `grant_type is "authorization_code"; verify checks the client credentials grant only`},
-		{name: "basic auth", collection: `{"info": {"name": "x"}, "auth": {"type": "basic", "basic": []}}`, want: `its auth is "basic", not oauth2`},
-		{name: "no auth", collection: `{"info": {"name": "x"}, "item": []}`, want: "no collection-level auth"},
+		{name: "basic auth", collection: `{"info": {"name": "x"}, "auth": {"type": "basic", "basic": []}}`, want: `its auth is "basic", not oauth2, and no folder or request sets OAuth 2.0`},
+		{name: "no auth", collection: `{"info": {"name": "x"}, "item": []}`, want: "it has no OAuth 2.0 auth"},
 		{name: "no token URL", collection: collectionJSON(`[{"key": "grant_type", "value": "client_credentials"}]`, ""), want: "no accessTokenUrl"},
 		{name: "bad client_authentication", collection: collectionJSON(auth(`, {"key": "client_authentication", "value": "jwt"}`), ""),
 			want: `client_authentication is "jwt"`},
@@ -250,7 +251,7 @@ func TestLoadCollectionRefusesBadFiles(t *testing.T) {
 			if tt.env != "" {
 				env = strings.NewReader(tt.env)
 			}
-			c, err := profile.LoadCollection(strings.NewReader(tt.collection), env)
+			c, err := profile.LoadCollection(strings.NewReader(tt.collection), env, "")
 			if err == nil {
 				t.Fatalf("LoadCollection = %+v, want an error", c)
 			}

@@ -13,6 +13,7 @@ func FuzzLoadCollection(f *testing.F) {
 		[]byte(`{"values":[{"key":"baseUrl","value":"https://h","enabled":true}]}`))
 	f.Add([]byte(`{"info":{},"auth":{"type":"oauth2","oauth2":{"grant_type":"client_credentials","accessTokenUrl":"u","audience":{"i":"{{x}}"}}}}`), []byte(`{"values":[{"key":"x","value":"{{x}}"}]}`))
 	f.Add([]byte(`{"info":{"name":"a/b:c"},"item":[{"request":"{{baseUrl}}"}]}`), []byte(``))
+	f.Add([]byte(`{"info":{},"auth":{"type":"noauth"},"item":[{"name":"F","auth":{"type":"oauth2","oauth2":{"grant_type":"client_credentials","accessTokenUrl":"https://h/t"}},"item":[{"name":"P","request":{"method":"POST","url":"{{h}}/x","auth":{"type":"inherit"}}},{"name":"G","request":{"url":"https://h/y","auth":null}}]},{"name":"R","request":{"url":"https://h/z","auth":{"type":"oauth2","oauth2":[{"key":"grant_type","value":"client_credentials"},{"key":"accessTokenUrl","value":"https://h/u"},{"key":"accessToken","value":"saved"}]}}}]}`), []byte(``))
 	f.Fuzz(func(t *testing.T, col, env []byte) {
 		var envReader *bytes.Reader
 		if len(env) > 0 {
@@ -21,9 +22,9 @@ func FuzzLoadCollection(f *testing.F) {
 		var c *Collection
 		var err error
 		if envReader != nil {
-			c, err = LoadCollection(bytes.NewReader(col), envReader)
+			c, err = LoadCollection(bytes.NewReader(col), envReader, "")
 		} else {
-			c, err = LoadCollection(bytes.NewReader(col), nil)
+			c, err = LoadCollection(bytes.NewReader(col), nil, "")
 		}
 		if err != nil {
 			if !errors.Is(err, ErrInvalidInput) {

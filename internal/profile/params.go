@@ -11,7 +11,7 @@ import (
 
 // readParams reads resource and audience from tokenRequestParams, or from the form that Postman
 // 8.3 to 10.12 wrote: a field named after the parameter, holding a map of ids to values.
-func (c *Collection) readParams(values map[string]any, vars *variables) error {
+func (c *authSettings) readParams(values map[string]any, vars *variables) error {
 	set := map[string]*string{ParamResource: &c.Options.Resource, ParamAudience: &c.Options.Audience}
 	if raw, ok := values[postman.AuthTokenRequestParams]; ok {
 		params, err := postman.DecodeTokenRequestParams(raw)

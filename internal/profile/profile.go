@@ -59,8 +59,12 @@ type Profile struct {
 	// Hints are the provider's advice for when something goes wrong, from its preset.
 	Hints templates.Hints
 	// Docs links to the provider's guide for machine-to-machine access.
-	Docs    string
+	Docs string
+	// Folders are the preset's ready requests, relative to BaseURL; empty for a collection.
 	Folders []templates.Folder
+	// Call is what a bare --call makes: for a profile read from a collection, the collection's
+	// own request under the checked auth; nil for a preset, whose Folders serve instead.
+	Call *Call
 	// Warnings are remarks on options that are allowed but probably wrong.
 	Warnings []string
 }

@@ -2,6 +2,8 @@
 // when none is cached for these settings or the cached one is about to expire, and keeps it in the
 // collection variable accessToken, which the collection's OAuth 2.0 auth sends as a Bearer token.
 // Variables it reads: tokenUrl, clientId, clientSecret, scope and the API parameter(s) below.
+// When no token can be had it records why in accessTokenError, never with the secret, and the
+// collection's test fails the request with that reason.
 const settings = /* settings */ {};
 // A token is renewed 30 s before it expires, or halfway through a shorter lifetime.
 const renewBeforeExpiryMs = 30 * 1000;
@@ -43,6 +45,24 @@ function tokenRequest() {
   return { tokenUrl, clientId, clientSecret, cacheKey, request: { url: tokenUrl, method: 'POST', header, body: { mode: 'raw', raw: body } } };
 }
 
+// hideSecret keeps the client secret, as sent or form-encoded, out of a message a server wrote.
+function hideSecret(message, secret) {
+  let out = String(message);
+  if (secret) {
+    [secret, formEncode(secret), encodeURIComponent(secret)].forEach((form) => {
+      out = out.split(form).join('[secret]');
+    });
+  }
+  return out;
+}
+
+// recordFailure records why no token could be had, for the collection's test, and logs it.
+function recordFailure(message) {
+  pm.collectionVariables.set('accessToken', '');
+  pm.collectionVariables.set('accessTokenError', message);
+  console.error('gen-postman: ' + message);
+}
+
 function describeFailure(res) {
   let reason = 'HTTP ' + res.code;
   try {
@@ -62,11 +82,11 @@ const renewAt = Number(pm.collectionVariables.get('accessTokenRenewAt')) || 0;
 const cached = pm.collectionVariables.get('accessToken');
 
 if (!token.tokenUrl || !token.clientId || !token.clientSecret) {
-  console.error('gen-postman: cannot get a token: set the variables tokenUrl, clientId and clientSecret (the secret in your environment or with newman --env-var clientSecret=...)');
+  recordFailure('cannot get a token: set the variables tokenUrl, clientId and clientSecret (the secret in your environment or with newman --env-var clientSecret=...)');
 } else if (!cached || cachedFor !== token.cacheKey || Date.now() >= renewAt) {
   pm.sendRequest(token.request, (err, res) => {
     if (err) {
-      console.error('gen-postman: token request to ' + token.tokenUrl + ' failed: ' + (err.message || err));
+      recordFailure('token request to ' + token.tokenUrl + ' failed: ' + hideSecret(err.message || err, token.clientSecret));
       return;
     }
     let body = null;
@@ -76,8 +96,7 @@ if (!token.tokenUrl || !token.clientId || !token.clientSecret) {
       body = null;
     }
     if (res.code !== 200 || !body || typeof body.access_token !== 'string' || body.access_token === '') {
-      pm.collectionVariables.set('accessToken', '');
-      console.error('gen-postman: token request to ' + token.tokenUrl + ' was refused: ' + describeFailure(res));
+      recordFailure('token request to ' + token.tokenUrl + ' was refused: ' + hideSecret(describeFailure(res), token.clientSecret));
       return;
     }
     if (String(body.token_type || '').toLowerCase() !== 'bearer') {
@@ -87,5 +106,6 @@ if (!token.tokenUrl || !token.clientId || !token.clientSecret) {
     pm.collectionVariables.set('accessToken', body.access_token);
     pm.collectionVariables.set('accessTokenRenewAt', String(Date.now() + lifetimeMs - Math.min(renewBeforeExpiryMs, lifetimeMs / 2)));
     pm.collectionVariables.set('accessTokenFor', token.cacheKey);
+    pm.collectionVariables.set('accessTokenError', '');
   });
 }

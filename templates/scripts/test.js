@@ -1,4 +1,11 @@
-// gen-postman: fails the run when the API refuses the token, so CI notices.
+// gen-postman: fails a request sent without a token because the token request was refused or
+// failed (the pre-request script records why), and any request the API refuses, so CI notices.
+pm.test('gen-postman: the token request succeeded', () => {
+  const error = pm.collectionVariables.get('accessTokenError');
+  if (error) {
+    throw new Error(error);
+  }
+});
 pm.test('the API accepts the token (not 401 or 403)', () => {
   pm.expect(pm.response.code, 'HTTP status').to.not.be.oneOf([401, 403]);
 });

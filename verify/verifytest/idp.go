@@ -38,6 +38,10 @@ type Options struct {
 
 	// AudienceArray writes aud as an array, as Kinde does.
 	AudienceArray bool
+	// AudienceOnly names the API with audience alone, as Ory Hydra does: resource is ignored,
+	// audience is split on spaces into an aud array, and a request naming no audience gets a
+	// JWT whose aud is empty.
+	AudienceOnly bool
 	// ScpArray writes the scopes as an scp array instead of a scope string.
 	ScpArray bool
 	// ClientClaim is how the token names the client: "sub" (Logto, the default), "azp"

@@ -70,11 +70,15 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 		oauthError(w, http.StatusUnauthorized, "invalid_client", "client authentication failed", "oidc.invalid_client", "Client authentication failed.")
 		return
 	}
-	api := form.Get("resource")
-	if api == "" {
-		api = form.Get("audience")
+	apis := idp.audiences(form)
+	for _, api := range apis {
+		if d == InvalidTarget || (len(o.Resources) > 0 && !slices.Contains(o.Resources, api)) {
+			oauthError(w, http.StatusBadRequest, "invalid_target", "resource indicator is missing, or unknown",
+				"oidc.invalid_target", "The resource indicator is missing, or unknown.")
+			return
+		}
 	}
-	if d == InvalidTarget || (api != "" && len(o.Resources) > 0 && !slices.Contains(o.Resources, api)) {
+	if d == InvalidTarget && len(apis) == 0 {
 		oauthError(w, http.StatusBadRequest, "invalid_target", "resource indicator is missing, or unknown",
 			"oidc.invalid_target", "The resource indicator is missing, or unknown.")
 		return
@@ -82,10 +86,10 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 	granted := idp.grant(strings.Fields(form.Get("scope")))
 	now := o.Now()
 	var access string
-	if api == "" || d == OpaqueToken {
+	if (len(apis) == 0 && !o.AudienceOnly) || d == OpaqueToken {
 		access = randomString(32)
 	} else {
-		tok, err := idp.sign(idp.claims(base(r), api, granted, now), idp.typ(), d, secret)
+		tok, err := idp.sign(idp.claims(base(r), apis, granted, now), idp.typ(), d, secret)
 		if err != nil {
 			oauthError(w, http.StatusInternalServerError, "server_error", err.Error(), "", "")
 			return
@@ -136,6 +140,20 @@ func clientCredentials(r *http.Request) (id, secret, method string, ok bool) {
 	return bodyID[0], r.PostForm.Get("client_secret"), "body", true
 }
 
+// audiences are the APIs a token request names: resource, else audience; with AudienceOnly,
+// each space-separated audience and never resource.
+func (idp *IdP) audiences(form url.Values) []string {
+	if idp.opts.AudienceOnly {
+		return strings.Fields(form.Get("audience"))
+	}
+	for _, name := range []string{"resource", "audience"} {
+		if v := form.Get(name); v != "" {
+			return []string{v}
+		}
+	}
+	return nil
+}
+
 // grant returns the requested scopes the client holds, less the first with DroppedScope.
 func (idp *IdP) grant(requested []string) []string {
 	var granted []string
@@ -158,7 +176,7 @@ func (idp *IdP) typ() string {
 }
 
 // claims are the access token's claims (RFC 9068 §2.2) with the defect applied.
-func (idp *IdP) claims(baseURL, api string, scopes []string, now time.Time) jwt.MapClaims {
+func (idp *IdP) claims(baseURL string, apis []string, scopes []string, now time.Time) jwt.MapClaims {
 	o, d := idp.opts, idp.opts.Defect
 	iat := now.Truncate(time.Second)
 	if d == IssuedInFuture {
@@ -182,14 +200,15 @@ func (idp *IdP) claims(baseURL, api string, scopes []string, now time.Time) jwt.
 	if d == NotYetValid {
 		c["nbf"] = iat.Add(10 * time.Minute).Unix()
 	}
-	aud := api
+	aud := apis
 	if d == WrongAudience {
-		aud = "https://wrong.example/api"
+		aud = []string{"https://wrong.example/api"}
 	}
-	if o.AudienceArray {
-		c["aud"] = []string{aud}
-	} else {
-		c["aud"] = aud
+	switch {
+	case o.AudienceArray || o.AudienceOnly:
+		c["aud"] = append([]string{}, aud...)
+	default:
+		c["aud"] = aud[0]
 	}
 	if len(scopes) > 0 {
 		if o.ScpArray {
