@@ -1,14 +1,17 @@
-# make        builds ./gen-postman
+# make        builds ./gen-postman, stamped with the version git describe gives
 # make test   installs the pinned Node packages of the end-to-end tests, then checks and tests
 #             everything, the end-to-end suite (build tag e2e) included
 # go test ./... is the quick loop: every package but the end-to-end suite, without Node
 GO  ?= go
 E2E := testdata/e2e
+# VERSION is what gen-postman --version prints; empty leaves it to the Go build information.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
+BIN     ?= gen-postman
 
 .PHONY: build test lint e2e-deps bench fuzz clean
 
 build:
-	$(GO) build -o gen-postman ./cmd/gen-postman
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/gen-postman
 
 test: e2e-deps lint
 	$(GO) test -race -count=1 -tags e2e ./...
