@@ -102,9 +102,11 @@ func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files) 
 	if out.environment != "" {
 		list = append(list, outputFile{path: out.environment, data: files.Environment, mode: files.EnvironmentMode})
 	}
-	if out.dir != "" {
-		if err := os.MkdirAll(out.dir, 0o755); err != nil {
-			return fmt.Errorf("creating --out-dir %q: %w", out.dir, err)
+	// -o, --env-output and --out-dir alike create the folders they name.
+	for _, f := range list {
+		dir := filepath.Dir(f.path)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("writing %q: creating folder %q: %w", f.path, dir, pathReason(err))
 		}
 	}
 	if err := writeFiles(list); err != nil {

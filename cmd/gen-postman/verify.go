@@ -67,6 +67,10 @@ func runVerify(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if prof.ClientID == "" {
+		// An error, which says more than the profile's warning that it is missing.
+		return verifyError(verify.ErrNoClientID)
+	}
 	warn(stderr, prof.Warnings)
 
 	ctx, cancel := context.WithTimeout(c.Context, timeout)
