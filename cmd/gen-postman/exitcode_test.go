@@ -28,6 +28,14 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--provider", "nope", "--tenant", "a"}, exitUsage},
 		{[]string{"--tenant", "acme", "stray"}, exitUsage},
 		{[]string{"--tenant", "acme", "-o", filepath.Join(notADir, "c.json")}, exitFailure},
+		{[]string{"--provider", "generic", "--issuer", "http://127.0.0.1:1/oidc"}, exitFailure}, // no server to discover
+		{[]string{"--provider", "generic", "--issuer", "http://id.example.com"}, exitUsage},
+		{[]string{"--provider", "kinde", "generate", "--tenant", "acme"}, exitOK},
+		{[]string{"-o", "x.json", "verify"}, exitUsage},
+		{[]string{"verify", "--max-lifetime", "30"}, exitUsage},
+		{[]string{"help", "verify"}, exitOK},
+		{[]string{"completion", "bash"}, exitOK},
+		{[]string{"completion", "tcsh"}, exitUsage},
 	}
 	for _, tt := range tests {
 		stdout, stderr, code := runCLI(t, tt.args...)

@@ -17,6 +17,8 @@ import (
 
 func generateCommand() *cli.Command {
 	flags := append(profileFlags(),
+		&cli.StringFlag{Name: "issuer", Usage: "the token `ISSUER`; for generic without --token-url, the token endpoint and keys are discovered from it (OpenID Connect, RFC 8414)"},
+		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys, written for verify (default: the preset's, or discovery)"},
 		&cli.StringFlag{Name: "name", Usage: "collection `NAME`, also the file name in --out-dir (default: PROVIDER-TENANT)"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the collection to `FILE` instead of stdout"},
 		&cli.StringFlag{Name: "env-output", Usage: "write a Postman environment to `FILE` (mode 0600 when it holds the secret)"},
@@ -42,6 +44,10 @@ func runGenerate(c *cli.Context) error {
 	}
 	opts := profileOptions(c, stderr)
 	opts.Name = c.String("name")
+	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
+	if err := discoverEndpoints(c.Context, &opts, stderr); err != nil {
+		return err
+	}
 	prof, err := profile.Resolve(opts)
 	if err != nil {
 		return err

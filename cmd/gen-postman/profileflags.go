@@ -26,7 +26,7 @@ func profileFlags() []cli.Flag {
 		&cli.StringFlag{Name: "provider", Value: profile.DefaultProvider, Usage: "`NAME` of the provider preset: logto, kinde, auth0 or generic (see 'gen-postman providers')"},
 		&cli.StringFlag{Name: "tenant", Usage: "Logto Cloud tenant `ID`, Kinde subdomain, or Auth0 tenant (acme for acme.auth0.com)"},
 		&cli.StringFlag{Name: "endpoint", Usage: "base `URL` of a self-hosted Logto, a custom domain, or a regional Auth0 domain"},
-		&cli.StringFlag{Name: "token-url", Usage: "token endpoint `URL` (required for generic)"},
+		&cli.StringFlag{Name: "token-url", Usage: "token endpoint `URL` (generic needs it, or --issuer to discover it)"},
 		&cli.StringFlag{Name: "resource", Usage: "resource indicator `URI` of the API (RFC 8707; Logto)"},
 		&cli.StringFlag{Name: "audience", Usage: "audience `ID` of the API (Kinde, Auth0)"},
 		&cli.StringFlag{Name: "scope", Usage: "space-separated `SCOPES` to request (Logto's Management API: all)"},

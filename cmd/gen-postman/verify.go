@@ -125,6 +125,9 @@ func verifyProfile(c *cli.Context, stderr io.Writer) (*profile.Profile, error) {
 		if c.IsSet("environment") {
 			return nil, usageError(errors.New("--environment goes with --collection"))
 		}
+		if err := discoverEndpoints(c.Context, &opts, stderr); err != nil {
+			return nil, err
+		}
 		return profile.Resolve(opts)
 	}
 	for _, name := range []string{"provider", "tenant", "endpoint"} {
