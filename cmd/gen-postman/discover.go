@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"time"
 
 	"github.com/gen-postman/gen-postman/internal/profile"
@@ -16,7 +17,7 @@ const discoveryTimeout = 15 * time.Second
 // discoverEndpoints fills the token URL, and the key set URL unless given, from the issuer's
 // metadata when the generic provider has an issuer but no token URL, and says what it found.
 // It never guesses: without an answer it fails.
-func discoverEndpoints(ctx context.Context, opts *profile.Options, stderr io.Writer) error {
+func discoverEndpoints(ctx context.Context, client *http.Client, opts *profile.Options, stderr io.Writer) error {
 	if opts.Provider != "generic" || opts.TokenURL != "" || opts.Issuer == "" {
 		return nil
 	}
@@ -25,7 +26,7 @@ func discoverEndpoints(ctx context.Context, opts *profile.Options, stderr io.Wri
 	}
 	ctx, cancel := context.WithTimeout(ctx, discoveryTimeout)
 	defer cancel()
-	md, err := verify.Discover(ctx, nil, opts.Issuer)
+	md, err := verify.Discover(ctx, client, opts.Issuer)
 	if err != nil {
 		return fmt.Errorf("discovering the token endpoint of --issuer: %w; give --token-url to do without discovery", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,7 +16,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
-func generateCommand() *cli.Command {
+func generateCommand(client *http.Client) *cli.Command {
 	flags := append(profileFlags(),
 		&cli.StringFlag{Name: "issuer", Usage: "the token `ISSUER`; for generic without --token-url, the token endpoint and keys are discovered from it (OpenID Connect, RFC 8414)"},
 		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys, written for verify (default: the preset's, or discovery)"},
@@ -30,11 +31,11 @@ func generateCommand() *cli.Command {
 		UsageText:    "gen-postman generate --tenant ID [flags] > NAME.postman_collection.json",
 		Flags:        flags,
 		OnUsageError: onUsageError,
-		Action:       runGenerate,
+		Action:       func(c *cli.Context) error { return runGenerate(c, client) },
 	}
 }
 
-func runGenerate(c *cli.Context) error {
+func runGenerate(c *cli.Context, client *http.Client) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func runGenerate(c *cli.Context) error {
 	opts := profileOptions(c, stderr)
 	opts.Name = c.String("name")
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
-	if err := discoverEndpoints(c.Context, &opts, stderr); err != nil {
+	if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
 		return err
 	}
 	prof, err := profile.Resolve(opts)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 
 	"github.com/urfave/cli/v2"
 )
@@ -12,7 +13,12 @@ import (
 // run is the whole program: it parses args, runs the command and turns its error into the exit
 // status, printing the error on stderr. Nothing but a command's product goes to stdout.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	app := newApp(stdout, stderr)
+	return runWith(ctx, args, stdout, stderr, nil)
+}
+
+// runWith is run with the HTTP client that sends every request; nil means verify's default.
+func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
+	app := newApp(stdout, stderr, client)
 	err := app.RunContext(ctx, expandBareCall(args))
 	code := exitCodeOf(err)
 	var coded *codedError
@@ -25,10 +31,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return int(code)
 }
 
-func newApp(stdout, stderr io.Writer) *cli.App {
-	gen := generateCommand()
+func newApp(stdout, stderr io.Writer, client *http.Client) *cli.App {
+	gen := generateCommand(client)
 	genAction := gen.Action
-	commands := []*cli.Command{gen, verifyCommand(), providersCommand(), completionCommand()}
+	commands := []*cli.Command{gen, verifyCommand(client), providersCommand(), completionCommand()}
 	for _, cmd := range commands {
 		cmd.OnUsageError = onUsageError
 		cmd.Before = cli.BeforeFunc(inCommand(cmd.Name, inheritAppFlags))
@@ -45,7 +51,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		// The generate flags again, as their own values: given before a command's name they
 		// apply to that command (inheritAppFlags).
-		Flags:                generateCommand().Flags,
+		Flags:                generateCommand(nil).Flags,
 		Action:               genAction,
 		OnUsageError:         onUsageError,
 		ExitErrHandler:       func(*cli.Context, error) {},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -25,7 +26,7 @@ var settingNames = verify.Names{
 	Location: "--tenant or --endpoint",
 }
 
-func verifyCommand() *cli.Command {
+func verifyCommand(client *http.Client) *cli.Command {
 	flags := append(profileFlags(),
 		&cli.StringFlag{Name: "collection", Usage: "read the token request from the oauth2 auth of a Postman collection `FILE`"},
 		&cli.StringFlag{Name: "environment", Usage: "resolve the collection's {{variables}} from a Postman environment `FILE` first"},
@@ -47,11 +48,11 @@ func verifyCommand() *cli.Command {
 			"failed, 4 the token request failed, 2 usage or bad input, 1 anything else.",
 		Flags:        flags,
 		OnUsageError: onUsageError,
-		Action:       runVerify,
+		Action:       func(c *cli.Context) error { return runVerify(c, client) },
 	}
 }
 
-func runVerify(c *cli.Context) error {
+func runVerify(c *cli.Context, client *http.Client) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func runVerify(c *cli.Context) error {
 	if c.Duration("leeway") < 0 || c.Duration("max-lifetime") < 0 {
 		return usageError(errors.New("--leeway and --max-lifetime cannot be negative"))
 	}
-	prof, err := verifyProfile(c, stderr)
+	prof, err := verifyProfile(c, client, stderr)
 	if err != nil {
 		return err
 	}
@@ -82,6 +83,7 @@ func runVerify(c *cli.Context) error {
 		Call:        c.String("call"),
 		ShowToken:   c.Bool("show-token"),
 		Names:       settingNames,
+		HTTPClient:  client,
 	})
 	if report == nil {
 		return verifyError(err)
@@ -118,14 +120,14 @@ func verifyError(err error) error {
 
 // verifyProfile builds the token request from the provider flags or, with --collection, from
 // the collection's auth, where flags and environment variables override the files.
-func verifyProfile(c *cli.Context, stderr io.Writer) (*profile.Profile, error) {
+func verifyProfile(c *cli.Context, client *http.Client, stderr io.Writer) (*profile.Profile, error) {
 	opts := profileOptions(c, stderr)
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	if !c.IsSet("collection") {
 		if c.IsSet("environment") {
 			return nil, usageError(errors.New("--environment goes with --collection"))
 		}
-		if err := discoverEndpoints(c.Context, &opts, stderr); err != nil {
+		if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
 			return nil, err
 		}
 		return profile.Resolve(opts)
