@@ -35,19 +35,30 @@ func inheritAppFlags(c *cli.Context) error {
 			return usageError(fmt.Errorf("%s given before %q, which does not take it (see 'gen-postman %s --help')",
 				dashed(given), c.Command.Name, c.Command.Name))
 		}
-		value := fmt.Sprint(parent.Value(name))
+		values := flagValues(parent, f)
 		if slices.ContainsFunc(names, func(n string) bool { return slices.Contains(local, n) }) {
-			if fmt.Sprint(c.Value(name)) != value {
+			if !slices.Equal(flagValues(c, f), values) {
 				return usageError(fmt.Errorf("%s given both before and after %q with different values; give it once",
 					dashed(given), c.Command.Name))
 			}
 			continue
 		}
-		if err := c.Set(name, value); err != nil {
-			return fmt.Errorf("applying %s to %q: %w", dashed(given), c.Command.Name, err)
+		for _, v := range values {
+			if err := c.Set(name, v); err != nil {
+				return fmt.Errorf("applying %s to %q: %w", dashed(given), c.Command.Name, err)
+			}
 		}
 	}
 	return nil
+}
+
+// flagValues are the values a flag was given in c: each of a repeated flag's, or the one.
+func flagValues(c *cli.Context, f cli.Flag) []string {
+	name := f.Names()[0]
+	if _, repeated := f.(*cli.StringSliceFlag); repeated {
+		return c.StringSlice(name)
+	}
+	return []string{fmt.Sprint(c.Value(name))}
 }
 
 func commandHasFlag(cmd *cli.Command, name string) bool {
