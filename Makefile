@@ -1,17 +1,24 @@
-# make        builds ./gen-postman
+# make        builds ./gen-postman, stamped with the version git describe gives
 # make test   installs the pinned Node packages of the end-to-end tests, then checks and tests
 #             everything, the end-to-end suite (build tag e2e) included
 # go test ./... is the quick loop: every package but the end-to-end suite, without Node
+SHELL := /bin/bash
 GO  ?= go
 E2E := testdata/e2e
+# VERSION is what gen-postman --version prints; empty leaves it to the Go build information.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
+BIN     ?= gen-postman
 
 .PHONY: build test lint e2e-deps bench fuzz clean
 
 build:
-	$(GO) build -o gen-postman ./cmd/gen-postman
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/gen-postman
 
+# The quick packages first, each line as its package finishes, then the end-to-end suite with a
+# line per test as it finishes, so a minute-long run is never silent.
 test: e2e-deps lint
-	$(GO) test -race -count=1 -tags e2e ./...
+	$(GO) test -race -count=1 ./...
+	set -o pipefail; $(GO) test -race -count=1 -tags e2e -v ./internal/e2e | grep --line-buffered -v '^=== '
 
 lint:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi

@@ -1,10 +1,18 @@
 package main
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 // TestExitCodes pins the exit statuses, which scripts and CI depend on.
 func TestExitCodes(t *testing.T) {
 	t.Setenv(envClientSecret, "")
+	notADir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notADir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		args []string
 		want exitCode
@@ -19,7 +27,15 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--tenant", "-bad-"}, exitUsage},
 		{[]string{"--provider", "nope", "--tenant", "a"}, exitUsage},
 		{[]string{"--tenant", "acme", "stray"}, exitUsage},
-		{[]string{"--tenant", "acme", "-o", "/nonexistent-dir/c.json"}, exitFailure},
+		{[]string{"--tenant", "acme", "-o", filepath.Join(notADir, "c.json")}, exitFailure},
+		{[]string{"--provider", "generic", "--issuer", "http://127.0.0.1:1/oidc"}, exitFailure}, // no server to discover
+		{[]string{"--provider", "generic", "--issuer", "http://id.example.com"}, exitUsage},
+		{[]string{"--provider", "kinde", "generate", "--tenant", "acme"}, exitOK},
+		{[]string{"-o", "x.json", "verify"}, exitUsage},
+		{[]string{"verify", "--max-lifetime", "30"}, exitUsage},
+		{[]string{"help", "verify"}, exitOK},
+		{[]string{"completion", "bash"}, exitOK},
+		{[]string{"completion", "tcsh"}, exitUsage},
 	}
 	for _, tt := range tests {
 		stdout, stderr, code := runCLI(t, tt.args...)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,8 +16,10 @@ import (
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
-func generateCommand() *cli.Command {
+func generateCommand(client *http.Client) *cli.Command {
 	flags := append(profileFlags(),
+		&cli.StringFlag{Name: "issuer", Usage: "the token `ISSUER`; for generic without --token-url, the token endpoint and keys are discovered from it (OpenID Connect, RFC 8414)"},
+		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys, written for verify (default: the preset's, or discovery)"},
 		&cli.StringFlag{Name: "name", Usage: "collection `NAME`, also the file name in --out-dir (default: PROVIDER-TENANT)"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the collection to `FILE` instead of stdout"},
 		&cli.StringFlag{Name: "env-output", Usage: "write a Postman environment to `FILE` (mode 0600 when it holds the secret)"},
@@ -28,11 +31,11 @@ func generateCommand() *cli.Command {
 		UsageText:    "gen-postman generate --tenant ID [flags] > NAME.postman_collection.json",
 		Flags:        flags,
 		OnUsageError: onUsageError,
-		Action:       runGenerate,
+		Action:       func(c *cli.Context) error { return runGenerate(c, client) },
 	}
 }
 
-func runGenerate(c *cli.Context) error {
+func runGenerate(c *cli.Context, client *http.Client) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
@@ -42,6 +45,10 @@ func runGenerate(c *cli.Context) error {
 	}
 	opts := profileOptions(c, stderr)
 	opts.Name = c.String("name")
+	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
+	if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
+		return err
+	}
 	prof, err := profile.Resolve(opts)
 	if err != nil {
 		return err
@@ -102,9 +109,11 @@ func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files) 
 	if out.environment != "" {
 		list = append(list, outputFile{path: out.environment, data: files.Environment, mode: files.EnvironmentMode})
 	}
-	if out.dir != "" {
-		if err := os.MkdirAll(out.dir, 0o755); err != nil {
-			return fmt.Errorf("creating --out-dir %q: %w", out.dir, err)
+	// -o, --env-output and --out-dir alike create the folders they name.
+	for _, f := range list {
+		dir := filepath.Dir(f.path)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("writing %q: creating folder %q: %w", f.path, dir, pathReason(err))
 		}
 	}
 	if err := writeFiles(list); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -34,7 +35,7 @@ func writeFiles(files []outputFile) (err error) {
 	}
 	for i, f := range files {
 		if err := os.Rename(temps[i], f.path); err != nil {
-			return fmt.Errorf("writing %q: %w", f.path, err)
+			return fmt.Errorf("writing %q: %w", f.path, linkReason(err))
 		}
 		temps[i] = ""
 	}
@@ -48,7 +49,7 @@ func stage(f outputFile) (string, error) {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(f.path), "."+filepath.Base(f.path)+".*.tmp")
 	if err != nil {
-		return "", fmt.Errorf("writing %q: %w", f.path, err)
+		return "", fmt.Errorf("writing %q: %w", f.path, pathReason(err))
 	}
 	name := tmp.Name()
 	_, err = tmp.Write(f.data)
@@ -63,7 +64,26 @@ func stage(f outputFile) (string, error) {
 	}
 	if err != nil {
 		os.Remove(name)
-		return "", fmt.Errorf("writing %q: %w", f.path, err)
+		return "", fmt.Errorf("writing %q: %w", f.path, pathReason(err))
 	}
 	return name, nil
+}
+
+// linkReason is the reason of a rename error without the temporary file's name.
+func linkReason(err error) error {
+	var linkErr *os.LinkError
+	if errors.As(err, &linkErr) {
+		return linkErr.Err
+	}
+	return err
+}
+
+// pathReason is the reason of a file system error without the path it names, which may be the
+// temporary file rather than the user's.
+func pathReason(err error) error {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return pathErr.Err
+	}
+	return err
 }

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/templates"
 )
 
 // Environment variables that carry the client credentials, so the secret stays out of the
@@ -24,14 +26,43 @@ func profileFlags() []cli.Flag {
 		&cli.StringFlag{Name: "provider", Value: profile.DefaultProvider, Usage: "`NAME` of the provider preset: logto, kinde, auth0 or generic (see 'gen-postman providers')"},
 		&cli.StringFlag{Name: "tenant", Usage: "Logto Cloud tenant `ID`, Kinde subdomain, or Auth0 tenant (acme for acme.auth0.com)"},
 		&cli.StringFlag{Name: "endpoint", Usage: "base `URL` of a self-hosted Logto, a custom domain, or a regional Auth0 domain"},
-		&cli.StringFlag{Name: "token-url", Usage: "token endpoint `URL` (required for generic)"},
+		&cli.StringFlag{Name: "token-url", Usage: "token endpoint `URL` (generic needs it, or --issuer to discover it)"},
 		&cli.StringFlag{Name: "resource", Usage: "resource indicator `URI` of the API (RFC 8707; Logto)"},
 		&cli.StringSliceFlag{Name: "audience", Usage: "audience `ID` of the API (Kinde, Auth0); several, repeated or space-separated, are sent as one space-separated value"},
 		&cli.StringFlag{Name: "scope", Usage: "space-separated `SCOPES` to request (Logto's Management API: all)"},
-		&cli.StringFlag{Name: "client-auth", Usage: "how the client authenticates: `header` (HTTP Basic) or body (form fields)"},
-		&cli.StringFlag{Name: "client-id", EnvVars: []string{envClientID}, Usage: "the M2M app's client `ID`"},
-		&cli.StringFlag{Name: "client-secret", Usage: "the app's `SECRET`; prefer the " + envClientSecret + " environment variable, which the process list does not show"},
+		&cli.StringFlag{Name: "client-auth", Usage: "`METHOD` by which the client authenticates: header (HTTP Basic) or body (form fields); default: " + clientAuthDefaults()},
+		&cli.StringFlag{Name: "client-id", Usage: "the M2M app's client `ID` [$" + envClientID + "]"},
+		&cli.StringFlag{Name: "client-secret", Usage: "the app's `SECRET`; prefer the environment variable, which the process list does not show [$" + envClientSecret + "]"},
 	}
+}
+
+// clientAuthDefaults says which presets use which client authentication, as
+// "header for generic and logto, body for auth0 and kinde".
+func clientAuthDefaults() string {
+	presets, err := templates.Presets()
+	if err != nil {
+		return "the provider's"
+	}
+	byMethod := map[string][]string{}
+	var methods []string
+	for _, p := range presets {
+		if byMethod[p.ClientAuth] == nil {
+			methods = append(methods, p.ClientAuth)
+		}
+		byMethod[p.ClientAuth] = append(byMethod[p.ClientAuth], p.Name)
+	}
+	slices.Sort(methods)
+	slices.Reverse(methods) // header, the OAuth default, first
+	parts := make([]string, 0, len(methods))
+	for _, m := range methods {
+		names := byMethod[m]
+		list := strings.Join(names[:len(names)-1], ", ")
+		if list != "" {
+			list += " and "
+		}
+		parts = append(parts, m+" for "+list+names[len(names)-1])
+	}
+	return strings.Join(parts, ", ")
 }
 
 // profileOptions moves the profile flags into profile.Options. A secret given on the command
@@ -46,6 +77,11 @@ func profileOptions(c *cli.Context, stderr io.Writer) profile.Options {
 		Audience:   strings.Join(c.StringSlice("audience"), " "),
 		ClientAuth: c.String("client-auth"),
 		ClientID:   c.String("client-id"),
+	}
+	// The environment variables are read here rather than by the flags, so that a flag counts
+	// as given only when it is on the command line (see inheritAppFlags).
+	if !c.IsSet("client-id") {
+		opts.ClientID = os.Getenv(envClientID)
 	}
 	if c.IsSet("scope") {
 		scope := c.String("scope")

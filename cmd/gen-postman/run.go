@@ -5,57 +5,61 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime/debug"
+	"net/http"
 
 	"github.com/urfave/cli/v2"
 )
 
-// version is set at build time with -ldflags "-X main.version=…"; otherwise it comes from the
-// module's build information.
-var version = ""
-
 // run is the whole program: it parses args, runs the command and turns its error into the exit
 // status, printing the error on stderr. Nothing but a command's product goes to stdout.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	app := newApp(stdout, stderr)
+	return runWith(ctx, args, stdout, stderr, nil)
+}
+
+// runWith is run with the HTTP client that sends every request; nil means verify's default.
+func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
+	app := newApp(stdout, stderr, client)
 	err := app.RunContext(ctx, expandBareCall(args))
 	code := exitCodeOf(err)
 	var coded *codedError
 	if err != nil && !(errors.As(err, &coded) && coded.err == nil) {
 		fmt.Fprintf(stderr, "gen-postman: %v\n", err)
 		if code == exitUsage {
-			fmt.Fprintln(stderr, "Run 'gen-postman --help' for usage.")
+			fmt.Fprintf(stderr, "Run '%s' for usage.\n", helpCommandOf(err))
 		}
 	}
 	return int(code)
 }
 
-func newApp(stdout, stderr io.Writer) *cli.App {
-	gen := generateCommand()
+func newApp(stdout, stderr io.Writer, client *http.Client) *cli.App {
+	gen := generateCommand(client)
+	genAction := gen.Action
+	commands := []*cli.Command{gen, verifyCommand(client), providersCommand(), completionCommand()}
+	for _, cmd := range commands {
+		cmd.OnUsageError = onUsageError
+		cmd.Before = cli.BeforeFunc(inCommand(cmd.Name, inheritAppFlags))
+		cmd.Action = inCommand(cmd.Name, cmd.Action)
+	}
 	return &cli.App{
 		Name:      "gen-postman",
 		Usage:     "Postman collections preconfigured for OAuth 2.0 client credentials, and a check of their tokens",
-		UsageText: "gen-postman [generate] --tenant ID [flags] > NAME.postman_collection.json\ngen-postman verify [flags]\ngen-postman providers",
+		UsageText: "gen-postman [generate] --tenant ID [flags] > NAME.postman_collection.json\ngen-postman verify [flags]\ngen-postman providers\ngen-postman help COMMAND",
 		Description: "With no command, gen-postman generates: it writes a Postman v2.1.0 collection whose\n" +
 			"requests get an OAuth 2.0 client credentials token by themselves, in the Postman app and in Newman.",
-		Version:         buildVersion(),
-		Writer:          stdout,
-		ErrWriter:       stderr,
-		Flags:           gen.Flags,
-		Action:          gen.Action,
-		OnUsageError:    onUsageError,
-		ExitErrHandler:  func(*cli.Context, error) {},
-		HideHelpCommand: true,
+		Version:   buildVersion(),
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// The generate flags again, as their own values: given before a command's name they
+		// apply to that command (inheritAppFlags).
+		Flags:                generateCommand(nil).Flags,
+		Action:               genAction,
+		OnUsageError:         onUsageError,
+		ExitErrHandler:       func(*cli.Context, error) {},
+		EnableBashCompletion: true,
 		// A repeated flag gives several values; a comma inside one, as in a URL, stays in it.
 		DisableSliceFlagSeparator: true,
-		Commands:                  []*cli.Command{gen, verifyCommand(), providersCommand()},
+		Commands:                  commands,
 	}
-}
-
-// onUsageError keeps urfave/cli from printing help on stdout for a bad flag: the error goes
-// to stderr through run, with exit status 2.
-func onUsageError(_ *cli.Context, err error, _ bool) error {
-	return usageError(err)
 }
 
 // noArgs refuses positional arguments, which no command takes.
@@ -64,14 +68,4 @@ func noArgs(c *cli.Context) error {
 		return usageError(fmt.Errorf("unexpected argument %q (flags start with --)", c.Args().First()))
 	}
 	return nil
-}
-
-func buildVersion() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
-	}
-	return "devel"
 }

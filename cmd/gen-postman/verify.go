@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -25,16 +26,16 @@ var settingNames = verify.Names{
 	Location: "--tenant or --endpoint",
 }
 
-func verifyCommand() *cli.Command {
+func verifyCommand(client *http.Client) *cli.Command {
 	flags := append(profileFlags(),
 		&cli.StringFlag{Name: "collection", Usage: "read the token request from the oauth2 auth of a Postman collection `FILE`"},
 		&cli.StringFlag{Name: "environment", Usage: "resolve the collection's {{variables}} from a Postman environment `FILE` first"},
 		&cli.StringFlag{Name: "request", Usage: "check the OAuth 2.0 auth that request `NAME` (or Folder/Request) of the collection uses (default: the first request's)"},
 		&cli.StringFlag{Name: "issuer", Usage: "expected `ISSUER` of the token (default: the preset's, the collection's issuer variable, or OIDC discovery)"},
 		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys (default: the preset's, the collection's jwksUrl variable, or discovery)"},
-		&cli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "`LIMIT` for the whole run"},
-		&cli.DurationFlag{Name: "leeway", Value: verify.DefaultLeeway, Usage: "clock skew `ALLOWED` on exp, iat and nbf"},
-		&cli.DurationFlag{Name: "max-lifetime", Usage: "fail a token that lives longer than `DURATION`"},
+		&cli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "`DURATION` allowed for the whole run, such as 30s"},
+		&cli.DurationFlag{Name: "leeway", Value: verify.DefaultLeeway, Usage: "clock skew allowed on exp, iat and nbf, a `DURATION` such as 2m"},
+		&cli.DurationFlag{Name: "max-lifetime", Usage: "fail a token that lives longer than `DURATION`, such as 30m or 24h", DefaultText: "no limit"},
 		&cli.StringFlag{Name: "call", Usage: "afterwards call the API with the token: `PATH` or URL; alone, the collection's request (GET or HEAD) or the first ready request"},
 		&cli.BoolFlag{Name: "json", Usage: "print the report as one JSON object"},
 		&cli.BoolFlag{Name: "show-token", Usage: "include the access token in the report"},
@@ -48,11 +49,11 @@ func verifyCommand() *cli.Command {
 			"failed, 4 the token request failed, 2 usage or bad input, 1 anything else.",
 		Flags:        flags,
 		OnUsageError: onUsageError,
-		Action:       runVerify,
+		Action:       func(c *cli.Context) error { return runVerify(c, client) },
 	}
 }
 
-func runVerify(c *cli.Context) error {
+func runVerify(c *cli.Context, client *http.Client) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
@@ -64,9 +65,13 @@ func runVerify(c *cli.Context) error {
 	if c.Duration("leeway") < 0 || c.Duration("max-lifetime") < 0 {
 		return usageError(errors.New("--leeway and --max-lifetime cannot be negative"))
 	}
-	prof, err := verifyProfile(c, stderr)
+	prof, err := verifyProfile(c, client, stderr)
 	if err != nil {
 		return err
+	}
+	if prof.ClientID == "" {
+		// An error, which says more than the profile's warning that it is missing.
+		return verifyError(verify.ErrNoClientID)
 	}
 	warn(stderr, prof.Warnings)
 
@@ -79,6 +84,7 @@ func runVerify(c *cli.Context) error {
 		Call:        c.String("call"),
 		ShowToken:   c.Bool("show-token"),
 		Names:       settingNames,
+		HTTPClient:  client,
 	})
 	if report == nil {
 		return verifyError(err)
@@ -115,7 +121,7 @@ func verifyError(err error) error {
 
 // verifyProfile builds the token request from the provider flags or, with --collection, from
 // the collection's auth, where flags and environment variables override the files.
-func verifyProfile(c *cli.Context, stderr io.Writer) (*profile.Profile, error) {
+func verifyProfile(c *cli.Context, client *http.Client, stderr io.Writer) (*profile.Profile, error) {
 	opts := profileOptions(c, stderr)
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	if !c.IsSet("collection") {
@@ -123,6 +129,9 @@ func verifyProfile(c *cli.Context, stderr io.Writer) (*profile.Profile, error) {
 			if c.IsSet(name) {
 				return nil, usageError(fmt.Errorf("--%s goes with --collection", name))
 			}
+		}
+		if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
+			return nil, err
 		}
 		return profile.Resolve(opts)
 	}

@@ -117,7 +117,7 @@ func (r *resolver) resolve() (*Profile, error) {
 }
 
 // location validates --tenant and --endpoint and finds the provider's base URL.
-func (r *resolver) location(*Profile) error {
+func (r *resolver) location(p *Profile) error {
 	if r.opts.Tenant != "" {
 		if r.preset.TenantBase == "" {
 			return &InputError{Field: "tenant", Value: r.opts.Tenant,
@@ -134,7 +134,7 @@ func (r *resolver) location(*Profile) error {
 		if err != nil {
 			return err
 		}
-		r.endpoint = e
+		r.endpoint = r.trimPresetPath(p, e)
 	}
 	switch {
 	case r.endpoint != "":
@@ -259,6 +259,7 @@ func (r *resolver) scope(p *Profile) error {
 		return err
 	}
 	p.Scope = s
+	p.Warnings = append(p.Warnings, scopeWarnings(s, r.opts.Scope != nil, r.preset.Scope)...)
 	return nil
 }
 
@@ -282,6 +283,9 @@ func (r *resolver) client(p *Profile) error {
 		return err
 	}
 	p.ClientID, p.ClientSecret = r.opts.ClientID, r.opts.ClientSecret
+	if p.ClientID == "" {
+		p.Warnings = append(p.Warnings, "no client id: clientId is left empty; give --client-id, or fill it in before sending a request")
+	}
 	return nil
 }
 
@@ -295,6 +299,9 @@ func (r *resolver) name(p *Profile) error {
 				return fmt.Errorf("parsing validated base URL %q: %w", p.BaseURL, err)
 			}
 			where = strings.ReplaceAll(u.Hostname(), ":", "-") // an IPv6 address
+			if port := u.Port(); port != "" {
+				where += "-" + port // two servers on one host are two collections
+			}
 		}
 		p.Name = r.preset.Name + "-" + where
 	}

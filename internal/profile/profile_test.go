@@ -115,7 +115,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "loopback over plain http",
 			opts: Options{Endpoint: "http://localhost:3001"},
 			want: Profile{
-				Provider: "logto", Name: "logto-localhost", BaseURL: "http://localhost:3001",
+				Provider: "logto", Name: "logto-localhost-3001", BaseURL: "http://localhost:3001",
 				TokenURL: "http://localhost:3001/oidc/token", Issuer: "http://localhost:3001/oidc",
 				JWKSURL: "http://localhost:3001/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
 				Params:          []Param{{ParamResource, "https://default.logto.app/api"}},
@@ -144,7 +144,7 @@ func TestResolveProviders(t *testing.T) {
 }
 
 func TestResolveWarnsOfTheOtherParam(t *testing.T) {
-	p, err := Resolve(Options{Tenant: "acme", Audience: "https://acme.logto.app/api"})
+	p, err := Resolve(Options{Tenant: "acme", Audience: "https://acme.logto.app/api", ClientID: "app"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/urfave/cli/v2"
+)
+
+// The bash and zsh scripts ask gen-postman itself for the commands and flags that fit, with
+// urfave/cli's --generate-bash-completion; a flag's value is completed as a file name.
+var (
+	//go:embed completion/gen-postman.bash
+	bashCompletion string
+	//go:embed completion/gen-postman.zsh
+	zshCompletion string
+)
+
+// shells are the shells completion writes a script for.
+var shells = []string{"bash", "zsh", "fish"}
+
+func completionCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "completion",
+		Usage:     "print a shell completion script for " + strings.Join(shells, ", ") + "",
+		UsageText: "source <(gen-postman completion bash)   # in ~/.bashrc, or zsh after compinit\ngen-postman completion fish | source   # in ~/.config/fish/config.fish",
+		ArgsUsage: "SHELL",
+		Action:    runCompletion,
+	}
+}
+
+func runCompletion(c *cli.Context) error {
+	if c.NArg() != 1 || !slices.Contains(shells, c.Args().First()) {
+		return usageError(fmt.Errorf("completion takes one shell: %s", strings.Join(shells, ", ")))
+	}
+	var script string
+	switch shell := c.Args().First(); shell {
+	case "fish":
+		s, err := c.App.ToFishCompletion()
+		if err != nil {
+			return fmt.Errorf("writing the fish completion: %w", err)
+		}
+		script = s
+	default:
+		text := bashCompletion
+		if shell == "zsh" {
+			text = zshCompletion
+		}
+		s, err := completionScript(text, c.App)
+		if err != nil {
+			return fmt.Errorf("writing the %s completion: %w", shell, err)
+		}
+		script = s
+	}
+	_, err := fmt.Fprint(c.App.Writer, script)
+	return err
+}
+
+// completionScript fills in a script the flags, of any command, that take a value.
+func completionScript(text string, app *cli.App) (string, error) {
+	t, err := template.New("completion").Parse(text)
+	if err != nil {
+		return "", err
+	}
+	var names []string
+	add := func(flags []cli.Flag) {
+		for _, f := range flags {
+			if v, ok := f.(cli.DocGenerationFlag); ok && v.TakesValue() {
+				for _, n := range f.Names() {
+					if d := dashed(n); !slices.Contains(names, d) {
+						names = append(names, d)
+					}
+				}
+			}
+		}
+	}
+	add(app.Flags)
+	for _, cmd := range app.Commands {
+		add(cmd.Flags)
+	}
+	slices.Sort(names)
+	var b bytes.Buffer
+	err = t.Execute(&b, struct{ ValueFlags string }{strings.Join(names, "|")})
+	return b.String(), err
+}
