@@ -1,6 +1,9 @@
 package openapi
 
-import "github.com/gen-postman/gen-postman/templates"
+import (
+	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/templates"
+)
 
 // DefaultMaxSize is the document size cap used when Options.MaxSize is zero.
 const DefaultMaxSize = 32 << 20
@@ -52,3 +55,9 @@ type (
 	// Variable is a collection variable that path variables refer to.
 	Variable = templates.Variable
 )
+
+// API is what the document gives a profile: its requests, and the base URL, token URL and
+// scopes it names, which a profile uses only where neither the user nor the preset gives one.
+func (d *Document) API() *profile.API {
+	return &profile.API{BaseURL: d.ServerURL, TokenURL: d.TokenURL, Scopes: d.Scopes, Folders: d.Folders, Variables: d.Variables}
+}
