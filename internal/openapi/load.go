@@ -55,6 +55,12 @@ func load(data []byte) (_ *libopenapi.DocumentModel[v3.Document], err error) {
 	cfg.AllowFileReferences = false
 	cfg.AllowRemoteReferences = false
 	cfg.SkipExternalRefResolution = true
+	// What gen-postman does not read: the JSON copy of the document and its eager checks, and
+	// the index's diagnostic metadata. The circular reference check stays: without it, a $ref
+	// cycle overflows the library's stack.
+	cfg.SkipJSONConversion = true
+	cfg.SkipMetadataCollection = true
+	cfg.ExcludeExtensionRefs = true
 	doc, err := libopenapi.NewDocumentWithConfiguration(data, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("reading document: %v: %w", firstLine(err), ErrNotOpenAPI)

@@ -73,4 +73,8 @@ echo "spec: $spec"
 report openapi-to-postmanv2
 if [ -n "$bin" ]; then
   report gen-postman
+  # The ratio of the medians: how many times faster gen-postman is.
+  median() { cut -d' ' -f1 "$work/$1.times" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+  awk -v a="$(median openapi-to-postmanv2)" -v b="$(median gen-postman)" \
+    'BEGIN { if (b > 0) printf "gen-postman is %.1f times faster (median wall time)\n", a / b }'
 fi
