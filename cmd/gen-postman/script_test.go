@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http/httptest"
 	"os"
 	"strconv"
+	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -26,7 +28,9 @@ func TestScripts(t *testing.T) {
 		Dir:   "testdata/script",
 		Setup: startFakeIdPs,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"mode": cmdMode,
+			"mode":     cmdMode,
+			"mkfifo":   cmdMkfifo,
+			"filetype": cmdFiletype,
 		},
 	})
 }
@@ -78,4 +82,36 @@ func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s has mode %#o; want %s%#o", args[0], got, map[bool]string{true: "not ", false: ""}[neg], want)
 	}
 	fmt.Fprintf(ts.Stdout(), "%s: %#o\n", args[0], got)
+}
+
+// cmdMkfifo makes a named pipe: mkfifo FILE.
+func cmdMkfifo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: mkfifo FILE")
+	}
+	ts.Check(syscall.Mkfifo(ts.MkAbs(args[0]), 0o644))
+}
+
+// cmdFiletype checks what a path is, without following a symbolic link: filetype PATH
+// file|dir|symlink|fifo.
+func cmdFiletype(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: filetype PATH file|dir|symlink|fifo")
+	}
+	info, err := os.Lstat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	got := "other"
+	switch m := info.Mode(); {
+	case m.IsRegular():
+		got = "file"
+	case m.IsDir():
+		got = "dir"
+	case m&fs.ModeSymlink != 0:
+		got = "symlink"
+	case m&fs.ModeNamedPipe != 0:
+		got = "fifo"
+	}
+	if got != args[1] {
+		ts.Fatalf("%s is a %s, not a %s", args[0], got, args[1])
+	}
 }
