@@ -20,6 +20,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--provider", "nope", "--tenant", "a"}, exitUsage},
 		{[]string{"--tenant", "acme", "stray"}, exitUsage},
 		{[]string{"--tenant", "acme", "-o", "/nonexistent-dir/c.json"}, exitFailure},
+		{[]string{"--tenant", "acme", "-o", t.TempDir()}, exitUsage},
+		{[]string{"verify", "--collection", t.TempDir()}, exitUsage},
+		{[]string{"verify", "--collection", "/dev/zero"}, exitUsage},
 	}
 	for _, tt := range tests {
 		stdout, stderr, code := runCLI(t, tt.args...)

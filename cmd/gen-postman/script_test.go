@@ -17,6 +17,9 @@ import (
 
 // TestMain lets the scripts run gen-postman as a command without building it first.
 func TestMain(m *testing.M) {
+	if os.Getenv(interruptHelperEnv) != "" {
+		interruptHelper()
+	}
 	testscript.Main(m, map[string]func(){
 		"gen-postman": func() { os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr)) },
 	})
