@@ -41,7 +41,8 @@ func otherClientAuth(ca profile.ClientAuth) string {
 }
 
 // shellQuote makes s one word for a POSIX shell: as it is when it holds only characters no
-// shell treats specially, else in single quotes, each ' written as '\''.
+// shell treats specially, else in single quotes, where a single quote inside is closed, escaped
+// with a backslash and reopened.
 func shellQuote(s string) string {
 	safe := s != "" && strings.IndexFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("@%+=:,./_-", r))
