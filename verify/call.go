@@ -72,7 +72,7 @@ func callAPI(ctx context.Context, client *http.Client, target, token string, red
 	req.Header.Set("Accept", "application/json")
 	resp, err := client.Do(req)
 	if err != nil {
-		return fail(CheckCall, "GET %s: no answer: %s", target, transportReason(ctx, err)), nil, res
+		return fail(CheckCall, "GET %s: no answer: %s", target, transportReason(ctx, err, red)), nil, res
 	}
 	defer resp.Body.Close()
 	res.Status = resp.StatusCode
@@ -83,13 +83,10 @@ func callAPI(ctx context.Context, client *http.Client, target, token string, red
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return pass(CheckCall, "%s", line), nil, res
 	}
-	body, _ := readCapped(resp.Body, maxCallBody)
-	if len(body) > maxErrorBody {
-		body = body[:maxErrorBody]
-	}
-	res.Body = red.String(strings.ToValidUTF8(string(body), "\uFFFD"))
+	body, err := readCapped(resp.Body, maxCallBody)
+	res.Body = red.block(string(body), maxErrorBody, err != nil)
 	if challenge := resp.Header.Get("WWW-Authenticate"); challenge != "" {
-		line += " (" + text.OneLine(red.String(challenge), 200) + ")"
+		line += " (" + red.line(challenge, 200) + ")"
 	}
 	var hints []string
 	switch {
