@@ -116,3 +116,36 @@ func TestHostileServer(t *testing.T) {
 }
 
 func ptr(s string) *string { return &s }
+
+// TestServerChosenTokenCannotRewriteReport: the token is hidden only in what the server sent,
+// so a token that is a word of the report, a quote or a letter leaves the report's statuses
+// and its JSON intact.
+func TestServerChosenTokenCannotRewriteReport(t *testing.T) {
+	for _, token := range []string{"fail", "FAIL", `"`, "e", "status", "{"} {
+		t.Run(token, func(t *testing.T) {
+			f := newFixture(t, verifytest.Options{Defect: verifytest.ChosenToken, Token: token})
+			r := f.run(t, f.options())
+			if got := r.Outcome(); got != verify.CheckFailed {
+				t.Fatalf("outcome %s, want %s (an opaque token)", got, verify.CheckFailed)
+			}
+			text, js := outputs(t, r)
+			var decoded struct {
+				OK     bool `json:"ok"`
+				Checks []struct {
+					Name, Status string
+				} `json:"checks"`
+			}
+			if err := json.Unmarshal([]byte(js), &decoded); err != nil {
+				t.Fatalf("--json output is not JSON: %v\n%s", err, js)
+			}
+			if decoded.OK || len(decoded.Checks) != len(checkNames) || decoded.Checks[2].Name != "jwt" || decoded.Checks[2].Status != "fail" {
+				t.Errorf("JSON report rewritten: %+v", decoded)
+			}
+			for _, want := range []string{"\n  FAIL  jwt ", "\n  PASS  token_request ", "\nFAIL: "} {
+				if !strings.Contains(text, want) {
+					t.Errorf("text report lacks %q:\n%s", want, text)
+				}
+			}
+		})
+	}
+}

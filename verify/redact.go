@@ -43,8 +43,8 @@ func newRedactor(secrets []string, basic []string) redactor {
 	for _, s := range forms {
 		// A server's text is decoded once: a secret written as it is decodes as the text
 		// around it does, an encoded secret decodes to the secret itself.
-		for _, decode := range []bool{true, false} {
-			c := strings.TrimSpace(string(canonical(s, decode, false).text))
+		for _, decode := range readings {
+			c := strings.TrimSpace(string(canonical(s, decode, true).text))
 			if c != "" && !seen[c] {
 				seen[c] = true
 				r.secrets = append(r.secrets, c)
@@ -108,14 +108,73 @@ func (r redactor) block(s string, limit int, cut bool) string {
 // dropPartial removes the end of s when it is the start of a secret, as it is when the text
 // was cut in the middle of one.
 func (r redactor) dropPartial(s string) string {
-	c := canonical(s, true, true)
+	s = trimIncomplete(s)
 	keep := len(s)
-	for _, secret := range r.secrets {
-		if n := overlap(c.text, secret); n > 0 {
-			keep = min(keep, int(c.spans[len(c.text)-n].start))
+	for _, decode := range readings {
+		c := canonical(s, decode, true)
+		for _, secret := range r.secrets {
+			if n := overlap(c.text, secret); n > 0 {
+				keep = min(keep, int(c.spans[len(c.text)-n].start))
+			}
 		}
 	}
 	return s[:keep]
+}
+
+// trimIncomplete drops what a cut left unfinished at the end of s: an escape (%X, \u00, a
+// surrogate pair's first half, &am) or a UTF-8 sequence, so that what it stood for can be
+// compared with the start of a secret.
+func trimIncomplete(s string) string {
+	// Twice: a surrogate pair cut in its second half leaves both halves unfinished.
+	for range 2 {
+		for n := 1; n <= min(len(s), 6); n++ {
+			tail := s[len(s)-n:]
+			if tail[0] == '%' && n <= 2 && allHex(tail[1:]) ||
+				tail[0] == '\\' && n == 1 ||
+				tail[0] == '\\' && n >= 2 && tail[1] == 'u' && allHex(tail[2:]) && (n < 6 || isSurrogate(tail[2:])) ||
+				tail[0] == '&' && !strings.ContainsRune(tail, ';') {
+				s = s[:len(s)-n]
+				break
+			}
+		}
+	}
+	// A character percent-encoded byte by byte, cut before its last byte.
+	for k := 1; k < utf8.UTFMax && len(s) >= 3*k; k++ {
+		tail := s[len(s)-3*k:]
+		var b []byte
+		for j := 0; j < k; j++ {
+			if n, d := decodeEscape(tail[3*j:]); n == 3 && tail[3*j] == '%' {
+				b = append(b, d...)
+			}
+		}
+		if len(b) == k && b[0] >= 0xc0 && !utf8.FullRune(b) {
+			s = s[:len(s)-3*k]
+			break
+		}
+	}
+	for i := len(s) - 1; i >= 0 && i >= len(s)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(s[i]) {
+			if !utf8.FullRuneInString(s[i:]) {
+				return s[:i]
+			}
+			break
+		}
+	}
+	return s
+}
+
+func isSurrogate(hex string) bool {
+	r, ok := hex4(hex)
+	return ok && utf16.IsSurrogate(r)
+}
+
+func allHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isHex(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // overlap is the length of the longest end of t that is the start of secret, shorter than
@@ -154,22 +213,24 @@ func overlap(t []byte, secret string) int {
 }
 
 // find returns the byte ranges of s that hold a secret, sorted and merged.
+//
+// The text is read in each of readings: decoding alone would miss a secret written after a
+// stray "%" that makes its first characters look like an escape.
 func (r redactor) find(s string) []span {
-	c := canonical(s, true, true)
-	if len(c.text) == 0 {
-		return nil
-	}
 	var found []span
-	t := string(c.text)
-	for _, secret := range r.secrets {
-		for from := 0; from <= len(t)-len(secret); {
-			i := strings.Index(t[from:], secret)
-			if i < 0 {
-				break
+	for _, decode := range readings {
+		c := canonical(s, decode, true)
+		t := string(c.text)
+		for _, secret := range r.secrets {
+			for from := 0; from <= len(t)-len(secret); {
+				i := strings.Index(t[from:], secret)
+				if i < 0 {
+					break
+				}
+				a, b := from+i, from+i+len(secret)
+				found = append(found, span{c.spans[a].start, c.spans[b-1].end})
+				from = b
 			}
-			a, b := from+i, from+i+len(secret)
-			found = append(found, span{c.spans[a].start, c.spans[b-1].end})
-			from = b
 		}
 	}
 	if len(found) == 0 {
@@ -188,6 +249,13 @@ func (r redactor) find(s string) []span {
 	return merged
 }
 
+// decoding says which escapes canonical decodes.
+type decoding struct{ percent, other bool }
+
+// readings are the ways a text is read: decoded, as it is, and with only JSON and HTML
+// escapes decoded.
+var readings = []decoding{{true, true}, {false, false}, {false, true}}
+
 // span is a byte range [start, end) of the text that was made canonical; int32 keeps the
 // ranges of a body at the size limit small.
 type span struct{ start, end int32 }
@@ -200,11 +268,11 @@ type canonicalText struct {
 }
 
 // canonical decodes what a server may have done to a secret, so that one comparison finds it
-// however it was written. With decode it decodes escapes: %XX in either case, + for a space,
-// JSON escapes (\uXXXX with surrogate pairs, \/ \" \\ \n \t \r \b \f), the HTML entities a
-// page escapes with. Then each run of white space becomes one space, and control and format
+// however it was written. It decodes the escapes decode asks for: percent, %XX in either case
+// and + for a space; other, JSON escapes (\uXXXX with surrogate pairs, \/ \" \\ \n \t \r \b
+// \f) and the HTML entities a page escapes with. Then each run of white space becomes one space, and control and format
 // characters, invisible or escaped when shown, are dropped.
-func canonical(s string, decode, withSpans bool) canonicalText {
+func canonical(s string, decode decoding, withSpans bool) canonicalText {
 	decoded := canonicalText{text: make([]byte, 0, len(s))}
 	if withSpans {
 		decoded.spans = make([]span, 0, len(s))
@@ -218,17 +286,12 @@ func canonical(s string, decode, withSpans bool) canonicalText {
 		}
 	}
 	for i := 0; i < len(s); {
-		if !decode {
-			emit([]byte{s[i]}, i, i+1)
-			i++
-			continue
-		}
-		if n, b := decodeEscape(s[i:]); n > 0 {
+		if n, b := decodeEscape(s[i:]); n > 0 && (s[i] == '%' && decode.percent || s[i] != '%' && decode.other) {
 			emit(b, i, i+n)
 			i += n
 			continue
 		}
-		if s[i] == '+' {
+		if s[i] == '+' && decode.percent {
 			emit([]byte{' '}, i, i+1)
 		} else {
 			emit([]byte{s[i]}, i, i+1)
@@ -259,7 +322,15 @@ func canonical(s string, decode, withSpans bool) canonicalText {
 		}
 		switch {
 		case r == utf8.RuneError && n == 1:
-			add(decoded.text[i], sp)
+			// A %XX that makes no character was likely no escape: a stray % before text
+			// such as "c4…". Keep it as it was written.
+			if o := s[sp.start:sp.end]; len(o) == 3 && o[0] == '%' {
+				for k := range 3 {
+					add(o[k], span{sp.start + int32(k), sp.start + int32(k) + 1})
+				}
+			} else {
+				add(decoded.text[i], sp)
+			}
 			space = false
 		case unicode.IsSpace(r):
 			if space {
