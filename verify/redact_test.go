@@ -15,16 +15,19 @@ const redactCanary = `c4n4ry s3cr%t+/:é<&>"x\y 😀`
 
 // encodings are the ways a server may write a secret back.
 var encodings = map[string]func(string) string{
-	"raw":          func(s string) string { return s },
-	"form":         url.QueryEscape,
-	"form-lower":   func(s string) string { return lowerHex(url.QueryEscape(s)) },
-	"path":         url.PathEscape,
-	"json":         func(s string) string { d, _ := json.Marshal(s); return string(d[1 : len(d)-1]) },
-	"json-slashes": func(s string) string { d, _ := json.Marshal(s); return strings.ReplaceAll(string(d[1:len(d)-1]), "/", `\/`) },
-	"json-ascii":   jsonASCII,
-	"newlines":     func(s string) string { return strings.ReplaceAll(s, " ", "\r\n\t") },
-	"invisible":    func(s string) string { return strings.Join(strings.Split(s, ""), "\u200b") },
-	"basic":        func(s string) string { return base64.StdEncoding.EncodeToString([]byte("id:" + url.QueryEscape(s))) },
+	"raw":        func(s string) string { return s },
+	"form":       url.QueryEscape,
+	"form-lower": func(s string) string { return lowerHex(url.QueryEscape(s)) },
+	"path":       url.PathEscape,
+	"json":       func(s string) string { d, _ := json.Marshal(s); return string(d[1 : len(d)-1]) },
+	"json-slashes": func(s string) string {
+		d, _ := json.Marshal(s)
+		return strings.ReplaceAll(string(d[1:len(d)-1]), "/", `\/`)
+	},
+	"json-ascii": jsonASCII,
+	"newlines":   func(s string) string { return strings.ReplaceAll(s, " ", "\r\n\t") },
+	"invisible":  func(s string) string { return strings.Join(strings.Split(s, ""), "\u200b") },
+	"basic":      func(s string) string { return base64.StdEncoding.EncodeToString([]byte("id:" + url.QueryEscape(s))) },
 }
 
 func lowerHex(s string) string {
