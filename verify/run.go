@@ -3,6 +3,7 @@ package verify
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -51,7 +52,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	rs := &runState{
 		opts:    opts,
 		profile: p,
-		client:  newHTTPClient(opts.HTTPClient),
+		client:  newHTTPClient(opts.HTTPClient, net.DefaultResolver.LookupNetIP),
 		now:     opts.clock(),
 		report:  &Report{TokenURL: p.TokenURL},
 		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints},

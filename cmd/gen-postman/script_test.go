@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -60,12 +62,24 @@ func startFakeIdPs(env *testscript.Env) error {
 		}
 		srv := httptest.NewServer(idp)
 		env.Setenv(name, srv.URL)
+		if name == "IDP" {
+			// The same server named LOCALHOST: loopback by name, which a proxy setting
+			// does not exempt.
+			env.Setenv("IDP_LOCALHOST", strings.Replace(srv.URL, "127.0.0.1", "LOCALHOST", 1))
+		}
 		if name == "IDP_DOWN" {
 			srv.Close()
 		} else {
 			env.Defer(srv.Close)
 		}
 	}
+	// PROXY is a proxy that answers every request itself, as a proxy that reads what it
+	// carries could.
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "answered by the proxy", http.StatusBadGateway)
+	}))
+	env.Setenv("PROXY", proxy.URL)
+	env.Defer(proxy.Close)
 	return nil
 }
 
