@@ -19,8 +19,9 @@ func collectionDescription(p *profile.Profile) string {
 		"so the pre-request script carries this setting too: to change it, generate the collection again with "+
 		"`--client-auth %s` rather than switching it in the tab.\n\n", clientAuthWords(p.ClientAuth), otherClientAuth(p.ClientAuth))
 	b.WriteString("Set `clientSecret` in an environment, typed secret, never in the collection. In CI:\n\n")
-	fmt.Fprintf(&b, "    newman run %s.postman_collection.json -e %s.postman_environment.json --env-var clientSecret=$CLIENT_SECRET\n\n", p.Name, p.Name)
-	fmt.Fprintf(&b, "Check the token with `gen-postman verify --collection %s.postman_collection.json`.\n", p.Name)
+	collection, environment := FileNames(p.Name)
+	fmt.Fprintf(&b, "    newman run %s -e %s --env-var clientSecret=\"$CLIENT_SECRET\"\n\n", shellQuote(collection), shellQuote(environment))
+	fmt.Fprintf(&b, "Check the token with `gen-postman verify --collection %s`.\n", shellQuote(collection))
 	return b.String()
 }
 
@@ -37,4 +38,17 @@ func otherClientAuth(ca profile.ClientAuth) string {
 		return string(profile.ClientAuthHeader)
 	}
 	return string(profile.ClientAuthBody)
+}
+
+// shellQuote makes s one word for a POSIX shell: as it is when it holds only characters no
+// shell treats specially, else in single quotes, where a single quote inside is closed, escaped
+// with a backslash and reopened.
+func shellQuote(s string) string {
+	safe := s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("@%+=:,./_-", r))
+	}) < 0
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

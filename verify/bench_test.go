@@ -2,6 +2,7 @@ package verify
 
 import (
 	"context"
+	"net"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func BenchmarkTokenRequest(b *testing.B) {
 	srv, p := benchServer(b)
 	rs := &runState{opts: Options{Profile: p}, profile: p, now: time.Now, report: &Report{}}
 	rs.setRedactor("")
-	client := newHTTPClient(srv.Client())
+	client := newHTTPClient(srv.Client(), net.DefaultResolver.LookupNetIP)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {

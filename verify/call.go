@@ -104,7 +104,7 @@ func callAPI(ctx context.Context, client *http.Client, t callTarget, token strin
 	req.Header.Set("Accept", "application/json")
 	resp, err := client.Do(req)
 	if err != nil {
-		return fail(CheckCall, "%s %s: no answer: %s", t.method, target, transportReason(ctx, err)), nil, res
+		return fail(CheckCall, "%s %s: no answer: %s", t.method, target, transportReason(ctx, err, red)), nil, res
 	}
 	defer resp.Body.Close()
 	res.Status = resp.StatusCode
@@ -115,13 +115,10 @@ func callAPI(ctx context.Context, client *http.Client, t callTarget, token strin
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return pass(CheckCall, "%s", line), nil, res
 	}
-	body, _ := readCapped(resp.Body, maxCallBody)
-	if len(body) > maxErrorBody {
-		body = body[:maxErrorBody]
-	}
-	res.Body = red.String(strings.ToValidUTF8(string(body), "\uFFFD"))
+	body, err := readCapped(resp.Body, maxCallBody)
+	res.Body = red.block(string(body), maxErrorBody, err != nil)
 	if challenge := resp.Header.Get("WWW-Authenticate"); challenge != "" {
-		line += " (" + text.OneLine(red.String(challenge), 200) + ")"
+		line += " (" + red.line(challenge, 200) + ")"
 	}
 	var hints []string
 	switch {

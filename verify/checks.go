@@ -62,12 +62,17 @@ func checkTokenType(tokenType string) Check {
 	return fail(CheckTokenType, "token_type %q, not Bearer: the collection sends the token as Bearer", text.OneLine(tokenType, 40))
 }
 
-// checkJWT decodes the token, failing an opaque or encrypted one with its likely cause.
-func checkJWT(raw string, adv advice) (Check, []string, *jwtParts) {
+// checkJWT decodes the token, failing an opaque or encrypted one with its likely cause. What
+// the token holds came from the server: its header and claims, alg and kid pass red before
+// anything quotes them.
+func checkJWT(raw string, red redactor, adv advice) (Check, []string, *jwtParts) {
 	parts, err := decodeJWT(raw)
 	if err != nil {
 		return fail(CheckJWT, "%v", err), []string{opaqueHint(adv)}, nil
 	}
+	red.values(parts.header)
+	red.values(parts.claims)
+	parts.alg, parts.kid = red.visible(parts.alg), red.visible(parts.kid)
 	detail := "a signed JWT, alg " + text.OneLine(parts.alg, 20)
 	if parts.kid != "" {
 		detail += ", kid " + shortKid(parts.kid)
@@ -116,6 +121,11 @@ func checkSignature(ctx context.Context, parts *jwtParts, in signatureInput) (Ch
 			"with the issuer's private key (RS256, ES384, …) so that APIs check it with the public key", text.OneLine(alg, 20)), nil
 	case !accepted(alg):
 		return fail(CheckSignature, "alg %q is not accepted (accepted: %s)", text.OneLine(alg, 20), strings.Join(asymmetricAlgs, ", ")), nil
+	case parts.crit:
+		// RFC 7515 §4.1.11: an extension marked critical that is not understood makes the
+		// token invalid, and this verifier understands none.
+		return fail(CheckSignature, "the header marks extensions as critical (crit), which this verifier does not "+
+			"understand: refused (RFC 7515 §4.1.11)"), nil
 	}
 	if in.keys == nil {
 		hint := "Give the issuer's key set with " + in.names.JWKSURL + ", or its issuer with " + in.names.Issuer +
@@ -133,7 +143,7 @@ func checkSignature(ctx context.Context, parts *jwtParts, in signatureInput) (Ch
 	if in.issuer != "" {
 		opts = append(opts, jwt.WithIssuer(in.issuer))
 	}
-	_, err := jwt.NewParser(opts...).Parse(parts.raw, in.keys.keyfunc(ctx))
+	_, err := jwt.NewParser(opts...).Parse(parts.raw, in.keys.keyfunc)
 	// golang-jwt checks claims only after the signature verified, so a claims error alone
 	// means the signature is good; those claims are reported by their own checks.
 	signed := err == nil || (errors.Is(err, jwt.ErrTokenInvalidClaims) && !errors.Is(err, jwt.ErrTokenSignatureInvalid))
@@ -142,9 +152,19 @@ func checkSignature(ctx context.Context, parts *jwtParts, in signatureInput) (Ch
 		return pass(CheckSignature, "%s, key %s from %s", alg, shortKid(parts.kid), in.keys.url), nil
 	case signed:
 		return pass(CheckSignature, "%s, one of %d keys from %s (the token names no kid)", alg, len(in.keys.kids), in.keys.url), nil
-	case parts.kid != "" && (isKeyNotFound(err) || !in.keys.hasKid(parts.kid)):
+	case in.keys.refused[parts.kid] != "" && !in.keys.hasKid(parts.kid):
+		return fail(CheckSignature, "the token's key %s from %s was refused: %s",
+			shortKid(parts.kid), in.keys.url, in.keys.refused[parts.kid]), nil
+	case parts.kid != "" && !in.keys.hasKid(parts.kid):
 		return fail(CheckSignature, "the token's key %s is not in the key set at %s (%s): it was signed by another key",
 			shortKid(parts.kid), in.keys.url, kidList(in.keys.kids)), nil
+	case isKeyNotFound(err):
+		detail := fmt.Sprintf("no key in the key set at %s may check a %s signature", in.keys.url, alg)
+		if parts.kid != "" {
+			detail = fmt.Sprintf("the key %s at %s is not for %s: its own alg or type differs, so it may not check this token",
+				shortKid(parts.kid), in.keys.url, alg)
+		}
+		return fail(CheckSignature, "%s", detail), nil
 	case errors.Is(err, jwt.ErrTokenSignatureInvalid):
 		return fail(CheckSignature, "the %s signature does not verify with key %s from %s: the token was not signed by the issuer's key",
 			alg, shortKid(parts.kid), in.keys.url), nil

@@ -18,6 +18,7 @@ type jwtParts struct {
 	claims jwt.MapClaims
 	alg    string
 	kid    string // empty when the header has none
+	crit   bool   // the header names critical extensions (RFC 7515 §4.1.11)
 }
 
 // decodeJWT splits a JWS compact serialization (RFC 7515 §7.1) and decodes its header and
@@ -45,7 +46,8 @@ func decodeJWT(raw string) (*jwtParts, error) {
 		return nil, fmt.Errorf("%w: its header has no alg", ErrNotJWT)
 	}
 	kid, _ := header["kid"].(string)
-	return &jwtParts{raw: raw, header: header, claims: jwt.MapClaims(claims), alg: alg, kid: kid}, nil
+	_, crit := header["crit"]
+	return &jwtParts{raw: raw, header: header, claims: jwt.MapClaims(claims), alg: alg, kid: kid, crit: crit}, nil
 }
 
 // decodeSegment decodes one base64url part holding a JSON object.

@@ -4,10 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
-
-	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // ErrNoMetadata reports that no usable metadata document was found for an issuer.
@@ -34,19 +33,21 @@ func Discover(ctx context.Context, client *http.Client, issuer string) (*Metadat
 	if err := checkFetchURL(issuer); err != nil {
 		return nil, err
 	}
-	client = newHTTPClient(client)
+	// No secret is sent, so none can come back: the redactor has nothing to hide, but still
+	// makes the server's text safe to print.
+	srv := server{client: newHTTPClient(client, net.DefaultResolver.LookupNetIP), red: newRedactor(nil, nil)}
 	var notes []string
 	for _, u := range discoveryURLs(issuer, "") {
-		doc, err := fetchDiscovery(ctx, client, u)
+		doc, err := fetchDiscovery(ctx, srv, u)
 		switch {
 		case err != nil:
 			notes = append(notes, err.Error())
 		case doc.Issuer != issuer:
-			notes = append(notes, fmt.Sprintf("%s: its issuer %q is not %q", u, text.OneLine(doc.Issuer, 200), issuer))
+			notes = append(notes, fmt.Sprintf("%s: its issuer %q is not %q", u, srv.red.line(doc.Issuer, 200), issuer))
 		case doc.TokenEndpoint == "" || checkFetchURL(doc.TokenEndpoint) != nil:
-			notes = append(notes, fmt.Sprintf("%s: unusable token_endpoint %q", u, text.OneLine(doc.TokenEndpoint, 200)))
+			notes = append(notes, fmt.Sprintf("%s: unusable token_endpoint %q", u, srv.red.line(doc.TokenEndpoint, 200)))
 		case doc.JWKSURI != "" && checkFetchURL(doc.JWKSURI) != nil:
-			notes = append(notes, fmt.Sprintf("%s: unusable jwks_uri %q", u, text.OneLine(doc.JWKSURI, 200)))
+			notes = append(notes, fmt.Sprintf("%s: unusable jwks_uri %q", u, srv.red.line(doc.JWKSURI, 200)))
 		default:
 			return &Metadata{Issuer: doc.Issuer, TokenEndpoint: doc.TokenEndpoint, JWKSURI: doc.JWKSURI, From: u}, nil
 		}

@@ -4,11 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
-
-	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // discoveryDoc holds what verify reads from OpenID Connect Discovery 1.0 §3 or RFC 8414
@@ -35,7 +32,7 @@ const maxDiscoveryTries = 8
 // findKeySource takes the issuer and key set URL from the profile, and fills what it lacks from a
 // discovery document that is tied to the token endpoint: one whose token_endpoint is exactly the
 // URL the token came from. Nothing is fetched from where the token's own iss points.
-func findKeySource(ctx context.Context, client *http.Client, issuer, jwksURL, tokenURL string) keySource {
+func findKeySource(ctx context.Context, srv server, issuer, jwksURL, tokenURL string) keySource {
 	src := keySource{issuer: issuer, jwksURL: jwksURL}
 	if issuer != "" {
 		src.issuerFrom = "profile"
@@ -47,7 +44,7 @@ func findKeySource(ctx context.Context, client *http.Client, issuer, jwksURL, to
 		return src
 	}
 	for _, candidate := range discoveryURLs(issuer, tokenURL) {
-		doc, err := fetchDiscovery(ctx, client, candidate)
+		doc, err := fetchDiscovery(ctx, srv, candidate)
 		if err != nil {
 			src.notes = append(src.notes, err.Error())
 			if ctx.Err() != nil {
@@ -57,32 +54,33 @@ func findKeySource(ctx context.Context, client *http.Client, issuer, jwksURL, to
 		}
 		if doc.TokenEndpoint != tokenURL {
 			src.notes = append(src.notes, fmt.Sprintf("%s: its token_endpoint %q is not the token URL, so it is not trusted",
-				candidate, text.OneLine(doc.TokenEndpoint, 200)))
+				candidate, srv.red.line(doc.TokenEndpoint, 200)))
 			continue
 		}
 		if src.jwksURL == "" {
 			if err := checkFetchURL(doc.JWKSURI); err != nil || doc.JWKSURI == "" {
-				src.notes = append(src.notes, fmt.Sprintf("%s: unusable jwks_uri %q", candidate, text.OneLine(doc.JWKSURI, 200)))
+				src.notes = append(src.notes, fmt.Sprintf("%s: unusable jwks_uri %q", candidate, srv.red.line(doc.JWKSURI, 200)))
 				continue
 			}
 			src.jwksURL, src.jwksFrom = doc.JWKSURI, candidate
 		}
 		if src.issuer == "" && doc.Issuer != "" {
-			src.issuer, src.issuerFrom = doc.Issuer, candidate
+			// The issuer is compared with the token's iss, which passed the same redactor.
+			src.issuer, src.issuerFrom = srv.red.visible(doc.Issuer), candidate
 		}
 		return src
 	}
 	return src
 }
 
-func fetchDiscovery(ctx context.Context, client *http.Client, u string) (*discoveryDoc, error) {
-	body, err := getJSON(ctx, client, u)
+func fetchDiscovery(ctx context.Context, srv server, u string) (*discoveryDoc, error) {
+	body, err := getJSON(ctx, srv, u)
 	if err != nil {
 		return nil, err
 	}
 	var doc discoveryDoc
 	if err := json.Unmarshal(body, &doc); err != nil {
-		return nil, fmt.Errorf("%s: not a metadata document: %s", u, text.OneLine(err.Error(), 100))
+		return nil, fmt.Errorf("%s: not a metadata document: %s", u, srv.red.line(err.Error(), 100))
 	}
 	return &doc, nil
 }

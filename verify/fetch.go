@@ -44,8 +44,16 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// getJSON fetches a public document (discovery or key set) with GET.
-func getJSON(ctx context.Context, client *http.Client, rawURL string) ([]byte, error) {
+// server is how verify reads a server: the client that sends the requests, and the redactor
+// that every answer passes through.
+type server struct {
+	client *http.Client
+	red    redactor
+}
+
+// getJSON fetches a public document (discovery or key set) with GET. Its errors hold only text
+// that passed srv.red.
+func getJSON(ctx context.Context, srv server, rawURL string) ([]byte, error) {
 	if err := checkFetchURL(rawURL); err != nil {
 		return nil, err
 	}
@@ -54,19 +62,19 @@ func getJSON(ctx context.Context, client *http.Client, rawURL string) ([]byte, e
 		return nil, fmt.Errorf("building request for %q: %w", rawURL, err)
 	}
 	req.Header.Set("Accept", "application/json")
-	resp, err := client.Do(req)
+	resp, err := srv.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetching %q: %s", rawURL, transportReason(ctx, err))
+		return nil, fmt.Errorf("fetching %q: %s", rawURL, transportReason(ctx, err, srv.red))
 	}
 	defer resp.Body.Close()
 	body, err := readCapped(resp.Body, maxDocument)
 	if err != nil {
-		return nil, fmt.Errorf("fetching %q: %w", rawURL, err)
+		return nil, fmt.Errorf("fetching %q: %s", rawURL, srv.red.line(err.Error(), 200))
 	}
 	switch {
 	case isRedirect(resp.StatusCode):
 		return nil, fmt.Errorf("fetching %q: HTTP %d to %q: %w", rawURL, resp.StatusCode,
-			text.OneLine(resp.Header.Get("Location"), 200), ErrRedirect)
+			srv.red.line(resp.Header.Get("Location"), 200), ErrRedirect)
 	case resp.StatusCode != http.StatusOK:
 		return nil, fmt.Errorf("fetching %q: HTTP %d", rawURL, resp.StatusCode)
 	}
@@ -83,8 +91,9 @@ func checkFetchURL(rawURL string) error {
 	return nil
 }
 
-// transportReason says in plain words why a request got no answer.
-func transportReason(ctx context.Context, err error) string {
+// transportReason says in plain words why a request got no answer. Go's client quotes what
+// the server sent (a malformed status line or header), so the words pass red.
+func transportReason(ctx context.Context, err error, red redactor) string {
 	var (
 		dnsErr  *net.DNSError
 		opErr   *net.OpError
@@ -99,13 +108,13 @@ func transportReason(ctx context.Context, err error) string {
 	case errors.Is(err, context.Canceled):
 		return "canceled"
 	case errors.As(err, &dnsErr):
-		return fmt.Sprintf("host %q not found", dnsErr.Name)
+		return fmt.Sprintf("host %q not found", red.line(dnsErr.Name, 200))
 	case errors.As(err, &unknown), errors.As(err, &host), errors.As(err, &certErr):
-		return "TLS certificate not trusted: " + text.OneLine(err.Error(), 200)
+		return "TLS certificate not trusted: " + red.line(err.Error(), 200)
 	case errors.As(err, &netErr) && netErr.Timeout():
 		return "timed out: no answer within the time limit"
 	case errors.As(err, &opErr) && opErr.Op == "dial":
-		return "unreachable: " + text.OneLine(opErr.Err.Error(), 200)
+		return "unreachable: " + red.line(opErr.Err.Error(), 200)
 	}
-	return text.OneLine(err.Error(), 300)
+	return red.line(err.Error(), 300)
 }

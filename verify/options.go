@@ -43,16 +43,15 @@ type Options struct {
 const CallFirst = "first"
 
 // newHTTPClient returns the client Run uses: opts' own, or one that verifies TLS with sane
-// timeouts, and in either case one that never follows a redirect.
-func newHTTPClient(c *http.Client) *http.Client {
+// timeouts. In either case it never follows a redirect, and it sends plain http only to this
+// machine (see loopbackOnly), never through a proxy; lookup resolves host names.
+func newHTTPClient(c *http.Client, lookup lookupFunc) *http.Client {
 	var client http.Client
 	if c != nil {
 		client = *c
 	} else {
-		dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 		client.Transport = &http.Transport{
 			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           dialer.DialContext,
 			TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
 			TLSHandshakeTimeout:   10 * time.Second,
 			ResponseHeaderTimeout: 30 * time.Second,
@@ -62,6 +61,21 @@ func newHTTPClient(c *http.Client) *http.Client {
 		}
 		client.Timeout = 60 * time.Second
 	}
+	next := client.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	if t, ok := next.(*http.Transport); ok {
+		t = t.Clone()
+		t.Proxy = noProxyForPlainHTTP(t.Proxy)
+		dial := t.DialContext
+		if dial == nil {
+			dial = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+		}
+		t.DialContext = pinnedDial(dial)
+		next = t
+	}
+	client.Transport = loopbackOnly{next: next, lookup: lookup}
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	return &client
 }

@@ -44,8 +44,6 @@ type Report struct {
 	Claims map[string]any `json:"claims,omitempty"`
 	// Token is the access token itself, only when Options.ShowToken is set.
 	Token string `json:"token,omitempty"`
-
-	redact redactor
 }
 
 // Outcome sums up a report for an exit status.
@@ -149,8 +147,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "Token: %s\n", r.Token)
 	}
 	b.WriteString(r.summary() + "\n")
-	_, err := io.WriteString(w, r.redact.String(b.String()))
-	if err != nil {
+	if _, err := w.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	return nil
@@ -185,7 +182,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	if err := enc.Encode(r); err != nil {
 		return fmt.Errorf("encoding report: %w", err)
 	}
-	if _, err := io.WriteString(w, r.redact.String(b.String())); err != nil {
+	if _, err := w.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	return nil

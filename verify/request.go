@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/profile"
-	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // tokenForm is the application/x-www-form-urlencoded body of the client credentials request
@@ -76,7 +75,7 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		reason := transportReason(ctx, err)
+		reason := transportReason(ctx, err, rs.redact)
 		return &tokenResult{detail: "no answer: " + reason, hints: []string{transportHint(reason, rs.advice.names)}}, nil
 	}
 	defer resp.Body.Close()
@@ -84,12 +83,12 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 	res := &tokenResult{status: resp.StatusCode}
 	body, err := readCapped(resp.Body, maxTokenResponse)
 	if err != nil {
-		res.detail = fmt.Sprintf("HTTP %d, but reading the answer: %s", resp.StatusCode, text.OneLine(err.Error(), 200))
+		res.detail = fmt.Sprintf("HTTP %d, but reading the answer: %s", resp.StatusCode, rs.redact.line(err.Error(), 200))
 		res.hints = []string{"A token response is a small JSON object; this server sent something else: check " + n.TokenURL + "."}
 		return res, nil
 	}
 	if isRedirect(resp.StatusCode) {
-		where := text.OneLine(rs.redact.String(resp.Header.Get("Location")), 200)
+		where := rs.redact.line(resp.Header.Get("Location"), 200)
 		res.detail = fmt.Sprintf("HTTP %d redirect to %q, not followed: credentials go only to the URL given", resp.StatusCode, where)
 		res.hints = []string{"The token URL redirects. If you trust where it points, give that URL as " + n.TokenURL + "."}
 		return res, nil
@@ -106,7 +105,7 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 			res.detail, res.hints = te.describe(rs, resp.Header)
 			return res, nil
 		}
-		res.detail = "HTTP 200, but " + rs.redact.String(err.Error())
+		res.detail = "HTTP 200, but " + rs.redact.line(err.Error(), 300)
 		if !jsonBody(body) {
 			res.hints = []string{notJSONHint(n)}
 		}

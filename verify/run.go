@@ -3,6 +3,7 @@ package verify
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -51,7 +52,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	rs := &runState{
 		opts:    opts,
 		profile: p,
-		client:  newHTTPClient(opts.HTTPClient),
+		client:  newHTTPClient(opts.HTTPClient, net.DefaultResolver.LookupNetIP),
 		now:     opts.clock(),
 		report:  &Report{TokenURL: p.TokenURL},
 		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints, sent: p.Params},
@@ -65,15 +66,14 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 }
 
 // setRedactor hides the client secret, and the token unless it is to be shown, in everything
-// that comes from a server, as it comes in. The report as written is searched for the token
-// alone: a secret can be a short word that the report's own text uses, a token cannot.
+// that comes from a server, as it comes in. The report's own text is never searched: a server
+// chooses its token, and one such as "fail" must not rewrite the report.
 func (rs *runState) setRedactor(token string) {
 	p := rs.profile
 	id, secret := basicCredentials(p.ClientID, p.ClientSecret)
 	secrets := []string{p.ClientSecret}
 	if token != "" && !rs.opts.ShowToken {
 		secrets = append(secrets, token)
-		rs.report.redact = newRedactor([]string{token}, nil)
 	}
 	rs.redact = newRedactor(secrets, []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret})
 }
@@ -100,7 +100,7 @@ func (rs *runState) run(ctx context.Context, target callTarget) error {
 	receivedAt := rs.now()
 	tr := res.resp
 	rs.setRedactor(tr.AccessToken)
-	tr.TokenType, tr.Scope = rs.redact.String(tr.TokenType), rs.redact.String(tr.Scope)
+	tr.TokenType, tr.Scope = rs.redact.visible(tr.TokenType), rs.redact.visible(tr.Scope)
 	if rs.opts.ShowToken {
 		r.Token = tr.AccessToken
 	}
@@ -121,7 +121,7 @@ func (rs *runState) run(ctx context.Context, target callTarget) error {
 // checkToken runs the checks that read the token.
 func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedAt time.Time) {
 	r, p := rs.report, rs.profile
-	jwtCheck, hints, parts := checkJWT(tr.AccessToken, rs.advice)
+	jwtCheck, hints, parts := checkJWT(tr.AccessToken, rs.redact, rs.advice)
 	r.add(jwtCheck)
 	r.addHints(hints...)
 	if parts == nil {
@@ -130,13 +130,11 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 		}
 		return
 	}
-	// The token's contents come from the server: hide any secret in them before a check quotes them.
-	rs.redact.values(parts.header)
-	rs.redact.values(parts.claims)
 	r.Header, r.Claims = parts.header, parts.claims
 
-	src := findKeySource(ctx, rs.client, p.Issuer, p.JWKSURL, p.TokenURL)
-	r.Issuer, r.JWKSURL = src.issuer, src.jwksURL
+	srv := server{client: rs.client, red: rs.redact}
+	src := findKeySource(ctx, srv, p.Issuer, p.JWKSURL, p.TokenURL)
+	r.Issuer, r.JWKSURL = src.issuer, rs.redact.visible(src.jwksURL)
 	in := signatureInput{now: rs.now, leeway: rs.opts.leeway(), issuer: src.issuer, names: rs.advice.names}
 	if accepted(parts.alg) {
 		switch {
@@ -147,7 +145,7 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 				r.addHints("Discovery found no key set: " + strings.Join(src.notes, "; ") + ".")
 			}
 		default:
-			in.keys, in.keysErr = loadKeySet(ctx, rs.client, src.jwksURL)
+			in.keys, in.keysErr = loadKeySet(ctx, srv, src.jwksURL)
 		}
 	}
 	sig, sigHints := checkSignature(ctx, parts, in)

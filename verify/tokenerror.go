@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/profile"
-	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // TokenError is a token endpoint's refusal: the HTTP status and, when the body is the JSON of
@@ -53,15 +52,12 @@ func newTokenError(status int, body []byte, red redactor) *TokenError {
 	e := &TokenError{StatusCode: status}
 	var eb errorBody
 	if err := json.Unmarshal(body, &eb); err == nil {
-		e.Code = text.OneLine(red.String(eb.Error), 100)
-		e.Description = text.OneLine(red.String(eb.Description), 500)
-		e.ServerCode = text.OneLine(red.String(eb.Code), 100)
-		e.Message = text.OneLine(red.String(eb.Message), 500)
+		e.Code = red.line(eb.Error, 100)
+		e.Description = red.line(eb.Description, 500)
+		e.ServerCode = red.line(eb.Code, 100)
+		e.Message = red.line(eb.Message, 500)
 	}
-	if len(body) > maxErrorBody {
-		body = body[:maxErrorBody]
-	}
-	e.Body = red.String(strings.ToValidUTF8(string(body), "\uFFFD"))
+	e.Body = red.block(string(body), maxErrorBody, false)
 	return e
 }
 
@@ -89,7 +85,7 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 	} else if ct := header.Get("Content-Type"); !jsonBody([]byte(e.Body)) {
 		detail += ", not a JSON body"
 		if ct != "" {
-			detail += " (" + text.OneLine(ct, 60) + ")"
+			detail += " (" + rs.redact.line(ct, 60) + ")"
 		}
 	}
 	n, provider := rs.advice.names, rs.advice.provider

@@ -36,6 +36,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"help", "verify"}, exitOK},
 		{[]string{"completion", "bash"}, exitOK},
 		{[]string{"completion", "tcsh"}, exitUsage},
+		{[]string{"--tenant", "acme", "-o", t.TempDir()}, exitUsage},
+		{[]string{"verify", "--collection", t.TempDir()}, exitUsage},
+		{[]string{"verify", "--collection", "/dev/zero"}, exitUsage},
 	}
 	for _, tt := range tests {
 		stdout, stderr, code := runCLI(t, tt.args...)

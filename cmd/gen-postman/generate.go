@@ -63,9 +63,6 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	}
 	warn(stderr, prof.Warnings)
 	out := outputPaths(c, prof.Name)
-	if out.collection != "" && out.collection == out.environment {
-		return usageError(fmt.Errorf("-o and --env-output both name %q", out.collection))
-	}
 	var envOpts *generate.EnvironmentOptions
 	if out.environment != "" {
 		now, err := exportTime()
@@ -100,6 +97,14 @@ func outputPaths(c *cli.Context, name string) outputs {
 	return outputs{collection: filepath.Join(dir, collection), environment: filepath.Join(dir, environment), dir: dir}
 }
 
+// flag is the flag that named a file: name itself, or out-dir when --out-dir named both.
+func (o outputs) flag(name string) string {
+	if o.dir != "" {
+		return "out-dir"
+	}
+	return name
+}
+
 func clean(path string) string {
 	if path == "" {
 		return ""
@@ -112,10 +117,10 @@ func clean(path string) string {
 func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files) error {
 	var list []outputFile
 	if out.collection != "" {
-		list = append(list, outputFile{path: out.collection, data: files.Collection, mode: generate.CollectionMode})
+		list = append(list, outputFile{flag: out.flag("output"), path: out.collection, data: files.Collection, mode: generate.CollectionMode})
 	}
 	if out.environment != "" {
-		list = append(list, outputFile{path: out.environment, data: files.Environment, mode: files.EnvironmentMode})
+		list = append(list, outputFile{flag: out.flag("env-output"), path: out.environment, data: files.Environment, mode: files.EnvironmentMode})
 	}
 	// -o, --env-output and --out-dir alike create the folders they name.
 	for _, f := range list {

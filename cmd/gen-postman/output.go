@@ -6,19 +6,44 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
 // outputFile is a file to write whole or not at all.
 type outputFile struct {
+	flag string // the flag that named it, without dashes
 	path string
 	data []byte
 	mode os.FileMode
 }
 
+// target is where an outputFile goes once its path is resolved.
+type target struct {
+	outputFile
+	real string      // path with symbolic links resolved: what is replaced
+	info os.FileInfo // the file there now, nil when there is none
+}
+
 // writeFiles writes every file to a temporary file beside its target, then renames them into
-// place, so a failure leaves no partial file and no existing file changed.
+// place, so a failure leaves no partial file and no existing file changed. Only regular files
+// are replaced; a symbolic link stays and its file is replaced; two names for one file are
+// refused, so that one output never overwrites another.
 func writeFiles(files []outputFile) (err error) {
-	temps := make([]string, 0, len(files))
+	targets := make([]target, 0, len(files))
+	for _, f := range files {
+		t, err := resolveTarget(f)
+		if err != nil {
+			return err
+		}
+		for _, other := range targets {
+			if sameFile(t, other) {
+				return usageError(fmt.Errorf("--%s %q and --%s %q both name the same file", other.flag, other.path, t.flag, t.path))
+			}
+		}
+		targets = append(targets, t)
+	}
+	temps := make([]string, 0, len(targets))
 	defer func() {
 		for _, t := range temps {
 			if t != "" {
@@ -26,35 +51,97 @@ func writeFiles(files []outputFile) (err error) {
 			}
 		}
 	}()
-	for _, f := range files {
-		tmp, err := stage(f)
+	for _, t := range targets {
+		tmp, err := stage(t)
 		if err != nil {
 			return err
 		}
 		temps = append(temps, tmp)
 	}
-	for i, f := range files {
-		if err := os.Rename(temps[i], f.path); err != nil {
-			return fmt.Errorf("writing %q: %w", f.path, linkReason(err))
+	for i, t := range targets {
+		if err := os.Rename(temps[i], t.real); err != nil {
+			return fmt.Errorf("writing %q: %w", t.path, linkReason(err))
 		}
 		temps[i] = ""
 	}
 	return nil
 }
 
-// stage writes f's data to a new temporary file in f's directory with f's mode.
-func stage(f outputFile) (string, error) {
-	if info, err := os.Stat(f.path); err == nil && info.IsDir() {
-		return "", fmt.Errorf("writing %q: %w", f.path, errors.New("is a directory"))
+// resolveTarget finds the file f replaces, refusing a path that is not a regular file: a
+// directory, a device, a FIFO or a socket is never replaced by one.
+func resolveTarget(f outputFile) (target, error) {
+	t := target{outputFile: f, real: f.path}
+	bad := func(reason string) error { return &profile.InputError{Field: f.flag, Value: f.path, Reason: reason} }
+	info, err := os.Lstat(f.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return t, nil
+	case err != nil:
+		return t, fmt.Errorf("writing %q: %w", f.path, err)
+	case info.Mode()&fs.ModeSymlink != 0:
+		real, err := filepath.EvalSymlinks(f.path)
+		if err != nil {
+			return t, bad("a symbolic link that does not lead to a file: " + err.Error())
+		}
+		if info, err = os.Stat(real); err != nil {
+			return t, fmt.Errorf("writing %q: %w", f.path, err)
+		}
+		t.real = real
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(f.path), "."+filepath.Base(f.path)+".*.tmp")
+	switch {
+	case info.IsDir():
+		return t, bad("is a directory")
+	case !info.Mode().IsRegular():
+		return t, bad(fmt.Sprintf("is not a regular file (%s): only regular files are replaced", fileKind(info.Mode())))
+	}
+	t.info = info
+	return t, nil
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "type " + m.Type().String()
+}
+
+// sameFile reports whether a and b are one file: the same existing file, or the same name in
+// the same directory, however each path reaches it.
+func sameFile(a, b target) bool {
+	if a.info != nil && b.info != nil {
+		return os.SameFile(a.info, b.info)
+	}
+	if filepath.Base(a.real) != filepath.Base(b.real) {
+		return false
+	}
+	da, errA := os.Stat(filepath.Dir(a.real))
+	db, errB := os.Stat(filepath.Dir(b.real))
+	return errA == nil && errB == nil && os.SameFile(da, db)
+}
+
+// stage writes t's data to a new temporary file in t's directory. Its mode is t's, and no
+// more open than the file it replaces, so that a file kept private stays private.
+func stage(t target) (string, error) {
+	mode := t.mode
+	if t.info != nil {
+		mode &= t.info.Mode().Perm()
+	}
+	// A short name: the target's own name may already be as long as a name can be.
+	tmp, err := os.CreateTemp(filepath.Dir(t.real), ".gen-postman-*.tmp")
 	if err != nil {
-		return "", fmt.Errorf("writing %q: %w", f.path, pathReason(err))
+		return "", fmt.Errorf("writing %q: %w", t.path, pathReason(err))
 	}
 	name := tmp.Name()
-	_, err = tmp.Write(f.data)
+	_, err = tmp.Write(t.data)
 	if err == nil {
-		err = tmp.Chmod(f.mode)
+		err = tmp.Chmod(mode)
 	}
 	if err == nil {
 		err = tmp.Sync()
@@ -64,7 +151,7 @@ func stage(f outputFile) (string, error) {
 	}
 	if err != nil {
 		os.Remove(name)
-		return "", fmt.Errorf("writing %q: %w", f.path, pathReason(err))
+		return "", fmt.Errorf("writing %q: %w", t.path, pathReason(err))
 	}
 	return name, nil
 }

@@ -3,9 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"io/fs"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -15,6 +19,9 @@ import (
 
 // TestMain lets the scripts run gen-postman as a command without building it first.
 func TestMain(m *testing.M) {
+	if os.Getenv(interruptHelperEnv) != "" {
+		interruptHelper()
+	}
 	testscript.Main(m, map[string]func(){
 		"gen-postman": func() { os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr)) },
 	})
@@ -26,7 +33,9 @@ func TestScripts(t *testing.T) {
 		Dir:   "testdata/script",
 		Setup: startFakeIdPs,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"mode": cmdMode,
+			"mode":     cmdMode,
+			"mkfifo":   cmdMkfifo,
+			"filetype": cmdFiletype,
 		},
 	})
 }
@@ -54,12 +63,24 @@ func startFakeIdPs(env *testscript.Env) error {
 		}
 		srv := httptest.NewServer(idp)
 		env.Setenv(name, srv.URL)
+		if name == "IDP" {
+			// The same server named LOCALHOST: loopback by name, which a proxy setting
+			// does not exempt.
+			env.Setenv("IDP_LOCALHOST", strings.Replace(srv.URL, "127.0.0.1", "LOCALHOST", 1))
+		}
 		if name == "IDP_DOWN" {
 			srv.Close()
 		} else {
 			env.Defer(srv.Close)
 		}
 	}
+	// PROXY is a proxy that answers every request itself, as a proxy that reads what it
+	// carries could.
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "answered by the proxy", http.StatusBadGateway)
+	}))
+	env.Setenv("PROXY", proxy.URL)
+	env.Defer(proxy.Close)
 	return nil
 }
 
@@ -79,4 +100,36 @@ func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s has mode %#o; want %s%#o", args[0], got, map[bool]string{true: "not ", false: ""}[neg], want)
 	}
 	fmt.Fprintf(ts.Stdout(), "%s: %#o\n", args[0], got)
+}
+
+// cmdMkfifo makes a named pipe: mkfifo FILE.
+func cmdMkfifo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: mkfifo FILE")
+	}
+	ts.Check(syscall.Mkfifo(ts.MkAbs(args[0]), 0o644))
+}
+
+// cmdFiletype checks what a path is, without following a symbolic link: filetype PATH
+// file|dir|symlink|fifo.
+func cmdFiletype(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: filetype PATH file|dir|symlink|fifo")
+	}
+	info, err := os.Lstat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	got := "other"
+	switch m := info.Mode(); {
+	case m.IsRegular():
+		got = "file"
+	case m.IsDir():
+		got = "dir"
+	case m&fs.ModeSymlink != 0:
+		got = "symlink"
+	case m&fs.ModeNamedPipe != 0:
+		got = "fifo"
+	}
+	if got != args[1] {
+		ts.Fatalf("%s is a %s, not a %s", args[0], got, args[1])
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -65,7 +66,10 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	if c.Duration("leeway") < 0 || c.Duration("max-lifetime") < 0 {
 		return usageError(errors.New("--leeway and --max-lifetime cannot be negative"))
 	}
-	prof, err := verifyProfile(c, client, stderr)
+	// The timeout covers the whole run, reading the files too.
+	ctx, cancel := context.WithTimeout(c.Context, timeout)
+	defer cancel()
+	prof, err := verifyProfile(ctx, c, client, stderr)
 	if err != nil {
 		return err
 	}
@@ -75,8 +79,6 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	}
 	warn(stderr, prof.Warnings)
 
-	ctx, cancel := context.WithTimeout(c.Context, timeout)
-	defer cancel()
 	report, err := verify.Run(ctx, verify.Options{
 		Profile:     prof,
 		Leeway:      c.Duration("leeway"),
@@ -121,7 +123,7 @@ func verifyError(err error) error {
 
 // verifyProfile builds the token request from the provider flags or, with --collection, from
 // the collection's auth, where flags and environment variables override the files.
-func verifyProfile(c *cli.Context, client *http.Client, stderr io.Writer) (*profile.Profile, error) {
+func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, stderr io.Writer) (*profile.Profile, error) {
 	opts := profileOptions(c, stderr)
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	if !c.IsSet("collection") {
@@ -130,7 +132,7 @@ func verifyProfile(c *cli.Context, client *http.Client, stderr io.Writer) (*prof
 				return nil, usageError(fmt.Errorf("--%s goes with --collection", name))
 			}
 		}
-		if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
+		if err := discoverEndpoints(ctx, client, &opts, stderr); err != nil {
 			return nil, err
 		}
 		return profile.Resolve(opts)
@@ -141,7 +143,7 @@ func verifyProfile(c *cli.Context, client *http.Client, stderr io.Writer) (*prof
 		}
 	}
 	opts.Provider = ""
-	col, err := loadCollection(c.String("collection"), c.String("environment"), c.String("request"))
+	col, err := loadCollection(ctx, c.String("collection"), c.String("environment"), c.String("request"))
 	if err != nil {
 		return nil, err
 	}
@@ -150,8 +152,27 @@ func verifyProfile(c *cli.Context, client *http.Client, stderr io.Writer) (*prof
 	return col.Resolve()
 }
 
-// loadCollection opens and reads the collection and the optional environment file.
-func loadCollection(collectionPath, environmentPath, request string) (*profile.Collection, error) {
+// loadCollection opens and reads the collection and the optional environment file, within
+// ctx: what cannot be read in time is bad input.
+func loadCollection(ctx context.Context, collectionPath, environmentPath, request string) (*profile.Collection, error) {
+	type result struct {
+		col *profile.Collection
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		col, err := readCollection(collectionPath, environmentPath, request)
+		done <- result{col, err}
+	}()
+	select {
+	case r := <-done:
+		return r.col, r.err
+	case <-ctx.Done():
+		return nil, &profile.InputError{Field: "collection", Value: collectionPath, Reason: "not read within --timeout"}
+	}
+}
+
+func readCollection(collectionPath, environmentPath, request string) (*profile.Collection, error) {
 	col, err := openInput("collection", collectionPath)
 	if err != nil {
 		return nil, err
@@ -169,14 +190,39 @@ func loadCollection(collectionPath, environmentPath, request string) (*profile.C
 	return profile.LoadCollection(col, env, request)
 }
 
-// openInput opens a file the user named; failing to is bad input.
+// openInput opens a file the user named. Only a regular file is read: a directory, a FIFO or
+// a device is bad input, and opening never waits for a writer.
 func openInput(flag, path string) (*os.File, error) {
-	f, err := os.Open(path)
+	bad := func(reason string) error { return &profile.InputError{Field: flag, Value: path, Reason: reason} }
+	info, err := os.Stat(path)
 	if err != nil {
-		reason := strings.TrimPrefix(err.Error(), "open "+path+": ")
-		return nil, &profile.InputError{Field: flag, Value: path, Reason: reason}
+		return nil, bad(strings.TrimPrefix(err.Error(), "stat "+path+": "))
+	}
+	if reason := notRegular(info); reason != "" {
+		return nil, bad(reason)
+	}
+	// O_NONBLOCK: should the path become a FIFO after the check, opening it does not block.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, bad(strings.TrimPrefix(err.Error(), "open "+path+": "))
+	}
+	if info, err = f.Stat(); err != nil || notRegular(info) != "" {
+		f.Close()
+		return nil, bad("not a regular file")
 	}
 	return f, nil
+}
+
+// notRegular says why a file that is not a regular file cannot be read as one.
+func notRegular(info os.FileInfo) string {
+	switch m := info.Mode(); {
+	case m.IsRegular():
+		return ""
+	case m.IsDir():
+		return "is a directory, not a file"
+	default:
+		return "is not a regular file (" + fileKind(m) + ")"
+	}
 }
 
 // expandBareCall lets --call stand alone: followed by nothing or by another flag it means the

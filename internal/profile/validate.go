@@ -58,7 +58,9 @@ func validBaseURL(field, raw string) (string, error) {
 	return strings.TrimRight(raw, "/"), nil
 }
 
-// IsLoopback reports whether host names this machine: localhost or a loopback address.
+// IsLoopback reports whether host names this machine: localhost or a loopback address. A name
+// is only a claim: verify sends plain http to it only when it resolves to loopback alone, and
+// never through a proxy.
 func IsLoopback(host string) bool {
 	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
 		return true

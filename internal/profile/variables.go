@@ -20,8 +20,13 @@ type variables struct {
 
 var varRef = regexp.MustCompile(`\{\{([^{}]+)\}\}`)
 
-// maxVarDepth bounds variables that refer to variables.
-const maxVarDepth = 8
+// maxVarDepth bounds variables that refer to variables, and maxExpanded what one value may
+// grow to: a few variables that each repeat the last would otherwise grow to gigabytes long
+// before they are deep.
+const (
+	maxVarDepth = 8
+	maxExpanded = 64 << 10
+)
 
 func (v *variables) get(name string) (string, bool) {
 	for _, list := range [][]variable{v.env, v.col} {
@@ -40,14 +45,21 @@ func (v *variables) expand(field, s string) (string, error) {
 		if depth == maxVarDepth {
 			return "", collectionError(fmt.Sprintf("%s: variables refer to each other more than %d deep", field, maxVarDepth))
 		}
-		missing := ""
+		missing, size := "", len(s)
 		next := varRef.ReplaceAllStringFunc(s, func(ref string) string {
+			if size > maxExpanded {
+				return ""
+			}
 			value, ok := v.get(ref[2 : len(ref)-2])
 			if !ok && missing == "" {
 				missing = ref
 			}
+			size += len(value) - len(ref)
 			return value
 		})
+		if size > maxExpanded {
+			return "", collectionError(fmt.Sprintf("%s: its variables expand to more than %d KiB", field, maxExpanded>>10))
+		}
 		if missing != "" {
 			reason := fmt.Sprintf("%s uses %s, which neither the environment nor the collection defines", field, text.OneLine(missing, 80))
 			if !v.haveEnv {

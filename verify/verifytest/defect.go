@@ -62,6 +62,57 @@ const (
 	// EchoSecret refuses the request with 401 invalid_client and a body that repeats the
 	// client secret it got, raw, form-encoded and JSON-escaped.
 	EchoSecret
+
+	// The defects below are a hostile server's: each puts the client secret (or the token)
+	// where a careless client would repeat it, or makes a client spend without bound.
+
+	// EchoStatusLine answers the token request with a malformed status line holding the
+	// form-encoded secret, which Go's HTTP client quotes in its error.
+	EchoStatusLine
+	// EchoHeaderLine answers with a malformed header line that is the secret.
+	EchoHeaderLine
+	// EchoContentType refuses with 401, a text body and the secret as Content-Type.
+	EchoContentType
+	// EchoLocation redirects the token request to a URL holding the secret, raw and
+	// percent-encoded in lower case.
+	EchoLocation
+	// EchoDiscovery publishes discovery metadata whose issuer holds the secret and a key set
+	// whose kid is the secret, and signs tokens under that kid.
+	EchoDiscovery
+	// EchoDiscoveryEndpoint publishes discovery metadata whose token_endpoint holds the
+	// secret, so it is not trusted and says so.
+	EchoDiscoveryEndpoint
+	// EchoInToken writes the secret as a claim's name and value in the token.
+	EchoInToken
+	// EchoAlg writes the secret as the token's alg.
+	EchoAlg
+	// EchoAtCut refuses with an error body whose secret straddles the first 2 KiB.
+	EchoAtCut
+	// EchoNewlines refuses with the secret in error_description, its spaces made newlines.
+	EchoNewlines
+	// EchoEscaped refuses with the secret JSON-escaped with \/ and percent-encoded in lower case.
+	EchoEscaped
+	// EchoTokenOnCall has the API refuse the token with a body that repeats it where a client
+	// cuts (across 2 KiB, half before, and at 64 KiB) and in WWW-Authenticate.
+	EchoTokenOnCall
+	// ChosenToken issues Options.Token as an opaque access token.
+	ChosenToken
+	// ControlChars puts terminal escapes, C1 controls and bidirectional overrides in the
+	// token response's scope and in the token's claims.
+	ControlChars
+	// RSAKeyHuge publishes, under the token's kid, an RSA key with a modulus of 2 Mbit.
+	RSAKeyHuge
+	// RSAKeySmall signs with a 1024-bit RSA key and publishes it.
+	RSAKeySmall
+	// ECOffCurve publishes the EC key with a point that is not on its curve.
+	ECOffCurve
+	// Crit marks an unknown header extension as critical (RFC 7515 §4.1.11).
+	Crit
+	// KeyAlgNotPinned signs, without a kid, with PS256 under an RSA key published for RS256
+	// only. It needs Alg RS256.
+	KeyAlgNotPinned
+	// DuplicateKid publishes another key under the signing key's kid, first.
+	DuplicateKid
 	numDefects
 )
 
@@ -74,6 +125,12 @@ var defectNames = [...]string{
 	InvalidClient: "InvalidClient", InvalidTarget: "InvalidTarget", NotJSON: "NotJSON",
 	ServerError: "ServerError", Redirect: "Redirect", HugeBody: "HugeBody", Slow: "Slow",
 	DiscoveryMismatch: "DiscoveryMismatch", EchoSecret: "EchoSecret",
+	EchoStatusLine: "EchoStatusLine", EchoHeaderLine: "EchoHeaderLine", EchoContentType: "EchoContentType",
+	EchoLocation: "EchoLocation", EchoDiscovery: "EchoDiscovery", EchoDiscoveryEndpoint: "EchoDiscoveryEndpoint",
+	EchoInToken: "EchoInToken", EchoAlg: "EchoAlg", EchoAtCut: "EchoAtCut", EchoNewlines: "EchoNewlines",
+	EchoEscaped: "EchoEscaped", EchoTokenOnCall: "EchoTokenOnCall", ChosenToken: "ChosenToken",
+	ControlChars: "ControlChars", RSAKeyHuge: "RSAKeyHuge", RSAKeySmall: "RSAKeySmall", ECOffCurve: "ECOffCurve",
+	Crit: "Crit", KeyAlgNotPinned: "KeyAlgNotPinned", DuplicateKid: "DuplicateKid",
 }
 
 // String returns the defect's constant name, as "ForgedSignature".

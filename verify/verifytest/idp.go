@@ -53,6 +53,8 @@ type Options struct {
 	RedirectTo string
 	// Delay is how long the Slow defect waits; zero means 10 seconds.
 	Delay time.Duration
+	// Token is the access token the ChosenToken defect issues.
+	Token string
 }
 
 // Request is one request the server got.
@@ -82,6 +84,12 @@ type IdP struct {
 
 // NewIdP makes a fake server. Its keys are made once per algorithm and process.
 func NewIdP(opts Options) (*IdP, error) {
+	switch opts.Defect {
+	case RSAKeyHuge, RSAKeySmall, KeyAlgNotPinned:
+		if opts.Alg == "" {
+			opts.Alg = "RS256"
+		}
+	}
 	if opts.Alg == "" {
 		opts.Alg = "ES384"
 	}
@@ -109,15 +117,27 @@ func NewIdP(opts Options) (*IdP, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Defect == RSAKeySmall {
+		if key, err = smallRSAKey(); err != nil {
+			return nil, err
+		}
+	}
 	kid, err := keyID(key.Public())
 	if err != nil {
 		return nil, err
 	}
-	jwks, err := publicJWKS(key.Public(), opts.Alg, kid)
-	if err != nil {
+	if opts.Defect == EchoDiscovery {
+		kid = opts.ClientSecret
+	}
+	idp := &IdP{opts: opts, alg: opts.Alg, key: key, forged: forged, kid: kid, mux: http.NewServeMux()}
+	if idp.jwks, err = idp.hostileJWKS(); err != nil {
 		return nil, err
 	}
-	idp := &IdP{opts: opts, alg: opts.Alg, key: key, forged: forged, kid: kid, jwks: jwks, mux: http.NewServeMux()}
+	if idp.jwks == nil {
+		if idp.jwks, err = publicJWKS(key.Public(), opts.Alg, kid); err != nil {
+			return nil, err
+		}
+	}
 	idp.mux.HandleFunc("POST /oidc/token", idp.token)
 	idp.mux.HandleFunc("POST /moved/token", idp.token)
 	idp.mux.HandleFunc("GET /oidc/jwks", idp.keys)

@@ -10,8 +10,11 @@ import (
 	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/MicahParks/jwkset"
@@ -107,13 +110,33 @@ func (idp *IdP) sign(claims jwt.MapClaims, typ string, defect Defect, secret str
 		method, key = jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType
 	case HS256:
 		method, key = jwt.SigningMethodHS256, []byte(secret)
+	case KeyAlgNotPinned:
+		method = jwt.SigningMethodPS256
 	}
 	tok := jwt.NewWithClaims(method, claims)
 	tok.Header["typ"] = typ
 	tok.Header["kid"] = kid
+	switch defect {
+	case KeyAlgNotPinned:
+		delete(tok.Header, "kid")
+	case Crit:
+		tok.Header["crit"] = []string{"urn:example:must-understand"}
+		tok.Header["urn:example:must-understand"] = true
+	case EchoAlg:
+		tok.Header["alg"] = idp.opts.ClientSecret
+	}
 	s, err := tok.SignedString(key)
 	if err != nil {
 		return "", fmt.Errorf("verifytest: signing token: %w", err)
+	}
+	if defect == EchoAlg {
+		// SignedString writes the method's own alg: put the secret back in the header.
+		header, _ := json.Marshal(tok.Header)
+		_, rest, _ := strings.Cut(s, ".")
+		s = base64.RawURLEncoding.EncodeToString(header) + "." + rest
+	}
+	if defect == RSAKeyHuge {
+		s = s[:strings.LastIndex(s, ".")+1] + hugeSignature()
 	}
 	return s, nil
 }

@@ -45,6 +45,9 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(`{"access_token":"` + strings.Repeat("a", 2<<20) + `","token_type":"Bearer"}`))
 		return
 	}
+	if idp.hostileToken(w, r) {
+		return
+	}
 	if err := r.ParseForm(); err != nil {
 		oauthError(w, http.StatusBadRequest, "invalid_request", "the body is not a form", "", "")
 		return
@@ -86,9 +89,12 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 	granted := idp.grant(strings.Fields(form.Get("scope")))
 	now := o.Now()
 	var access string
-	if (len(apis) == 0 && !o.AudienceOnly) || d == OpaqueToken {
+	switch {
+	case d == ChosenToken:
+		access = o.Token
+	case (len(apis) == 0 && !o.AudienceOnly) || d == OpaqueToken:
 		access = randomString(32)
-	} else {
+	default:
 		tok, err := idp.sign(idp.claims(base(r), apis, granted, now), idp.typ(), d, secret)
 		if err != nil {
 			oauthError(w, http.StatusInternalServerError, "server_error", err.Error(), "", "")
@@ -114,6 +120,9 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(granted) > 0 {
 		resp["scope"] = strings.Join(granted, " ")
+	}
+	if d == ControlChars {
+		resp["scope"] = strings.Join(granted, " ") + " " + controlText
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusOK, resp)
@@ -217,6 +226,13 @@ func (idp *IdP) claims(baseURL string, apis []string, scopes []string, now time.
 			c["scope"] = strings.Join(scopes, " ")
 		}
 	}
+	switch d {
+	case ControlChars:
+		c["scope"] = strings.Join(scopes, " ") + " " + controlText
+		c["note"+controlText] = controlText
+	case EchoInToken:
+		c[o.ClientSecret] = o.ClientSecret
+	}
 	client := o.ClientID
 	if d == WrongClient {
 		client = "someone-else"
@@ -239,12 +255,17 @@ func (idp *IdP) claims(baseURL string, apis []string, scopes []string, now time.
 // discovery serves OpenID Connect Discovery metadata.
 func (idp *IdP) discovery(w http.ResponseWriter, r *http.Request) {
 	b := base(r)
-	tokenEndpoint := b + "/oidc/token"
-	if idp.opts.Defect == DiscoveryMismatch {
+	tokenEndpoint, issuer := b+"/oidc/token", Issuer(b)
+	switch idp.opts.Defect {
+	case DiscoveryMismatch:
 		tokenEndpoint = b + "/oidc/other-token"
+	case EchoDiscoveryEndpoint:
+		tokenEndpoint = b + "/oidc/token?" + idp.opts.ClientSecret
+	case EchoDiscovery:
+		issuer = Issuer(b) + "/" + idp.opts.ClientSecret
 	}
 	writeJSON(w, http.StatusOK, map[string]any{
-		"issuer":                                Issuer(b),
+		"issuer":                                issuer,
 		"token_endpoint":                        tokenEndpoint,
 		"jwks_uri":                              b + "/oidc/jwks",
 		"grant_types_supported":                 []string{"client_credentials"},
@@ -260,6 +281,16 @@ func (idp *IdP) keys(w http.ResponseWriter, _ *http.Request) {
 // api answers 200 to a Bearer token the server issued, and 401 to anything else.
 func (idp *IdP) api(w http.ResponseWriter, r *http.Request) {
 	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if ok && idp.opts.Defect == EchoTokenOnCall {
+		// The token again where a client cuts what it keeps: half of it before 2 KiB, and
+		// again just before 64 KiB.
+		first := strings.Repeat("p", 2<<10-len(token)/2)
+		second := strings.Repeat("q", 64<<10-6-len(first)-len(token))
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="`+token+`"`)
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = w.Write([]byte(first + token + second + token))
+		return
+	}
 	if ok && slices.Contains(idp.Issued(), token) {
 		writeJSON(w, http.StatusOK, map[string]any{"path": r.URL.Path})
 		return
