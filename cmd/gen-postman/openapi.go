@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"time"
 
@@ -25,7 +24,11 @@ func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.R
 		return &profile.InputError{Field: "openapi", Value: profile.RedactURL(source), Reason: reason}
 	}
 	data, err := readSource(ctx, client, source, stdin)
-	if err != nil {
+	var inputErr *profile.InputError
+	switch {
+	case errors.As(err, &inputErr):
+		return nil, err
+	case err != nil:
 		return nil, bad(err.Error())
 	}
 	doc, err := openapi.Parse(data, openapi.Options{Tenant: tenant})
@@ -49,7 +52,7 @@ func readSource(ctx context.Context, client *http.Client, source string, stdin i
 		defer body.Close()
 		r = body
 	default:
-		f, err := openRegular(source)
+		f, err := openInput("openapi", source)
 		if err != nil {
 			return nil, err
 		}
@@ -66,18 +69,6 @@ func readSource(ctx context.Context, client *http.Client, source string, stdin i
 		return nil, errors.New("empty")
 	}
 	return data, nil
-}
-
-// openRegular opens a regular file: a directory, device or FIFO is refused before any read.
-func openRegular(path string) (*os.File, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, errors.Unwrap(err)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	return os.Open(path)
 }
 
 // fetchDocument GETs a document under the one URL rule, without following redirects.

@@ -30,7 +30,7 @@ func Parse(data []byte, opts Options) (*Document, error) {
 	if err := checkNesting(data); err != nil {
 		return nil, err
 	}
-	model, err := load(data)
+	model, err := load(pruneResponses(data))
 	if err != nil {
 		return nil, err
 	}

@@ -138,7 +138,7 @@ func (r *resolver) resolve() (*Profile, error) {
 
 // location validates --tenant and --endpoint and finds the provider's base URL.
 func (r *resolver) location(p *Profile) error {
-	if r.opts.Tenant != "" {
+	if r.opts.Tenant != "" && !(r.preset.TenantBase == "" && r.opts.API != nil) {
 		if r.preset.TenantBase == "" {
 			return &InputError{Field: "tenant", Value: r.opts.Tenant,
 				Reason: fmt.Sprintf("the %s provider has no tenants; give --token-url", r.preset.Name)}
