@@ -63,7 +63,6 @@ type Hints struct {
 	Access string `json:"access,omitempty"`
 }
 
-
 // Presets returns every embedded preset, sorted by name.
 func Presets() ([]Preset, error) {
 	names, err := fs.Glob(presetFiles, "providers/*.json")
