@@ -9,7 +9,7 @@ E2E := testdata/e2e
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
 BIN     ?= gen-postman
 
-.PHONY: build test lint e2e-deps bench fuzz clean
+.PHONY: build test lint e2e-deps bench bench-openapi fuzz clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/gen-postman
@@ -32,8 +32,17 @@ $(E2E)/node_modules/.package-lock.json: $(E2E)/package-lock.json $(E2E)/package.
 	@command -v npm >/dev/null 2>&1 || { echo "make test: npm is required for the end-to-end tests" >&2; exit 1; }
 	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
 
+# The OpenAPI benchmarks read the real Logto and Kinde documents from OPENAPI_DIR.
+OPENAPI_DIR ?= $(abspath ../shared/openapi)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	GEN_POSTMAN_OPENAPI_DIR=$(OPENAPI_DIR) $(GO) test -run '^$$' -bench . -benchmem ./...
+
+# make bench-openapi SPEC=FILE [ARGS='--tenant acme'] times openapi-to-postmanv2 and gen-postman
+# --openapi on the same document, in turns, 5 rounds: median wall time and peak memory of each.
+bench-openapi: build
+	@test -n "$(SPEC)" || { echo "usage: make bench-openapi SPEC=FILE [ARGS='--tenant acme']" >&2; exit 2; }
+	cd testdata/bench && npm ci --no-audit --no-fund --loglevel=error
+	GEN_POSTMAN_ARGS="$(ARGS)" testdata/bench/bench-openapi.sh "$(abspath $(SPEC))" "$(abspath $(BIN))"
 
 # make fuzz FUZZTIME=1m runs each fuzz target for that long.
 FUZZTIME ?= 30s
@@ -45,4 +54,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf gen-postman $(E2E)/node_modules
+	rm -rf gen-postman $(E2E)/node_modules testdata/bench/node_modules

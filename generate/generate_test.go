@@ -3,6 +3,7 @@ package generate
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/gen-postman/gen-postman/internal/openapi"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -27,6 +29,23 @@ var goldenCases = []struct {
 	{"kinde", profile.Options{Provider: "kinde", Tenant: "acme", ClientID: "kinde-client"}},
 	{"auth0", profile.Options{Provider: "auth0", Tenant: "acme", Scope: ptr("read:users read:clients")}},
 	{"generic", profile.Options{Provider: "generic", TokenURL: "https://id.example.com/oauth2/token", Audience: "https://api.example.com", ClientAuth: "body"}},
+	// OpenAPI documents: the document's server and relative token URL for a generic provider,
+	// and Logto's own base URL and token URL winning over the document's.
+	{"openapi-store", profile.Options{Provider: "generic", Tenant: "", Resource: "https://api.store.example", API: openAPI("store-3.0.json", "acme")}},
+	{"openapi-catalog-logto", profile.Options{Tenant: "acme", API: openAPI("catalog-3.1.yaml", "acme")}},
+}
+
+// openAPI parses a document of internal/openapi's test data into a profile's API.
+func openAPI(file, tenant string) *profile.API {
+	data, err := os.ReadFile(filepath.Join("..", "internal", "openapi", "testdata", file))
+	if err != nil {
+		panic(err)
+	}
+	doc, err := openapi.Parse(data, openapi.Options{Tenant: tenant})
+	if err != nil {
+		panic(fmt.Sprintf("parsing %s: %v", file, err))
+	}
+	return doc.API()
 }
 
 func ptr(s string) *string { return &s }

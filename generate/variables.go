@@ -37,6 +37,13 @@ func collectionVariables(p *profile.Profile) []postman.Variable {
 	for _, s := range settings(p) {
 		vars = append(vars, postman.Variable{Key: s.key, Value: s.value, Type: "string", Description: s.description})
 	}
+	for _, v := range p.Variables {
+		description := "Used by the requests' path variables: set it once for all of them."
+		if v.Description != "" {
+			description = v.Description
+		}
+		vars = append(vars, postman.Variable{Key: v.Key, Value: v.Value, Type: "string", Description: description})
+	}
 	return append(vars,
 		postman.Variable{Key: postman.VarAccessToken, Type: "string", Description: "Set by the pre-request script; do not put it in an environment."},
 		postman.Variable{Key: postman.VarRenewAt, Type: "string", Description: "Set by the pre-request script: when to get a new token, in ms since 1970."},

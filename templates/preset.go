@@ -63,20 +63,6 @@ type Hints struct {
 	Access string `json:"access,omitempty"`
 }
 
-// Folder is a named group of ready requests.
-type Folder struct {
-	Name     string    `json:"name"`
-	Requests []Request `json:"requests"`
-}
-
-// Request is one ready request. Path is relative to the collection's baseUrl variable.
-type Request struct {
-	Name        string `json:"name"`
-	Method      string `json:"method"`
-	Path        string `json:"path"`
-	Description string `json:"description,omitempty"`
-}
-
 // Presets returns every embedded preset, sorted by name.
 func Presets() ([]Preset, error) {
 	names, err := fs.Glob(presetFiles, "providers/*.json")

@@ -20,6 +20,7 @@ func generateCommand(client *http.Client) *cli.Command {
 	flags := append(profileFlags(),
 		&cli.StringFlag{Name: "issuer", Usage: "the token `ISSUER`; for generic without --token-url, the token endpoint and keys are discovered from it (OpenID Connect, RFC 8414)"},
 		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys, written for verify (default: the preset's, or discovery)"},
+		&cli.StringFlag{Name: "openapi", Usage: "make a request of every operation of an OpenAPI 3 document: a `FILE`, an https URL, or - for stdin"},
 		&cli.StringFlag{Name: "name", Usage: "collection `NAME`, also the file name in --out-dir (default: PROVIDER-TENANT)"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the collection to `FILE` instead of stdout"},
 		&cli.StringFlag{Name: "env-output", Usage: "write a Postman environment to `FILE` (mode 0600 when it holds the secret)"},
@@ -48,6 +49,13 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
 		return err
+	}
+	if c.IsSet("openapi") {
+		api, err := loadAPI(c.Context, client, c.String("openapi"), c.App.Reader, opts.Tenant)
+		if err != nil {
+			return err
+		}
+		opts.API = api
 	}
 	prof, err := profile.Resolve(opts)
 	if err != nil {

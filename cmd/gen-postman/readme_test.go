@@ -173,14 +173,22 @@ func stdoutRedirect(t *testing.T, shell *expand.Config, stmt *syntax.Stmt) strin
 }
 
 // anyHostClient returns a client whose every connection, to whatever host, reaches a fake
-// identity provider over TLS.
+// identity provider over TLS, which also serves a stand-in OpenAPI document.
 func anyHostClient(t *testing.T, opts verifytest.Options) *http.Client {
 	t.Helper()
 	idp, err := verifytest.NewIdP(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewTLSServer(idp)
+	// The README's --openapi commands name providers' documents: this server answers them with a
+	// small stand-in document.
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/swagger.json") || strings.HasSuffix(r.URL.Path, ".yaml") {
+			w.Write([]byte(servedDocument))
+			return
+		}
+		idp.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
 	roots := x509.NewCertPool()
 	roots.AddCert(srv.Certificate())

@@ -123,6 +123,8 @@ type serverStats struct {
 	APIRequests     int `json:"apiRequests"`
 	APIUnauthorized int `json:"apiUnauthorized"`
 	OpenRequests    int `json:"openRequests"`
+	// OpenWithAuthorization counts requests to /open that carried an Authorization header.
+	OpenWithAuthorization int `json:"openWithAuthorization"`
 }
 
 func (s *oauthServer) stats(t *testing.T) serverStats {

@@ -34,6 +34,20 @@ type Options struct {
 	Issuer       string
 	JWKSURL      string
 	Name         string
+	// API, when set, replaces the preset's ready requests with an API description's.
+	API *API
+}
+
+// API is what an API description (an OpenAPI document) gives a profile: its requests, and the
+// base URL, token URL and scopes it names, used only where neither the user nor the preset gives
+// one.
+type API struct {
+	BaseURL  string
+	TokenURL string
+	Scopes   []string
+	Folders  []templates.Folder
+	// Variables are the collection variables the requests' path variables refer to.
+	Variables []templates.Variable
 }
 
 // Profile is a resolved token request and the API it serves. Every field is validated, so it is
@@ -62,6 +76,8 @@ type Profile struct {
 	Docs string
 	// Folders are the preset's ready requests, relative to BaseURL; empty for a collection.
 	Folders []templates.Folder
+	// Variables are the collection variables Folders' path variables refer to.
+	Variables []templates.Variable
 	// Call is what a bare --call makes: for a profile read from a collection, the collection's
 	// own request under the checked auth; nil for a preset, whose Folders serve instead.
 	Call *Call
@@ -113,12 +129,16 @@ func (r *resolver) resolve() (*Profile, error) {
 		}
 	}
 	p.Folders = append([]templates.Folder(nil), r.preset.Folders...)
+	if r.opts.API != nil {
+		p.Folders = append([]templates.Folder(nil), r.opts.API.Folders...)
+		p.Variables = append([]templates.Variable(nil), r.opts.API.Variables...)
+	}
 	return p, nil
 }
 
 // location validates --tenant and --endpoint and finds the provider's base URL.
 func (r *resolver) location(p *Profile) error {
-	if r.opts.Tenant != "" {
+	if r.opts.Tenant != "" && !(r.preset.TenantBase == "" && r.opts.API != nil) {
 		if r.preset.TenantBase == "" {
 			return &InputError{Field: "tenant", Value: r.opts.Tenant,
 				Reason: fmt.Sprintf("the %s provider has no tenants; give --token-url", r.preset.Name)}
@@ -156,6 +176,11 @@ func (r *resolver) tokenURL(p *Profile) error {
 		p.TokenURL = r.opts.TokenURL
 	case r.preset.TokenURL != "":
 		p.TokenURL = r.fill(r.preset.TokenURL)
+	case r.opts.API != nil && r.opts.API.TokenURL != "":
+		if _, err := validHTTPURL("openapi", r.opts.API.TokenURL); err != nil {
+			return err
+		}
+		p.TokenURL = r.opts.API.TokenURL
 	default:
 		return &InputError{Field: "token-url", Reason: fmt.Sprintf("missing: the %s provider needs the token endpoint URL", r.preset.Name)}
 	}
@@ -235,6 +260,14 @@ func (r *resolver) baseURL(p *Profile) error {
 		p.BaseURL = r.base
 		return nil
 	}
+	if r.opts.API != nil && r.opts.API.BaseURL != "" {
+		u, err := validBaseURL("openapi", r.opts.API.BaseURL)
+		if err != nil {
+			return err
+		}
+		p.BaseURL = u
+		return nil
+	}
 	for _, param := range p.Params {
 		if u, err := validBaseURL(param.Name, param.Value); err == nil {
 			p.BaseURL = u
@@ -251,6 +284,9 @@ func (r *resolver) baseURL(p *Profile) error {
 
 func (r *resolver) scope(p *Profile) error {
 	scope := r.preset.Scope
+	if scope == "" && r.opts.API != nil {
+		scope = strings.Join(r.opts.API.Scopes, " ")
+	}
 	if r.opts.Scope != nil {
 		scope = *r.opts.Scope
 	}

@@ -76,36 +76,44 @@ function describeFailure(res) {
   return reason;
 }
 
-const token = tokenRequest();
-const cachedFor = pm.collectionVariables.get('accessTokenFor');
-const renewAt = Number(pm.collectionVariables.get('accessTokenRenewAt')) || 0;
-const cached = pm.collectionVariables.get('accessToken');
+// ensureToken gets a token unless a good one is cached for these settings.
+function ensureToken() {
+  const token = tokenRequest();
+  const cachedFor = pm.collectionVariables.get('accessTokenFor');
+  const renewAt = Number(pm.collectionVariables.get('accessTokenRenewAt')) || 0;
+  const cached = pm.collectionVariables.get('accessToken');
 
-if (!token.tokenUrl || !token.clientId || !token.clientSecret) {
-  recordFailure('cannot get a token: set the variables tokenUrl, clientId and clientSecret (the secret in your environment or with newman --env-var clientSecret=...)');
-} else if (!cached || cachedFor !== token.cacheKey || Date.now() >= renewAt) {
-  pm.sendRequest(token.request, (err, res) => {
-    if (err) {
-      recordFailure('token request to ' + token.tokenUrl + ' failed: ' + hideSecret(err.message || err, token.clientSecret));
-      return;
-    }
-    let body = null;
-    try {
-      body = res.json();
-    } catch (e) {
-      body = null;
-    }
-    if (res.code !== 200 || !body || typeof body.access_token !== 'string' || body.access_token === '') {
-      recordFailure('token request to ' + token.tokenUrl + ' was refused: ' + hideSecret(describeFailure(res), token.clientSecret));
-      return;
-    }
-    if (String(body.token_type || '').toLowerCase() !== 'bearer') {
-      console.warn('gen-postman: token_type is "' + body.token_type + '", not Bearer');
-    }
-    const lifetimeMs = (Number(body.expires_in) > 0 ? Number(body.expires_in) : 300) * 1000;
-    pm.collectionVariables.set('accessToken', body.access_token);
-    pm.collectionVariables.set('accessTokenRenewAt', String(Date.now() + lifetimeMs - Math.min(renewBeforeExpiryMs, lifetimeMs / 2)));
-    pm.collectionVariables.set('accessTokenFor', token.cacheKey);
-    pm.collectionVariables.set('accessTokenError', '');
-  });
+  if (!token.tokenUrl || !token.clientId || !token.clientSecret) {
+    recordFailure('cannot get a token: set the variables tokenUrl, clientId and clientSecret (the secret in your environment or with newman --env-var clientSecret=...)');
+  } else if (!cached || cachedFor !== token.cacheKey || Date.now() >= renewAt) {
+    pm.sendRequest(token.request, (err, res) => {
+      if (err) {
+        recordFailure('token request to ' + token.tokenUrl + ' failed: ' + hideSecret(err.message || err, token.clientSecret));
+        return;
+      }
+      let body = null;
+      try {
+        body = res.json();
+      } catch (e) {
+        body = null;
+      }
+      if (res.code !== 200 || !body || typeof body.access_token !== 'string' || body.access_token === '') {
+        recordFailure('token request to ' + token.tokenUrl + ' was refused: ' + hideSecret(describeFailure(res), token.clientSecret));
+        return;
+      }
+      if (String(body.token_type || '').toLowerCase() !== 'bearer') {
+        console.warn('gen-postman: token_type is "' + body.token_type + '", not Bearer');
+      }
+      const lifetimeMs = (Number(body.expires_in) > 0 ? Number(body.expires_in) : 300) * 1000;
+      pm.collectionVariables.set('accessToken', body.access_token);
+      pm.collectionVariables.set('accessTokenRenewAt', String(Date.now() + lifetimeMs - Math.min(renewBeforeExpiryMs, lifetimeMs / 2)));
+      pm.collectionVariables.set('accessTokenFor', token.cacheKey);
+      pm.collectionVariables.set('accessTokenError', '');
+    });
+  }
+}
+
+// A request marked "No Auth" (an API's public operations) needs no token.
+if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
+  ensureToken();
 }

@@ -68,7 +68,7 @@ signingJwk.kid = await jose.calculateJwkThumbprint(signingJwk);
 signingJwk.alg = alg;
 signingJwk.use = 'sig';
 
-const stats = { tokenRequests: 0, tokenErrors: 0, apiRequests: 0, apiUnauthorized: 0, openRequests: 0 };
+const stats = { tokenRequests: 0, tokenErrors: 0, apiRequests: 0, apiUnauthorized: 0, openRequests: 0, openWithAuthorization: 0 };
 
 const server = http.createServer();
 await new Promise((resolve, reject) => {
@@ -207,6 +207,9 @@ async function handle(req, res) {
     // A stand-in for an API that answers 200 to anything, token or not, as a public endpoint
     // does: a run against it passes only on its own tests.
     stats.openRequests += 1;
+    if (req.headers.authorization !== undefined) {
+      stats.openWithAuthorization += 1;
+    }
     sendJSON(res, 200, { ok: true, method: req.method, path });
   } else if (path === '/__stats' && req.method === 'GET') {
     sendJSON(res, 200, stats);

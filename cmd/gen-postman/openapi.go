@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gen-postman/gen-postman/internal/openapi"
+	"github.com/gen-postman/gen-postman/internal/profile"
+)
+
+// openapiTimeout bounds fetching an OpenAPI document from a URL.
+const openapiTimeout = 30 * time.Second
+
+// loadAPI reads the OpenAPI document that --openapi names (a file, an http(s) URL, or - for
+// stdin) and turns it into the profile's requests. Whatever goes wrong is bad input: the
+// message names the source, and nothing is written.
+func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, tenant string) (*profile.API, error) {
+	bad := func(reason string) error {
+		return &profile.InputError{Field: "openapi", Value: profile.RedactURL(source), Reason: reason}
+	}
+	data, err := readSource(ctx, client, source, stdin)
+	var inputErr *profile.InputError
+	switch {
+	case errors.As(err, &inputErr):
+		return nil, err
+	case err != nil:
+		return nil, bad(err.Error())
+	}
+	doc, err := openapi.Parse(data, openapi.Options{Tenant: tenant})
+	if err != nil {
+		return nil, bad(err.Error())
+	}
+	return doc.API(), nil
+}
+
+// readSource reads at most openapi.DefaultMaxSize bytes of the document.
+func readSource(ctx context.Context, client *http.Client, source string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader
+	switch {
+	case source == "-":
+		r = stdin
+	case strings.HasPrefix(source, "https://") || strings.HasPrefix(source, "http://"):
+		body, err := fetchDocument(ctx, client, source)
+		if err != nil {
+			return nil, err
+		}
+		defer body.Close()
+		r = body
+	default:
+		f, err := openInput("openapi", source)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, openapi.DefaultMaxSize+1))
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("reading: %w", err)
+	case len(data) > openapi.DefaultMaxSize:
+		return nil, fmt.Errorf("%w: over %d MiB", openapi.ErrTooLarge, openapi.DefaultMaxSize>>20)
+	case len(data) == 0:
+		return nil, errors.New("empty")
+	}
+	return data, nil
+}
+
+// fetchDocument GETs a document under the one URL rule, without following redirects.
+func fetchDocument(ctx context.Context, client *http.Client, rawURL string) (io.ReadCloser, error) {
+	if _, err := profile.ParseHTTPURL(rawURL); err != nil {
+		return nil, err
+	}
+	c := http.Client{Timeout: openapiTimeout}
+	if client != nil {
+		c = *client
+	}
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	ctx, cancel := context.WithTimeout(ctx, openapiTimeout)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json, application/yaml;q=0.9, */*;q=0.1")
+	resp, err := c.Do(req)
+	if err != nil {
+		cancel()
+		var urlErr interface{ Unwrap() error }
+		if errors.As(err, &urlErr) {
+			err = urlErr.Unwrap()
+		}
+		return nil, fmt.Errorf("fetching: %w", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		cancel()
+		return nil, fmt.Errorf("fetching: HTTP %d, want 200", resp.StatusCode)
+	}
+	return cancelOnClose{resp.Body, cancel}, nil
+}
+
+// cancelOnClose ends a request's context when its body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
+}

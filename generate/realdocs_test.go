@@ -1,0 +1,133 @@
+//go:build realdocs
+
+package generate
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/gen-postman/gen-postman/internal/openapi"
+	"github.com/gen-postman/gen-postman/internal/profile"
+)
+
+// TestRealDocsCollections generates the whole Logto and Kinde Management APIs and checks them
+// against the official schema: every operation present, public ones noauth and the others
+// inheriting the collection's OAuth 2.0, every path variable defined, no placeholder left.
+// The documents are read from $GEN_POSTMAN_OPENAPI_DIR, by default ../shared/openapi beside
+// the repository:
+//
+//	go test -tags realdocs -run RealDocs ./generate/
+func TestRealDocsCollections(t *testing.T) {
+	dir := os.Getenv("GEN_POSTMAN_OPENAPI_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "openapi")
+	}
+	schema := collectionSchema(t)
+	for _, tc := range []struct {
+		file             string
+		opts             profile.Options
+		requests, public int
+	}{
+		{"logto-management-api.cloud.json", profile.Options{Tenant: "acme"}, 271, 58},
+		{"kinde-management-api.yaml", profile.Options{Provider: "kinde", Tenant: "acme"}, 183, 0},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, tc.file))
+			if err != nil {
+				t.Fatalf("the real document is needed here (set GEN_POSTMAN_OPENAPI_DIR): %v", err)
+			}
+			doc, err := openapi.Parse(data, openapi.Options{Tenant: tc.opts.Tenant})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.opts.API = doc.API()
+			out := encodeCollection(t, resolve(t, tc.opts))
+			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := schema.Validate(v); err != nil {
+				t.Errorf("not valid v2.1.0: %v", err)
+			}
+			if strings.Contains(string(out), "<string>") {
+				t.Error("a <string> placeholder is left")
+			}
+			var c struct {
+				Auth     struct{ Type string }
+				Variable []struct{ Key string }
+				Item     []struct {
+					Item []struct {
+						Request struct {
+							Auth *struct{ Type string }
+							URL  struct {
+								Variable []struct{ Value string }
+							}
+						}
+					}
+				}
+			}
+			if err := json.Unmarshal(out, &c); err != nil {
+				t.Fatal(err)
+			}
+			defined := map[string]bool{}
+			for _, v := range c.Variable {
+				defined["{{"+v.Key+"}}"] = true
+			}
+			requests, public := 0, 0
+			for _, f := range c.Item {
+				for _, it := range f.Item {
+					requests++
+					switch a := it.Request.Auth; {
+					case a == nil:
+					case a.Type == "noauth":
+						public++
+					default:
+						t.Errorf("a request has auth %q of its own", a.Type)
+					}
+					for _, v := range it.Request.URL.Variable {
+						if !defined[v.Value] {
+							t.Errorf("path variable value %q is no collection variable", v.Value)
+						}
+					}
+				}
+			}
+			if c.Auth.Type != "oauth2" || requests != tc.requests || public != tc.public {
+				t.Errorf("auth %s, %d requests (%d public), want oauth2, %d (%d)", c.Auth.Type, requests, public, tc.requests, tc.public)
+			}
+			t.Logf("%s: %d requests, %d public, %d bytes", tc.file, requests, public, len(out))
+		})
+	}
+}
+
+// BenchmarkRenderLogtoOpenAPI is the whole work of gen-postman --openapi on Logto's document:
+// parse, resolve, build and encode.
+func BenchmarkRenderLogtoOpenAPI(b *testing.B) {
+	dir := os.Getenv("GEN_POSTMAN_OPENAPI_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "openapi")
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "logto-management-api.cloud.json"))
+	if err != nil {
+		b.Fatalf("the real document is needed here (set GEN_POSTMAN_OPENAPI_DIR): %v", err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := openapi.Parse(data, openapi.Options{Tenant: "acme"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := profile.Resolve(profile.Options{Tenant: "acme", API: doc.API()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Render(p, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package openapi
+
+import (
+	"fmt"
+	"strings"
+
+	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
+)
+
+// otherFolder holds operations without a tag.
+const otherFolder = "Other"
+
+// convert walks the operations of a built model in document order.
+func convert(m *v3.Document, opts Options) (*Document, error) {
+	d := &Document{}
+	if m.Info != nil {
+		d.Title = strings.TrimSpace(m.Info.Title)
+	}
+	d.ServerURL = serverURL(m.Servers, opts.Tenant)
+	d.TokenURL, d.Scopes = tokenURL(m, d.ServerURL)
+
+	c := newConverter(m)
+	if m.Paths != nil && m.Paths.PathItems != nil {
+		for path, item := range m.Paths.PathItems.FromOldest() {
+			if item == nil {
+				continue
+			}
+			for method, op := range item.GetOperations().FromOldest() {
+				if op == nil {
+					continue
+				}
+				c.add(path, method, item, op)
+			}
+		}
+	}
+	if c.count == 0 {
+		return nil, fmt.Errorf("converting %q: %w", d.Title, ErrNoOperations)
+	}
+	d.Folders = c.folders(m)
+	d.Variables = c.variables()
+	return d, nil
+}
+
+// converter gathers requests as operations are visited.
+type converter struct {
+	doc     *v3.Document
+	names   nameSet
+	byTag   map[string][]Request
+	tagSeen []string // tags in order of first use
+	meaning map[string]string
+	budget  *budget
+	count   int
+}
+
+func newConverter(m *v3.Document) *converter {
+	return &converter{
+		doc:     m,
+		names:   nameSet{},
+		byTag:   map[string][]Request{},
+		meaning: map[string]string{},
+		budget:  newBudget(),
+	}
+}
+
+// add converts one operation.
+func (c *converter) add(path, method string, item *v3.PathItem, op *v3.Operation) {
+	c.count++
+	method = strings.ToUpper(method)
+	params := mergeParams(item.Parameters, op.Parameters)
+	r := Request{
+		Name:   c.names.unique(requestName(op, method, path)),
+		Method: method,
+	}
+	r.Path, r.PathVariables = c.pathVariables(path, params)
+	r.Query, r.Headers = c.otherParams(params)
+	r.ContentType, r.Body = c.body(op)
+	public, scopes := security(c.doc, op)
+	r.Public = public
+	r.Description = describe(op, scopes)
+
+	tag := otherFolder
+	for _, t := range op.Tags {
+		if t = strings.TrimSpace(t); t != "" {
+			tag = t
+			break
+		}
+	}
+	if _, ok := c.byTag[tag]; !ok {
+		c.tagSeen = append(c.tagSeen, tag)
+	}
+	c.byTag[tag] = append(c.byTag[tag], r)
+}
+
+// folders orders the folders: declared tags first, in declaration order,
+// then undeclared tags in order of first use, then "Other".
+func (c *converter) folders(m *v3.Document) []Folder {
+	var out []Folder
+	done := map[string]bool{}
+	emit := func(name, desc string) {
+		reqs, ok := c.byTag[name]
+		if !ok || done[name] {
+			return
+		}
+		done[name] = true
+		out = append(out, Folder{Name: name, Description: strings.TrimSpace(desc), Requests: reqs})
+	}
+	for _, t := range m.Tags {
+		if t != nil && t.Name != otherFolder {
+			emit(strings.TrimSpace(t.Name), t.Description)
+		}
+	}
+	for _, name := range c.tagSeen {
+		if name != otherFolder {
+			emit(name, "")
+		}
+	}
+	desc := ""
+	for _, t := range m.Tags {
+		if t != nil && t.Name == otherFolder {
+			desc = t.Description
+		}
+	}
+	emit(otherFolder, desc)
+	return out
+}
+
+// describe joins the operation's description and the scopes it needs.
+func describe(op *v3.Operation, scopes []string) string {
+	var parts []string
+	if s := strings.TrimSpace(op.Description); s != "" {
+		parts = append(parts, s)
+	}
+	switch len(scopes) {
+	case 0:
+	case 1:
+		parts = append(parts, "Scope: "+scopes[0])
+	default:
+		parts = append(parts, "Scopes: "+strings.Join(scopes, ", "))
+	}
+	return strings.Join(parts, "\n\n")
+}

@@ -1,0 +1,77 @@
+// Package openapi turns an OpenAPI document into a neutral, deterministic
+// model of requests: one request per operation, grouped in folders by tag,
+// with path variables tied to collection variables, query parameters and
+// headers that carry example values, and JSON bodies built from schemas.
+//
+// The model says nothing about Postman's JSON; a writer maps it onto
+// collection items. Parsing does not validate the document: real documents
+// often fail strict validation and still describe usable requests. Only a
+// document that cannot be read, is too large, or has no operations is
+// refused.
+//
+// OpenAPI 3.0, 3.1 and 3.2 documents are read, as JSON or YAML. Swagger 2.0
+// documents are refused with [ErrUnsupportedVersion].
+//
+// # Rules
+//
+// Folders: each operation goes in the folder of its first tag. Folders follow
+// the order of the document's top-level tags list, then tags that are used but
+// not declared, in the order of first use; operations without a tag go in a
+// last folder named "Other". Only tags that hold operations become folders.
+// Inside a folder, requests follow the document: paths in the order written,
+// and the methods of a path in the order written.
+//
+// Names: a request is named by its summary, else its operationId, else
+// "METHOD /path". Names are made unique across the document in document order:
+// the second "List users" becomes "List users (2)", and so on.
+//
+// Path variables: a path segment that is exactly one {param} becomes a Postman
+// path variable (/api/users/{id} becomes /api/users/:id) whose value refers to
+// one collection variable per meaning. The meaning of an id-like parameter
+// ("id", "ID", "_id") is the nearest literal segment before it, singularized
+// and camelCased, plus "Id": /api/applications/{id} means applicationId,
+// /api/organization-roles/{id} means organizationRoleId. Any other parameter
+// means its own name, camelCased: {userId} means userId, {user_id} means
+// userId. A parameter inside a larger segment (/files/{name}.json) is written
+// in place as {{meaning}} and is not a path variable.
+//
+// Query parameters and headers: required ones are enabled, optional ones
+// are present but disabled; both carry an example value and their
+// description. Authorization, Accept and Content-Type header parameters are
+// left out (OpenAPI ignores them, and auth is the collection's business), as
+// are cookie parameters.
+//
+// Example values, for bodies and parameters alike, take the first of: the
+// document's example or examples, the schema's default, its const, its first
+// enum value, a fixed value by format (email user@example.com, uri
+// https://example.com, uuid 123e4567-e89b-12d3-a456-426614174000, date-time
+// 2024-01-01T00:00:00Z, date 2024-01-01, ...), then a fixed value by type:
+// "example" for strings, 0 (or the minimum) for numbers, false, an array of
+// one element, an object. Objects hold their required properties and the
+// optional ones that carry an example or a default, in the order the document
+// lists them; read-only properties are left out. allOf members are merged,
+// oneOf and anyOf take their first member. Recursion stops at a schema that is
+// already being expanded and at a fixed depth, and a body is capped in size.
+//
+// Servers: the first server's URL, with bracket placeholders such as
+// [tenant_id] and {variables} filled in, and no trailing slash. Options.Tenant
+// fills the placeholders of the first host label; other variables take their
+// default or first enum value. When a placeholder cannot be filled, or the
+// result is not an absolute http(s) URL, ServerURL is empty rather than
+// broken. A relative OAuth 2.0 client credentials tokenUrl is resolved against
+// the server's origin, and is empty when there is no server to resolve it on.
+//
+// Security: a request is public (it needs no auth) when its effective
+// security, the operation's or else the document's, is declared and lists no
+// scheme: security: [] or security: [{}]. Security that is not declared at all
+// does not make a request public. The scopes an operation's security names are
+// added to its description ("Scope: all"); when it names none, an x-scope
+// extension (Kinde writes one) is used instead.
+//
+// The checks over the real Logto and Kinde documents run with
+//
+//	go test -tags realdocs -run RealDocs ./internal/openapi/
+//
+// reading them from $GEN_POSTMAN_OPENAPI_DIR, by default ../shared/openapi
+// beside the repository.
+package openapi

@@ -1,0 +1,72 @@
+package openapi
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzParse checks that Parse never panics, refuses with a sentinel, and
+// gives the same well-formed model twice.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
+	yamls, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
+	for _, name := range append(files, yamls...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(minimal))
+	f.Add([]byte(schemas("A", []string{`"A":{"$ref":"#/components/schemas/B"}`, `"B":{"$ref":"#/components/schemas/A"}`})))
+	f.Add([]byte(`{"swagger":"2.0"}`))
+	f.Add([]byte("openapi: 3.1.0\npaths:\n  /{id}/{id}:\n    get: {security: [{}]}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Parse(data, Options{MaxSize: 1 << 20})
+		if err != nil {
+			if !knownError(err) {
+				t.Fatalf("error without a sentinel: %v", err)
+			}
+			return
+		}
+		again, err := Parse(data, Options{MaxSize: 1 << 20})
+		if err != nil {
+			t.Fatalf("second Parse failed: %v", err)
+		}
+		a, _ := json.Marshal(doc)
+		b, _ := json.Marshal(again)
+		if string(a) != string(b) {
+			t.Fatalf("two parses differ")
+		}
+		names := map[string]bool{}
+		for _, folder := range doc.Folders {
+			for _, r := range folder.Requests {
+				if names[r.Name] {
+					t.Fatalf("name %q repeated", r.Name)
+				}
+				names[r.Name] = true
+				if r.Body != "" && !json.Valid([]byte(r.Body)) {
+					t.Fatalf("body is not JSON: %q", r.Body)
+				}
+				for _, v := range r.PathVariables {
+					if !strings.HasPrefix(v.Value, "{{") || !strings.HasSuffix(v.Value, "}}") {
+						t.Fatalf("path variable %q = %q", v.Key, v.Value)
+					}
+				}
+			}
+		}
+	})
+}
+
+func knownError(err error) bool {
+	for _, e := range []error{ErrTooLarge, ErrNotOpenAPI, ErrUnsupportedVersion, ErrNoOperations, ErrInvalidTenant} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,131 @@
+package openapi
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/pb33f/libopenapi"
+	"github.com/pb33f/libopenapi/datamodel"
+	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
+)
+
+// Parse reads an OpenAPI document, JSON or YAML, and returns its request
+// model. It does not validate the document; see the package documentation for
+// the rules it follows.
+func Parse(data []byte, opts Options) (*Document, error) {
+	limit := opts.MaxSize
+	if limit <= 0 {
+		limit = DefaultMaxSize
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("reading %d bytes, limit %d: %w", len(data), limit, ErrTooLarge)
+	}
+	if opts.Tenant != "" && !validHost(opts.Tenant) {
+		return nil, fmt.Errorf("tenant %q: %w", opts.Tenant, ErrInvalidTenant)
+	}
+	if err := checkNesting(data); err != nil {
+		return nil, err
+	}
+	model, err := load(pruneResponses(data))
+	if err != nil {
+		return nil, err
+	}
+	return convert(&model.Model, opts)
+}
+
+// load builds libopenapi's model. Errors the library reports next to a model
+// (circular references, unresolved $refs) are not a gate: the model is used.
+func load(data []byte) (_ *libopenapi.DocumentModel[v3.Document], err error) {
+	// The library is large and reads untrusted input; a panic inside it is
+	// a refusal of the document, not a crash of the caller.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("reading document: %v: %w", r, ErrNotOpenAPI)
+		}
+	}()
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("reading empty input: %w", ErrNotOpenAPI)
+	}
+	cfg := datamodel.NewDocumentConfiguration()
+	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	cfg.AllowFileReferences = false
+	cfg.AllowRemoteReferences = false
+	cfg.SkipExternalRefResolution = true
+	// What gen-postman does not read: the JSON copy of the document and its eager checks, and
+	// the index's diagnostic metadata. The circular reference check stays: without it, a $ref
+	// cycle overflows the library's stack.
+	cfg.SkipJSONConversion = true
+	cfg.SkipMetadataCollection = true
+	cfg.ExcludeExtensionRefs = true
+	doc, err := libopenapi.NewDocumentWithConfiguration(data, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("reading document: %v: %w", firstLine(err), ErrNotOpenAPI)
+	}
+	info := doc.GetSpecInfo()
+	switch {
+	case info == nil:
+		return nil, fmt.Errorf("reading document: %w", ErrNotOpenAPI)
+	case info.SpecFormat == datamodel.OAS2:
+		return nil, fmt.Errorf("reading swagger %q: %w", info.Version, ErrUnsupportedVersion)
+	case info.SpecFormat != datamodel.OAS3 && info.SpecFormat != datamodel.OAS31 && info.SpecFormat != datamodel.OAS32:
+		return nil, fmt.Errorf("reading version %q: %w", info.Version, ErrUnsupportedVersion)
+	}
+	model, err := doc.BuildV3Model()
+	if model == nil {
+		if err == nil {
+			err = errors.New("no model")
+		}
+		return nil, fmt.Errorf("building openapi %q model: %v: %w", info.Version, firstLine(err), ErrNotOpenAPI)
+	}
+	return model, nil
+}
+
+// firstLine keeps an error message to its first line, as joined errors from
+// the library can run to thousands of lines.
+func firstLine(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i] + " (and more)"
+	}
+	if len(s) > 300 {
+		s = s[:300] + "..."
+	}
+	return s
+}
+
+// maxNesting bounds how deeply arrays and objects nest in a JSON document.
+// Real documents stay under 40; the YAML reader recurses once per level.
+const maxNesting = 1000
+
+// checkNesting refuses JSON nested deeper than maxNesting before any parser
+// sees it. YAML input is left to the YAML reader's own depth limit.
+func checkNesting(data []byte) error {
+	depth, inString, escaped := 0, false, false
+	for _, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '[' || c == '{':
+			depth++
+			if depth > maxNesting {
+				return fmt.Errorf("reading document nested deeper than %d levels: %w", maxNesting, ErrNotOpenAPI)
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+package openapi
+
+import (
+	"testing"
+
+	"github.com/pb33f/libopenapi/orderedmap"
+
+	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
+)
+
+func TestServerURL(t *testing.T) {
+	vars := func(kv ...*v3.ServerVariable) *orderedmap.Map[string, *v3.ServerVariable] {
+		m := orderedmap.New[string, *v3.ServerVariable]()
+		for i, v := range kv {
+			m.Set([]string{"subdomain", "region", "version"}[i], v)
+		}
+		return m
+	}
+	tests := []struct {
+		name   string
+		server *v3.Server
+		tenant string
+		want   string
+	}{
+		{"logto bracket, no tenant", &v3.Server{URL: "https://[tenant_id].logto.app/"}, "", ""},
+		{"logto bracket, tenant", &v3.Server{URL: "https://[tenant_id].logto.app/"}, "abc", "https://abc.logto.app"},
+		{"kinde default", &v3.Server{URL: "https://{subdomain}.kinde.com", Variables: vars(&v3.ServerVariable{Default: "your_kinde_subdomain"})}, "", "https://your_kinde_subdomain.kinde.com"},
+		{"kinde tenant", &v3.Server{URL: "https://{subdomain}.kinde.com", Variables: vars(&v3.ServerVariable{Default: "x"})}, "acme", "https://acme.kinde.com"},
+		{"tenant only in the first label", &v3.Server{URL: "https://{subdomain}.{region}.example.com/{version}/", Variables: vars(
+			&v3.ServerVariable{}, &v3.ServerVariable{Default: "eu"}, &v3.ServerVariable{Enum: []string{"v2", "v1"}})}, "acme", "https://acme.eu.example.com/v2"},
+		{"variable without a value", &v3.Server{URL: "https://{subdomain}.kinde.com", Variables: vars(&v3.ServerVariable{})}, "", ""},
+		{"undeclared variable", &v3.Server{URL: "https://{subdomain}.kinde.com"}, "", ""},
+		{"unclosed placeholder", &v3.Server{URL: "https://{subdomain.kinde.com"}, "acme", ""},
+		{"relative server", &v3.Server{URL: "/api"}, "", ""},
+		{"plain", &v3.Server{URL: " https://api.example.com/v1/ "}, "acme", "https://api.example.com/v1"},
+		{"not http", &v3.Server{URL: "ftp://example.com"}, "", ""},
+		{"default breaks the url", &v3.Server{URL: "https://{subdomain}.x.com", Variables: vars(&v3.ServerVariable{Default: "a b"})}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := serverURL([]*v3.Server{tt.server}, tt.tenant); got != tt.want {
+				t.Errorf("serverURL = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if got := serverURL(nil, "acme"); got != "" {
+		t.Errorf("serverURL(nil) = %q", got)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	tests := []struct{ raw, server, want string }{
+		{"/oidc/token", "https://abc.logto.app", "https://abc.logto.app/oidc/token"},
+		{"/oidc/token", "https://abc.logto.app/api/v1", "https://abc.logto.app/oidc/token"},
+		{"oauth2/token", "https://s.kinde.com/x", "https://s.kinde.com/oauth2/token"},
+		{"/oidc/token", "", ""},
+		{"https://auth.example.com/token", "", "https://auth.example.com/token"},
+		{"//evil.example/token", "https://abc.logto.app", ""},
+		{"javascript:alert(1)", "https://abc.logto.app", ""},
+	}
+	for _, tt := range tests {
+		if got := resolve(tt.raw, tt.server); got != tt.want {
+			t.Errorf("resolve(%q, %q) = %q, want %q", tt.raw, tt.server, got, tt.want)
+		}
+	}
+}
+
+func TestValidHost(t *testing.T) {
+	for s, want := range map[string]bool{
+		"abc": true, "acme-eu": true, "auth.example.com": true, "": false, "a/b": false, "a b": false,
+		"a..b": false, "{x}": false, "a@b": false,
+	} {
+		if got := validHost(s); got != want {
+			t.Errorf("validHost(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
