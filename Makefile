@@ -9,7 +9,7 @@ E2E := testdata/e2e
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
 BIN     ?= gen-postman
 
-.PHONY: build test lint e2e-deps bench bench-openapi fuzz clean
+.PHONY: build test lint e2e-deps bench bench-openapi realdocs fuzz clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/gen-postman
@@ -43,6 +43,11 @@ bench-openapi: build
 	@test -n "$(SPEC)" || { echo "usage: make bench-openapi SPEC=FILE [ARGS='--tenant acme']" >&2; exit 2; }
 	cd testdata/bench && npm ci --no-audit --no-fund --loglevel=error
 	GEN_POSTMAN_ARGS="$(ARGS)" testdata/bench/bench-openapi.sh "$(abspath $(SPEC))" "$(abspath $(BIN))"
+
+# make realdocs checks the collections of the real Logto and Kinde documents in OPENAPI_DIR:
+# every operation, the right auth, no placeholder, the official schema.
+realdocs:
+	GEN_POSTMAN_OPENAPI_DIR=$(OPENAPI_DIR) $(GO) test -count=1 -tags realdocs -run RealDocs ./internal/openapi ./generate
 
 # make fuzz FUZZTIME=1m runs each fuzz target for that long.
 FUZZTIME ?= 30s

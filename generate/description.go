@@ -17,7 +17,7 @@ func collectionDescription(p *profile.Profile) string {
 	b.WriteString("The Postman app's **Get New Access Token** button works too, from the same variables.\n\n")
 	fmt.Fprintf(&b, "The client authenticates with %s. Postman gives scripts no way to read the Authorization tab, "+
 		"so the pre-request script carries this setting too: to change it, generate the collection again with "+
-		"`--client-auth %s` rather than switching it in the tab.\n\n", clientAuthWords(p.ClientAuth), otherClientAuth(p.ClientAuth))
+		"`--client-auth %s` rather than switching it in the tab.\n\n", clientAuthWords(p.ClientAuth), p.ClientAuth.Other())
 	b.WriteString("Set `clientSecret` in an environment, typed secret, never in the collection. In CI:\n\n")
 	collection, environment := FileNames(p.Name)
 	fmt.Fprintf(&b, "    newman run %s -e %s --env-var clientSecret=\"$CLIENT_SECRET\"\n\n", shellQuote(collection), shellQuote(environment))
@@ -31,13 +31,6 @@ func clientAuthWords(ca profile.ClientAuth) string {
 		return "`client_id` and `client_secret` in the form body"
 	}
 	return "HTTP Basic (`client_authentication` header)"
-}
-
-func otherClientAuth(ca profile.ClientAuth) string {
-	if ca == profile.ClientAuthBody {
-		return string(profile.ClientAuthHeader)
-	}
-	return string(profile.ClientAuthBody)
 }
 
 // shellQuote makes s one word for a POSIX shell: as it is when it holds only characters no

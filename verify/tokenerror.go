@@ -94,7 +94,7 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 	case "invalid_client":
 		hints = append(hints, fmt.Sprintf("invalid_client: the client id or secret is wrong, or the server wants "+
 			"the other client authentication (this request used %s; try %s %s).",
-			clientAuthWords(p.ClientAuth), n.ClientAuth, otherClientAuth(p.ClientAuth)))
+			clientAuthWords(p.ClientAuth), n.ClientAuth, p.ClientAuth.Other()))
 	case "invalid_target":
 		hints = append(hints, invalidTargetHint(rs))
 	case "invalid_scope":
@@ -154,13 +154,6 @@ func clientAuthWords(ca profile.ClientAuth) string {
 		return "body (client_id and client_secret form fields)"
 	}
 	return "header (HTTP Basic)"
-}
-
-func otherClientAuth(ca profile.ClientAuth) string {
-	if ca == profile.ClientAuthBody {
-		return "header"
-	}
-	return "body"
 }
 
 func quoteOrNone(s string) string {

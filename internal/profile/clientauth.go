@@ -18,3 +18,11 @@ func ParseClientAuth(s string) (ClientAuth, error) {
 	}
 	return "", &InputError{Field: "client-auth", Value: s, Reason: "must be header (HTTP Basic) or body (form fields)"}
 }
+
+// Other is the other client authentication: the one to try when the server refuses this one.
+func (c ClientAuth) Other() ClientAuth {
+	if c == ClientAuthBody {
+		return ClientAuthHeader
+	}
+	return ClientAuthBody
+}
