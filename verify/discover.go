@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // ErrNoMetadata reports that no usable metadata document was found for an issuer.
@@ -35,10 +36,12 @@ func Discover(ctx context.Context, client *http.Client, issuer string) (*Metadat
 	}
 	// No secret is sent, so none can come back: the redactor has nothing to hide, but still
 	// makes the server's text safe to print.
-	srv := server{client: newHTTPClient(client, net.DefaultResolver.LookupNetIP), red: newRedactor(nil, nil)}
+	docs := newDocuments(ctx, newHTTPClient(client, net.DefaultResolver.LookupNetIP), "", time.Now)
+	defer docs.wg.Wait()
+	srv := server{docs: docs, red: newRedactor(nil, nil)}
 	var notes []string
 	for _, u := range discoveryURLs(issuer, "") {
-		doc, err := fetchDiscovery(ctx, srv, u)
+		doc, _, err := fetchDiscovery(ctx, srv, u)
 		switch {
 		case err != nil:
 			notes = append(notes, err.Error())

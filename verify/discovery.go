@@ -22,6 +22,8 @@ type keySource struct {
 	issuerFrom string
 	jwksURL    string // empty when unknown
 	jwksFrom   string
+	// cached says the discovery document came from the cache.
+	cached bool
 	// notes say why discovery found nothing, one line per URL tried.
 	notes []string
 }
@@ -44,7 +46,7 @@ func findKeySource(ctx context.Context, srv server, issuer, jwksURL, tokenURL st
 		return src
 	}
 	for _, candidate := range discoveryURLs(issuer, tokenURL) {
-		doc, err := fetchDiscovery(ctx, srv, candidate)
+		doc, raw, err := fetchDiscovery(ctx, srv, candidate)
 		if err != nil {
 			src.notes = append(src.notes, err.Error())
 			if ctx.Err() != nil {
@@ -68,21 +70,24 @@ func findKeySource(ctx context.Context, srv server, issuer, jwksURL, tokenURL st
 			// The issuer is compared with the token's iss, which passed the same redactor.
 			src.issuer, src.issuerFrom = srv.red.visible(doc.Issuer), candidate
 		}
+		src.cached = raw.cached
+		srv.used(raw)
 		return src
 	}
 	return src
 }
 
-func fetchDiscovery(ctx context.Context, srv server, u string) (*discoveryDoc, error) {
-	body, err := getJSON(ctx, srv, u)
+// fetchDiscovery fetches and reads the metadata document at u.
+func fetchDiscovery(ctx context.Context, srv server, u string) (*discoveryDoc, *document, error) {
+	raw, err := getJSON(ctx, srv, u)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var doc discoveryDoc
-	if err := json.Unmarshal(body, &doc); err != nil {
-		return nil, fmt.Errorf("%s: not a metadata document: %s", u, srv.red.line(err.Error(), 100))
+	if err := json.Unmarshal(raw.body, &doc); err != nil {
+		return nil, nil, fmt.Errorf("%s: not a metadata document: %s", u, srv.red.line(err.Error(), 100))
 	}
-	return &doc, nil
+	return &doc, raw, nil
 }
 
 // discoveryURLs lists where metadata may be: under the issuer when it is known, then under each

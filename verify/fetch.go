@@ -44,41 +44,44 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// server is how verify reads a server: the client that sends the requests, and the redactor
-// that every answer passes through.
+// server is how verify reads a server: the documents of the run, and the redactor that
+// every answer passes through.
 type server struct {
-	client *http.Client
-	red    redactor
+	docs *documents
+	red  redactor
+	// fresh asks for documents from the server, not from the cache.
+	fresh bool
+	// keep stores the documents the run uses in the cache; only a pass that knows the token,
+	// and so hides it, keeps them.
+	keep bool
 }
 
-// getJSON fetches a public document (discovery or key set) with GET. Its errors hold only text
-// that passed srv.red.
-func getJSON(ctx context.Context, srv server, rawURL string) ([]byte, error) {
+// getJSON fetches a public document (discovery or key set) with GET, or takes the run's copy
+// of it. Its errors hold only text that passed srv.red.
+func getJSON(ctx context.Context, srv server, rawURL string) (*document, error) {
 	if err := checkFetchURL(rawURL); err != nil {
 		return nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
-	if err != nil {
-		return nil, fmt.Errorf("building request for %q: %w", rawURL, err)
-	}
-	req.Header.Set("Accept", "application/json")
-	resp, err := srv.client.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("fetching %q: %s", rawURL, transportReason(ctx, err, srv.red))
-	}
-	defer resp.Body.Close()
-	body, err := readCapped(resp.Body, maxDocument)
-	if err != nil {
-		return nil, fmt.Errorf("fetching %q: %s", rawURL, srv.red.line(err.Error(), 200))
-	}
+	doc := srv.docs.get(ctx, rawURL, srv.fresh)
 	switch {
-	case isRedirect(resp.StatusCode):
-		return nil, fmt.Errorf("fetching %q: HTTP %d to %q: %w", rawURL, resp.StatusCode,
-			srv.red.line(resp.Header.Get("Location"), 200), ErrRedirect)
-	case resp.StatusCode != http.StatusOK:
-		return nil, fmt.Errorf("fetching %q: HTTP %d", rawURL, resp.StatusCode)
+	case doc.err != nil:
+		return nil, fmt.Errorf("fetching %q: %s", rawURL, transportReason(ctx, doc.err, srv.red))
+	case doc.readErr != nil:
+		return nil, fmt.Errorf("fetching %q: %s", rawURL, srv.red.line(doc.readErr.Error(), 200))
+	case isRedirect(doc.status):
+		return nil, fmt.Errorf("fetching %q: HTTP %d to %q: %w", rawURL, doc.status,
+			srv.red.line(doc.location, 200), ErrRedirect)
+	case doc.status != http.StatusOK:
+		return nil, fmt.Errorf("fetching %q: HTTP %d", rawURL, doc.status)
 	}
-	return body, nil
+	return doc, nil
+}
+
+// used marks doc as a document the run relied on, for the cache to keep.
+func (srv server) used(doc *document) {
+	if srv.keep {
+		srv.docs.keep(doc, srv.red)
+	}
 }
 
 func isRedirect(status int) bool { return status >= 300 && status < 400 }

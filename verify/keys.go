@@ -27,8 +27,10 @@ const (
 // keySet is a JWK Set (RFC 7517 §5) fetched from url and parsed by jwkset: the keys that can
 // verify a signature, and why each other key was refused.
 type keySet struct {
-	url  string // as shown
-	keys []signingKey
+	url string // as shown
+	// cached says the set came from the cache.
+	cached bool
+	keys   []signingKey
 	// kids are the shown ids of the usable keys, in order.
 	kids []string
 	// refused says, by shown key id, why a key was not used: too small, too large, not on
@@ -49,7 +51,7 @@ type signingKey struct {
 // encryption or symmetric keys, and keys out of bounds are left out with the reason; a set
 // without any other key is ErrNoKeys.
 func loadKeySet(ctx context.Context, srv server, u string) (*keySet, error) {
-	body, err := getJSON(ctx, srv, u)
+	doc, err := getJSON(ctx, srv, u)
 	if err != nil {
 		return nil, err
 	}
@@ -57,10 +59,13 @@ func loadKeySet(ctx context.Context, srv server, u string) (*keySet, error) {
 		Keys []json.RawMessage `json:"keys"`
 	}
 	shownURL := srv.red.line(u, 300)
-	if err := json.Unmarshal(body, &set); err != nil {
+	if err := json.Unmarshal(doc.body, &set); err != nil {
 		return nil, fmt.Errorf("%s: not a JWK Set: %s", shownURL, srv.red.line(err.Error(), 100))
 	}
-	ks := &keySet{url: shownURL, refused: map[string]string{}}
+	ks := &keySet{url: shownURL, cached: doc.cached, refused: map[string]string{}}
+	if doc.cached {
+		ks.url += " (cached)"
+	}
 	for i, raw := range set.Keys {
 		if i == maxKeys {
 			ks.skipped = append(ks.skipped, fmt.Sprintf("%d keys after the first %d", len(set.Keys)-maxKeys, maxKeys))
@@ -92,8 +97,9 @@ func loadKeySet(ctx context.Context, srv server, u string) (*keySet, error) {
 		if len(ks.skipped) > 0 {
 			detail = ": " + strings.Join(ks.skipped, "; ")
 		}
-		return nil, fmt.Errorf("%w: the key set at %s has no usable signing key (%d keys)%s", ErrNoKeys, shownURL, len(set.Keys), detail)
+		return nil, fmt.Errorf("%w: the key set at %s has no usable signing key (%d keys)%s", ErrNoKeys, ks.url, len(set.Keys), detail)
 	}
+	srv.used(doc)
 	return ks, nil
 }
 

@@ -37,6 +37,12 @@ type Options struct {
 	ShowToken bool
 	// Names are how the user changes each setting, for the hints.
 	Names Names
+	// CacheDir, when set, is the directory where discovery documents and key sets are kept
+	// across runs, as long as their server's Cache-Control or Expires allows and at most a
+	// day (ten minutes when the server says nothing). A cached key set that does not verify
+	// the token, or a cached issuer that is not the token's, is fetched again before any
+	// verdict. Empty means no cache.
+	CacheDir string
 }
 
 // CallFirst is the Options.Call value for the profile's first ready request.

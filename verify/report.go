@@ -33,12 +33,14 @@ type Report struct {
 	OK       bool   `json:"ok"`
 	TokenURL string `json:"tokenUrl"`
 	// Issuer and JWKSURL are the expected issuer and where the keys came from, when known.
-	Issuer  string      `json:"issuer,omitempty"`
-	JWKSURL string      `json:"jwksUrl,omitempty"`
-	Checks  []Check     `json:"checks"`
-	Hints   []string    `json:"hints,omitempty"`
-	Error   *TokenError `json:"error,omitempty"`
-	Call    *CallResult `json:"call,omitempty"`
+	Issuer  string `json:"issuer,omitempty"`
+	JWKSURL string `json:"jwksUrl,omitempty"`
+	// KeysFromCache says the key set came from the cache (Options.CacheDir), not the server.
+	KeysFromCache bool        `json:"keysFromCache"`
+	Checks        []Check     `json:"checks"`
+	Hints         []string    `json:"hints,omitempty"`
+	Error         *TokenError `json:"error,omitempty"`
+	Call          *CallResult `json:"call,omitempty"`
 	// Header and Claims are the token's decoded JOSE header and payload; they are not secret.
 	Header map[string]any `json:"header,omitempty"`
 	Claims map[string]any `json:"claims,omitempty"`

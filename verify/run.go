@@ -16,6 +16,7 @@ type runState struct {
 	opts    Options
 	profile *profile.Profile
 	client  *http.Client
+	docs    *documents
 	now     func() time.Time
 	redact  redactor
 	report  *Report
@@ -58,7 +59,12 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints, sent: p.Params},
 	}
 	rs.setRedactor("")
-	if err := rs.run(ctx, target); err != nil {
+	// Every document fetch ends with the run, and the run waits for them.
+	fetchCtx, stopFetching := context.WithCancel(ctx)
+	rs.docs = newDocuments(fetchCtx, rs.client, opts.CacheDir, rs.now)
+	defer rs.docs.wg.Wait()
+	defer stopFetching()
+	if err := rs.run(ctx, target, stopFetching); err != nil {
 		return nil, err
 	}
 	rs.report.finish()
@@ -78,13 +84,23 @@ func (rs *runState) setRedactor(token string) {
 	rs.redact = newRedactor(secrets, []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret})
 }
 
-func (rs *runState) run(ctx context.Context, target callTarget) error {
+// run sends the token request and, at the same time, fetches what the signature check will
+// need (see prefetchKeys); then it checks the token.
+func (rs *runState) run(ctx context.Context, target callTarget, stopFetching func()) error {
 	r := rs.report
+	red := rs.redact
+	rs.docs.wg.Add(1)
+	go func() {
+		defer rs.docs.wg.Done()
+		rs.prefetchKeys(rs.docs.ctx, red)
+	}()
 	res, err := requestToken(ctx, rs.client, rs)
 	if err != nil {
+		stopFetching()
 		return err
 	}
 	if res.resp == nil {
+		stopFetching()
 		r.add(fail(CheckTokenRequest, "%s", res.detail))
 		r.Error = res.err
 		r.addHints(res.hints...)
@@ -120,7 +136,7 @@ func (rs *runState) run(ctx context.Context, target callTarget) error {
 
 // checkToken runs the checks that read the token.
 func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedAt time.Time) {
-	r, p := rs.report, rs.profile
+	r := rs.report
 	jwtCheck, hints, parts := checkJWT(tr.AccessToken, rs.redact, rs.advice)
 	r.add(jwtCheck)
 	r.addHints(hints...)
@@ -132,9 +148,63 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 	}
 	r.Header, r.Claims = parts.header, parts.claims
 
-	srv := server{client: rs.client, red: rs.redact}
+	// A document from the cache may be out of date (keys rotate), so none decides a verdict
+	// other than pass: the key set is fetched again, then the discovery document.
+	k := rs.checkKeyed(ctx, parts, tr, receivedAt, fromCache)
+	if k.keysCached && k.sig.Status != StatusPass {
+		k = rs.checkKeyed(ctx, parts, tr, receivedAt, freshKeys)
+	}
+	if k.src.cached && (k.sig.Status != StatusPass || k.status(CheckIssuer) != StatusPass) {
+		k = rs.checkKeyed(ctx, parts, tr, receivedAt, freshAll)
+	}
+	r.Issuer, r.JWKSURL, r.KeysFromCache = k.src.issuer, rs.redact.visible(k.src.jwksURL), k.keysCached
+	r.addHints(k.sourceHints...)
+	r.add(k.sig)
+	r.addHints(k.sigHints...)
+	for _, c := range k.claims {
+		r.add(c)
+	}
+	r.addHints(k.claimHints...)
+}
+
+// keyedChecks are the checks that rest on the issuer's documents: the signature, with the
+// key set, and the claims, with the expected issuer.
+type keyedChecks struct {
+	src         keySource
+	keysCached  bool
+	sourceHints []string
+	sig         Check
+	sigHints    []string
+	claims      []Check
+	claimHints  []string
+}
+
+// status is the status of the named claim check.
+func (k keyedChecks) status(name string) Status {
+	for _, c := range k.claims {
+		if c.Name == name {
+			return c.Status
+		}
+	}
+	return ""
+}
+
+// freshness levels of checkKeyed: what it takes from the server rather than the cache.
+const (
+	fromCache = iota // whatever the cache holds fresh
+	freshKeys        // the key set
+	freshAll         // the key set and the discovery document
+)
+
+// checkKeyed finds the issuer and key set, from the cache as level allows, and runs the
+// checks that rest on them.
+func (rs *runState) checkKeyed(ctx context.Context, parts *jwtParts, tr *tokenResponse, receivedAt time.Time, level int) keyedChecks {
+	p := rs.profile
+	var k keyedChecks
+	srv := server{docs: rs.docs, red: rs.redact, fresh: level >= freshAll, keep: true}
 	src := findKeySource(ctx, srv, p.Issuer, p.JWKSURL, p.TokenURL)
-	r.Issuer, r.JWKSURL = src.issuer, rs.redact.visible(src.jwksURL)
+	srv.fresh = level >= freshKeys
+	k.src = src
 	in := signatureInput{now: rs.now, leeway: rs.opts.leeway(), issuer: src.issuer, names: rs.advice.names}
 	if accepted(parts.alg) {
 		switch {
@@ -142,15 +212,14 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 			in.keysErr = fmt.Errorf("%w: no key set URL, and no discovery document whose token_endpoint is %s (%d tried)",
 				ErrNoKeys, p.TokenURL, len(src.notes))
 			if len(src.notes) > 0 {
-				r.addHints("Discovery found no key set: " + strings.Join(src.notes, "; ") + ".")
+				k.sourceHints = append(k.sourceHints, "Discovery found no key set: "+strings.Join(src.notes, "; ")+".")
 			}
 		default:
 			in.keys, in.keysErr = loadKeySet(ctx, srv, src.jwksURL)
+			k.keysCached = in.keys != nil && in.keys.cached
 		}
 	}
-	sig, sigHints := checkSignature(ctx, parts, in)
-	r.add(sig)
-	r.addHints(sigHints...)
+	k.sig, k.sigHints = checkSignature(ctx, parts, in)
 
 	want := expectations{
 		issuer:       src.issuer,
@@ -172,10 +241,24 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 	}
 	checks, claimHints := claimChecks(parts.header, parts.claims, want)
 	for _, c := range checks {
-		if sig.Status == StatusFail && c.Status == StatusPass {
+		if k.sig.Status == StatusFail && c.Status == StatusPass {
 			c.Detail += " (unverified: the signature check failed, so anyone could have written this)"
 		}
-		r.add(c)
+		k.claims = append(k.claims, c)
 	}
-	r.addHints(claimHints...)
+	k.claimHints = claimHints
+	return k
+}
+
+// prefetchKeys fetches, while the token request is under way, the documents the signature
+// check will ask for: the discovery document when the key set URL must be found, then the
+// key set. What it finds is not used here: the checks read the same documents again, from
+// this run's copies, through the redactor that knows the token.
+func (rs *runState) prefetchKeys(ctx context.Context, red redactor) {
+	p := rs.profile
+	srv := server{docs: rs.docs, red: red}
+	src := findKeySource(ctx, srv, p.Issuer, p.JWKSURL, p.TokenURL)
+	if src.jwksURL != "" {
+		rs.docs.prefetch(src.jwksURL, false)
+	}
 }

@@ -9,6 +9,7 @@ import (
 // TestExitCodes pins the exit statuses, which scripts and CI depend on.
 func TestExitCodes(t *testing.T) {
 	t.Setenv(envClientSecret, "")
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // verify's cache, never the user's
 	notADir := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(notADir, nil, 0o644); err != nil {
 		t.Fatal(err)

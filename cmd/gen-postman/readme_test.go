@@ -53,6 +53,7 @@ func TestREADMECommands(t *testing.T) {
 	}
 	client := anyHostClient(t, verifytest.Options{ClientID: readmeClientID, ClientSecret: readmeClientSecret})
 	t.Chdir(t.TempDir())
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // verify's cache, never the user's
 	t.Setenv(envClientID, "")
 	t.Setenv(envClientSecret, "")
 	t.Setenv("CLIENT_SECRET", readmeClientSecret)

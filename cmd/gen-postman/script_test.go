@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -56,6 +57,8 @@ var fakeIdPs = map[string]verifytest.Options{
 // startFakeIdPs starts the fake identity providers for one script and stops them after it.
 // IDP_DOWN names a server that is already closed.
 func startFakeIdPs(env *testscript.Env) error {
+	// verify's cache goes in the script's own directory, never the user's.
+	env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 	for name, opts := range fakeIdPs {
 		idp, err := verifytest.NewIdP(opts)
 		if err != nil {

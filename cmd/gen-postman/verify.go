@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -40,6 +41,7 @@ func verifyCommand(client *http.Client) *cli.Command {
 		&cli.StringFlag{Name: "call", Usage: "afterwards call the API with the token: `PATH` or URL; alone, the collection's request (GET or HEAD) or the first ready request"},
 		&cli.BoolFlag{Name: "json", Usage: "print the report as one JSON object"},
 		&cli.BoolFlag{Name: "show-token", Usage: "include the access token in the report"},
+		&cli.BoolFlag{Name: "no-cache", Usage: "fetch discovery documents and key sets from the server, neither reading nor writing the cache"},
 	)
 	return &cli.Command{
 		Name:  "verify",
@@ -87,6 +89,7 @@ func runVerify(c *cli.Context, client *http.Client) error {
 		ShowToken:   c.Bool("show-token"),
 		Names:       settingNames,
 		HTTPClient:  client,
+		CacheDir:    cacheDir(c.Bool("no-cache")),
 	})
 	if report == nil {
 		return verifyError(err)
@@ -108,6 +111,19 @@ func runVerify(c *cli.Context, client *http.Client) error {
 		return err
 	}
 	return nil
+}
+
+// cacheDir is where verify keeps discovery documents and key sets across runs: gen-postman
+// in the user's cache directory, or none with --no-cache or when the system names none.
+func cacheDir(noCache bool) string {
+	if noCache {
+		return ""
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "gen-postman")
 }
 
 // verifyError says how to give what verify found missing.

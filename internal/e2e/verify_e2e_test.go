@@ -149,3 +149,30 @@ func TestVerifyAGeneratedCollection(t *testing.T) {
 		t.Errorf("secret from %s: exit %d\n%s", envClientSecret, code, stderr)
 	}
 }
+
+// TestVerifyKeepsTheRealServersKeys runs verify twice against oidc-provider, which says nothing
+// about caching its key set: the second run takes the keys from the cache and passes, and
+// --no-cache fetches them again.
+func TestVerifyKeepsTheRealServersKeys(t *testing.T) {
+	basic := loadClients(t)["m2m-basic"]
+	srv := startOAuthServer(t, "ES384", 3600)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv(envClientSecret, basic.Secret)
+	for i, tt := range []struct {
+		args   []string
+		cached bool
+	}{
+		{nil, false},
+		{nil, true},
+		{[]string{"--no-cache"}, false},
+	} {
+		var r struct {
+			OK            bool `json:"ok"`
+			KeysFromCache bool `json:"keysFromCache"`
+		}
+		stdout, stderr, code := runCLI(t, append([]string{"verify", "--json", "--endpoint", srv.Base, "--client-id", basic.ID}, tt.args...)...)
+		if err := json.Unmarshal([]byte(stdout), &r); err != nil || code != 0 || !r.OK || r.KeysFromCache != tt.cached {
+			t.Errorf("run %d %q: exit %d, %+v (%v), want keysFromCache %v\n%s\n%s", i+1, tt.args, code, r, err, tt.cached, stdout, stderr)
+		}
+	}
+}

@@ -55,6 +55,12 @@ type Options struct {
 	Delay time.Duration
 	// Token is the access token the ChosenToken defect issues.
 	Token string
+	// Latency is how long the server waits before it answers each request, as a distant
+	// server takes a round trip.
+	Latency time.Duration
+	// CacheControl, when set, is the Cache-Control header of the key set and the discovery
+	// document.
+	CacheControl string
 }
 
 // Request is one request the server got.
@@ -65,6 +71,8 @@ type Request struct {
 	Header http.Header
 	// Body is the raw body, as the client sent it.
 	Body string
+	// Start is when the request arrived, End when its answer was written.
+	Start, End time.Time
 }
 
 // IdP is the fake server. It is an http.Handler; its methods are safe for concurrent use.
@@ -146,7 +154,7 @@ func NewIdP(opts Options) (*IdP, error) {
 	return idp, nil
 }
 
-// ServeHTTP records the request and serves it.
+// ServeHTTP records the request, waits Options.Latency and serves it.
 func (idp *IdP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
 	if err != nil {
@@ -154,10 +162,21 @@ func (idp *IdP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	idp.mu.Lock()
-	idp.requests = append(idp.requests, Request{Method: r.Method, Path: r.URL.RequestURI(), Header: r.Header.Clone(), Body: string(body)})
+	i := len(idp.requests)
+	idp.requests = append(idp.requests, Request{Method: r.Method, Path: r.URL.RequestURI(), Header: r.Header.Clone(), Body: string(body), Start: time.Now()})
 	idp.mu.Unlock()
+	if idp.opts.Latency > 0 {
+		select {
+		case <-time.After(idp.opts.Latency):
+		case <-r.Context().Done():
+			return
+		}
+	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	idp.mux.ServeHTTP(w, r)
+	idp.mu.Lock()
+	idp.requests[i].End = time.Now()
+	idp.mu.Unlock()
 }
 
 // Requests returns every request the server got, in order.
@@ -186,7 +205,11 @@ func (idp *IdP) Issued() []string {
 }
 
 // KeyID is the kid of the published signing key.
-func (idp *IdP) KeyID() string { return idp.kid }
+func (idp *IdP) KeyID() string {
+	idp.mu.Lock()
+	defer idp.mu.Unlock()
+	return idp.kid
+}
 
 // base is the server's own URL, as the request reached it.
 func base(r *http.Request) string {

@@ -96,7 +96,9 @@ func publicJWKS(pub crypto.PublicKey, alg, kid string) ([]byte, error) {
 
 // sign signs claims as the defect asks: with the published key, another key, HMAC or nothing.
 func (idp *IdP) sign(claims jwt.MapClaims, typ string, defect Defect, secret string) (string, error) {
+	idp.mu.Lock()
 	method, key, kid := jwt.GetSigningMethod(idp.alg), any(idp.key), idp.kid
+	idp.mu.Unlock()
 	switch defect {
 	case ForgedSignature:
 		key = idp.forged
@@ -139,4 +141,25 @@ func (idp *IdP) sign(claims jwt.MapClaims, typ string, defect Defect, secret str
 		s = s[:strings.LastIndex(s, ".")+1] + hugeSignature()
 	}
 	return s, nil
+}
+
+// RotateKey makes the server sign with a new key and publish that key alone, as a server that
+// rotates its keys does (Logto does). It suits a server without a Defect.
+func (idp *IdP) RotateKey() error {
+	key, err := newKey(idp.alg)
+	if err != nil {
+		return err
+	}
+	kid, err := keyID(key.Public())
+	if err != nil {
+		return err
+	}
+	jwks, err := publicJWKS(key.Public(), idp.alg, kid)
+	if err != nil {
+		return err
+	}
+	idp.mu.Lock()
+	defer idp.mu.Unlock()
+	idp.key, idp.kid, idp.jwks = key, kid, jwks
+	return nil
 }

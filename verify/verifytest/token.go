@@ -264,6 +264,9 @@ func (idp *IdP) discovery(w http.ResponseWriter, r *http.Request) {
 	case EchoDiscovery:
 		issuer = Issuer(b) + "/" + idp.opts.ClientSecret
 	}
+	if idp.opts.CacheControl != "" {
+		w.Header().Set("Cache-Control", idp.opts.CacheControl)
+	}
 	writeJSON(w, http.StatusOK, map[string]any{
 		"issuer":                                issuer,
 		"token_endpoint":                        tokenEndpoint,
@@ -274,8 +277,14 @@ func (idp *IdP) discovery(w http.ResponseWriter, r *http.Request) {
 }
 
 func (idp *IdP) keys(w http.ResponseWriter, _ *http.Request) {
+	idp.mu.Lock()
+	jwks := idp.jwks
+	idp.mu.Unlock()
 	w.Header().Set("Content-Type", "application/jwk-set+json")
-	_, _ = w.Write(idp.jwks)
+	if idp.opts.CacheControl != "" {
+		w.Header().Set("Cache-Control", idp.opts.CacheControl)
+	}
+	_, _ = w.Write(jwks)
 }
 
 // api answers 200 to a Bearer token the server issued, and 401 to anything else.

@@ -1,0 +1,137 @@
+package verify
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// documents fetches the public documents of one run (discovery metadata, key sets): each URL
+// once, however many ask for it and whenever they ask, so that a fetch started ahead of time
+// serves the check that needs it later. With a cache it first looks there, and keeps what
+// the run used.
+//
+// A document is kept raw: what it says is read, through the run's redactor, by whoever asks
+// for it, so that a fetch made before the token arrived is shown with the token hidden too.
+type documents struct {
+	// ctx bounds every fetch: the run cancels it when it no longer needs them, and waits
+	// for them with wg.
+	ctx    context.Context
+	wg     sync.WaitGroup
+	client *http.Client
+	cache  *diskCache // nil without a cache
+	now    func() time.Time
+
+	mu  sync.Mutex
+	got map[string]*document
+}
+
+// document is one fetched URL. Its fields are set when ready is closed.
+type document struct {
+	ready chan struct{}
+
+	url      string
+	status   int
+	location string // the Location of a redirect
+	body     []byte
+	err      error // no answer: the transport's error, not yet redacted
+	readErr  error // the answer's body could not be read whole
+	cached   bool  // it came from the cache
+	expires  time.Time
+	kept     sync.Once
+}
+
+func newDocuments(ctx context.Context, client *http.Client, cacheDir string, now func() time.Time) *documents {
+	d := &documents{ctx: ctx, client: client, now: now, got: map[string]*document{}}
+	if cacheDir != "" {
+		d.cache = &diskCache{dir: cacheDir}
+	}
+	return d
+}
+
+// get returns the document at url, fetching it unless this run already has it. fresh asks
+// for a copy from the server, not from the cache. get waits for the fetch, or until ctx ends.
+func (d *documents) get(ctx context.Context, url string, fresh bool) *document {
+	doc := d.start(url, fresh)
+	select {
+	case <-doc.ready:
+		return doc
+	case <-ctx.Done():
+		return &document{url: url, err: ctx.Err()}
+	}
+}
+
+// prefetch starts fetching url for a later get.
+func (d *documents) prefetch(url string, fresh bool) {
+	if checkFetchURL(url) == nil {
+		d.start(url, fresh)
+	}
+}
+
+// start returns this run's document at url: the one it has, unless fresh asks to replace a
+// copy from the cache; else a fresh copy from the cache, ready at once; else a fetch that
+// has begun.
+func (d *documents) start(url string, fresh bool) *document {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if doc, ok := d.got[url]; ok && (!fresh || !doc.cached) {
+		return doc
+	}
+	doc := &document{ready: make(chan struct{}), url: url}
+	d.got[url] = doc
+	if d.cache != nil && !fresh {
+		if body, ok := d.cache.load(url, d.now()); ok {
+			doc.status, doc.body, doc.cached = http.StatusOK, body, true
+			close(doc.ready)
+			return doc
+		}
+	}
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		d.fetch(doc)
+	}()
+	return doc
+}
+
+// fetch fills doc with a GET.
+func (d *documents) fetch(doc *document) {
+	defer close(doc.ready)
+	req, err := http.NewRequestWithContext(d.ctx, http.MethodGet, doc.url, nil)
+	if err != nil {
+		doc.err = fmt.Errorf("building request: %w", err)
+		return
+	}
+	req.Header.Set("Accept", "application/json")
+	resp, err := d.client.Do(req)
+	if err != nil {
+		doc.err = err
+		return
+	}
+	defer resp.Body.Close()
+	doc.status, doc.location = resp.StatusCode, resp.Header.Get("Location")
+	doc.body, doc.readErr = readCapped(resp.Body, maxDocument)
+	if resp.StatusCode == http.StatusOK && doc.readErr == nil {
+		if ttl := freshness(req, resp); ttl > 0 {
+			doc.expires = d.now().Add(ttl)
+		}
+	}
+}
+
+// keep stores a document the run used in the cache, once, unless it came from there, may not
+// be reused, or holds a secret or the token: red is the run's redactor, which knows both, and
+// a server that echoes them into a public document gets nothing kept on disk.
+func (d *documents) keep(doc *document, red redactor) {
+	if d.cache == nil || doc.cached || doc.expires.IsZero() {
+		return
+	}
+	doc.kept.Do(func() {
+		if len(red.find(string(doc.body))) > 0 {
+			return
+		}
+		// A cache that cannot be written costs the next run a fetch, nothing more.
+		_ = d.cache.store(doc.url, doc.body, d.now(), doc.expires)
+	})
+}
