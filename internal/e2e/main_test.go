@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -39,9 +40,19 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "gen-postman")
-	// verify's cache goes in this run's directory, never the user's.
-	if err := os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache")); err != nil {
-		fmt.Fprintln(os.Stderr, err)
+	// verify's cache goes in this run's directory, never the user's. Go's build cache lives
+	// under the same XDG_CACHE_HOME by default: pin it first, or every build here (this one,
+	// make build's) would start from nothing.
+	goCache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err == nil {
+		err = os.Setenv("GOCACHE", strings.TrimSpace(string(goCache)))
+	}
+	if err == nil {
+		err = os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "setting up the caches: %v\n", err)
+		os.RemoveAll(dir)
 		os.Exit(1)
 	}
 	build := exec.Command("go", "build", "-o", binary, "../../cmd/gen-postman")
