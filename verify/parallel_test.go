@@ -1,9 +1,16 @@
 package verify_test
 
 import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/verify"
 	"github.com/gen-postman/gen-postman/verify/verifytest"
 )
 
@@ -52,4 +59,51 @@ func TestRunFetchesKeysAlongsideTheTokenRequest(t *testing.T) {
 			t.Errorf("the key set was fetched at %s, after the token came at %s: it waited for it", keys.Start, token.End)
 		}
 	})
+}
+
+// A run opens no more connections than it has requests under way at once: the token request
+// and the key set fetch run side by side, and the API call reuses a connection they leave idle.
+func TestRunReusesConnections(t *testing.T) {
+	for _, h2 := range []bool{false, true} {
+		name := "HTTP/1.1"
+		if h2 {
+			name = "HTTP/2"
+		}
+		t.Run(name, func(t *testing.T) {
+			idp, err := verifytest.NewIdP(verifytest.Options{Now: clock, ClientID: testClientID, ClientSecret: testSecret})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var mu sync.Mutex
+			conns := 0
+			srv := httptest.NewUnstartedServer(idp)
+			srv.EnableHTTP2 = h2
+			srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+				if state == http.StateNew {
+					mu.Lock()
+					conns++
+					mu.Unlock()
+				}
+			}
+			srv.StartTLS()
+			defer srv.Close()
+			p, err := profile.Resolve(profile.Options{Provider: "logto", Endpoint: srv.URL})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.ClientID, p.ClientSecret = testClientID, testSecret
+			r, err := verify.Run(context.Background(), verify.Options{Profile: p, HTTPClient: srv.Client(), Now: clock,
+				Leeway: verify.DefaultLeeway, Call: "/api/applications"})
+			checkRunError(t, r, err)
+			if !r.OK {
+				t.Fatalf("checks %+v", r.Checks)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			t.Logf("%d connections for %d requests", conns, len(idp.Requests()))
+			if requests := len(idp.Requests()); conns > 2 || requests != 3 {
+				t.Errorf("%d connections for %d requests (token, key set, call); want at most 2", conns, requests)
+			}
+		})
+	}
 }
