@@ -48,6 +48,13 @@ type Options struct {
 // CallFirst is the Options.Call value for the profile's first ready request.
 const CallFirst = "first"
 
+// HTTPClient returns the client verify sends every request with, for other fetches that must
+// keep its rules: c's settings (nil for sane defaults, TLS verified), no redirect ever followed,
+// and plain http only to a name that resolves to loopback alone, never through a proxy.
+func HTTPClient(c *http.Client) *http.Client {
+	return newHTTPClient(c, net.DefaultResolver.LookupNetIP)
+}
+
 // newHTTPClient returns the client Run uses: opts' own, or one that verifies TLS with sane
 // timeouts. In either case it never follows a redirect, and it sends plain http only to this
 // machine (see loopbackOnly), never through a proxy; lookup resolves host names.

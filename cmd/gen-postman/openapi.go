@@ -11,6 +11,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/openapi"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/verify"
 )
 
 // openapiTimeout bounds fetching an OpenAPI document from a URL.
@@ -71,16 +72,13 @@ func readSource(ctx context.Context, client *http.Client, source string, stdin i
 	return data, nil
 }
 
-// fetchDocument GETs a document under the one URL rule, without following redirects.
+// fetchDocument GETs a document with verify's client, so the one URL rule holds to the
+// connection: no redirects, and plain http only to loopback, never through a proxy.
 func fetchDocument(ctx context.Context, client *http.Client, rawURL string) (io.ReadCloser, error) {
 	if _, err := profile.ParseHTTPURL(rawURL); err != nil {
 		return nil, err
 	}
-	c := http.Client{Timeout: openapiTimeout}
-	if client != nil {
-		c = *client
-	}
-	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	c := verify.HTTPClient(client)
 	ctx, cancel := context.WithTimeout(ctx, openapiTimeout)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {

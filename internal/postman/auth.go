@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // TokenRequestParam is one entry of an oauth2 auth's tokenRequestParams, the form the Postman
@@ -67,7 +69,7 @@ func DecodeTokenRequestParams(v any) ([]TokenRequestParam, error) {
 		var value string
 		if len(p.Value) > 0 && string(p.Value) != "null" {
 			if err := json.Unmarshal(p.Value, &value); err != nil {
-				return nil, fmt.Errorf("%w: token request parameter %q is not a string", ErrNotCollection, oneLine(p.Key))
+				return nil, fmt.Errorf("%w: token request parameter %q is not a string", ErrNotCollection, text.OneLine(p.Key, 120))
 			}
 		}
 		params = append(params, TokenRequestParam{Key: p.Key, Value: value, Enabled: p.Enabled == nil || *p.Enabled, SendAs: p.SendAs})

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	postman "github.com/rbretecher/go-postman-collection"
+
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // MaxFileSize bounds a collection or environment file that is read.
@@ -91,9 +93,9 @@ func decode(data []byte, v any) error {
 	if err := json.Unmarshal(data, v); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
-			return fmt.Errorf("%w: %s", ErrNotCollection, oneLine(err.Error()))
+			return fmt.Errorf("%w: %s", ErrNotCollection, text.OneLine(err.Error(), 120))
 		}
-		return fmt.Errorf("%w: %s", ErrNotJSON, oneLine(err.Error()))
+		return fmt.Errorf("%w: %s", ErrNotJSON, text.OneLine(err.Error(), 120))
 	}
 	return nil
 }
@@ -114,13 +116,13 @@ func readItems(raws []json.RawMessage, depth int) ([]Items, error) {
 			Request     json.RawMessage   `json:"request"`
 		}
 		if err := json.Unmarshal(data, &raw); err != nil {
-			return nil, fmt.Errorf("%w: an item is %s", ErrNotCollection, oneLine(err.Error()))
+			return nil, fmt.Errorf("%w: an item is %s", ErrNotCollection, text.OneLine(err.Error(), 120))
 		}
 		if raw.Item != nil {
 			group := &ItemGroup{Name: raw.Name, Description: descriptionText(raw.Description)}
 			var err error
 			if group.Auth, err = readAuth(raw.Auth); err != nil {
-				return nil, fmt.Errorf("folder %q: %w", oneLine(raw.Name), err)
+				return nil, fmt.Errorf("folder %q: %w", text.OneLine(raw.Name, 120), err)
 			}
 			if group.Items, err = readItems(raw.Item, depth+1); err != nil {
 				return nil, err
@@ -131,7 +133,7 @@ func readItems(raws []json.RawMessage, depth int) ([]Items, error) {
 		item := &Item{Name: raw.Name, Description: descriptionText(raw.Description)}
 		req, err := readRequest(raw.Request)
 		if err != nil {
-			return nil, fmt.Errorf("request %q: %w", oneLine(raw.Name), err)
+			return nil, fmt.Errorf("request %q: %w", text.OneLine(raw.Name, 120), err)
 		}
 		item.Request = req
 		items = append(items, item)
@@ -154,7 +156,7 @@ func readRequest(data json.RawMessage) (*Request, error) {
 		Description json.RawMessage `json:"description"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrNotCollection, oneLine(err.Error()))
+		return nil, fmt.Errorf("%w: %s", ErrNotCollection, text.OneLine(err.Error(), 120))
 	}
 	req := &Request{URL: readURL(raw.URL)}
 	if raw.Method == "" {
@@ -252,7 +254,7 @@ func readAuth(data json.RawMessage) (*Auth, error) {
 	}
 	params, err := readAuthParams(fields[typ])
 	if err != nil {
-		return nil, fmt.Errorf("%s auth: %w", oneLine(typ), err)
+		return nil, fmt.Errorf("%s auth: %w", text.OneLine(typ, 120), err)
 	}
 	switch typ {
 	case AuthTypeOAuth2:
@@ -316,13 +318,4 @@ func anyValue(data json.RawMessage) any {
 func quote(s string) string {
 	data, _ := json.Marshal(s)
 	return string(data)
-}
-
-// oneLine shortens text from a file for an error message.
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
-	if r := []rune(s); len(r) > 120 {
-		return string(r[:119]) + "…"
-	}
-	return s
 }
