@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -24,7 +25,7 @@ func FuzzGenerate(f *testing.F) {
 		}
 		p, err := profile.Resolve(opts)
 		if err != nil {
-			if !errors.Is(err, profile.ErrInvalidInput) {
+			if !errors.Is(err, input.ErrInvalid) {
 				t.Fatalf("Resolve: %v is not an input error", err)
 			}
 			if secret != "" && len(secret) > 3 && strings.Contains(err.Error(), secret) {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
@@ -27,11 +28,11 @@ type callTarget struct {
 }
 
 // callURL resolves Options.Call against the profile into the request to make, or returns an
-// [*profile.InputError]. A bare call makes the profile's Call, the collection's own request,
+// [*input.Error]. A bare call makes the profile's Call, the collection's own request,
 // or else the first of the preset's ready requests.
 func callURL(p *profile.Profile, call string) (callTarget, error) {
 	bad := func(reason string) error {
-		return &profile.InputError{Field: "call", Value: profile.RedactURL(call), Reason: reason}
+		return &input.Error{Field: "call", Value: profile.RedactURL(call), Reason: reason}
 	}
 	get := func(u string, err error) (callTarget, error) {
 		if err != nil {
@@ -68,14 +69,14 @@ func callURL(p *profile.Profile, call string) (callTarget, error) {
 // collectionCall checks the collection's own request before it is made.
 func collectionCall(c *profile.Call) (callTarget, error) {
 	if c.Problem != "" {
-		return callTarget{}, &profile.InputError{Field: "call", Reason: c.Problem + "; give --call PATH or URL"}
+		return callTarget{}, &input.Error{Field: "call", Reason: c.Problem + "; give --call PATH or URL"}
 	}
 	if c.Method != http.MethodGet && c.Method != http.MethodHead {
-		return callTarget{}, &profile.InputError{Field: "call", Reason: fmt.Sprintf("request %q is a %s; only GET and HEAD are made; give --call PATH or URL",
+		return callTarget{}, &input.Error{Field: "call", Reason: fmt.Sprintf("request %q is a %s; only GET and HEAD are made; give --call PATH or URL",
 			text.OneLine(c.Name, 80), text.OneLine(c.Method, 20))}
 	}
 	if _, err := profile.ParseHTTPURL(c.URL); err != nil {
-		return callTarget{}, &profile.InputError{Field: "call", Value: profile.RedactURL(c.URL),
+		return callTarget{}, &input.Error{Field: "call", Value: profile.RedactURL(c.URL),
 			Reason: fmt.Sprintf("the URL of request %q: %v; give --call PATH or URL", text.OneLine(c.Name, 80), err)}
 	}
 	return callTarget{method: c.Method, url: c.URL}, nil

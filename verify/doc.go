@@ -3,7 +3,7 @@
 // its JWT signature against the issuer's published keys, and its issuer, audience, lifetime,
 // scopes, client and typ (RFC 9068). The result is a [Report] with one named [Check] each, printed
 // whatever the outcome. Options that cannot work are errors callers test with errors.Is and
-// errors.As: the sentinels of errors.go, and [*profile.InputError].
+// errors.As: the sentinels of errors.go, and [*input.Error].
 //
 // verify knows no provider and no flag: provider advice comes from the profile's hints, and
 // hints name settings the way [Options.Names] says.

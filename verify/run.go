@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -31,14 +32,14 @@ type runState struct {
 // the token request failed (a [*TokenError] when the server refused it), or one matching
 // [ErrCheckFailed]. Without a report, the error is for options that cannot work: a sentinel of
 // this package ([ErrNoProfile], [ErrNoClientID], [ErrNoClientSecret]) or a
-// [*profile.InputError] (a bad token URL or Call).
+// [*input.Error] (a bad token URL or Call).
 func Run(ctx context.Context, opts Options) (*Report, error) {
 	p := opts.Profile
 	if p == nil || p.TokenURL == "" {
 		return nil, ErrNoProfile
 	}
 	if err := checkFetchURL(p.TokenURL); err != nil {
-		return nil, &profile.InputError{Field: "token-url", Value: profile.RedactURL(p.TokenURL), Reason: err.Error()}
+		return nil, &input.Error{Field: "token-url", Value: profile.RedactURL(p.TokenURL), Reason: err.Error()}
 	}
 	if p.ClientID == "" {
 		return nil, ErrNoClientID

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 	"github.com/gen-postman/gen-postman/verify/verifytest"
@@ -304,7 +305,7 @@ func TestRunRefusesBadOptions(t *testing.T) {
 	tests := []struct {
 		name     string
 		tweak    func(*verify.Options)
-		input    bool  // an InputError is expected
+		input    bool  // an *input.Error is expected
 		sentinel error // else this error is
 		want     string
 	}{
@@ -334,8 +335,8 @@ func TestRunRefusesBadOptions(t *testing.T) {
 			if r != nil || err == nil {
 				t.Fatalf("Run = %v, %v; want an error", r, err)
 			}
-			if got := errors.Is(err, profile.ErrInvalidInput); got != tt.input {
-				t.Errorf("errors.Is(%v, ErrInvalidInput) = %v, want %v", err, got, tt.input)
+			if got := errors.Is(err, input.ErrInvalid); got != tt.input {
+				t.Errorf("errors.Is(%v, input.ErrInvalid) = %v, want %v", err, got, tt.input)
 			}
 			if !tt.input && !errors.Is(err, tt.sentinel) {
 				t.Errorf("error %v, want %v", err, tt.sentinel)

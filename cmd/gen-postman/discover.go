@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 )
@@ -22,7 +23,7 @@ func discoverEndpoints(ctx context.Context, client *http.Client, opts *profile.O
 		return nil
 	}
 	if _, err := profile.ParseHTTPURL(opts.Issuer); err != nil {
-		return &profile.InputError{Field: "issuer", Value: profile.RedactURL(opts.Issuer), Reason: err.Error()}
+		return &input.Error{Field: "issuer", Value: profile.RedactURL(opts.Issuer), Reason: err.Error()}
 	}
 	ctx, cancel := context.WithTimeout(ctx, discoveryTimeout)
 	defer cancel()

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/input"
 )
 
 // exitCode is the process exit status; the values are part of the command-line contract.
@@ -45,7 +45,7 @@ func exitCodeOf(err error) exitCode {
 		return exitOK
 	case errors.As(err, &coded):
 		return coded.code
-	case errors.Is(err, profile.ErrInvalidInput):
+	case errors.Is(err, input.ErrInvalid):
 		return exitUsage
 	}
 	return exitFailure

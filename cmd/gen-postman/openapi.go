@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/openapi"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
@@ -22,10 +23,10 @@ const openapiTimeout = 30 * time.Second
 // message names the source, and nothing is written.
 func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, tenant string) (*profile.API, error) {
 	bad := func(reason string) error {
-		return &profile.InputError{Field: "openapi", Value: profile.RedactURL(source), Reason: reason}
+		return &input.Error{Field: "openapi", Value: profile.RedactURL(source), Reason: reason}
 	}
 	data, err := readSource(ctx, client, source, stdin)
-	var inputErr *profile.InputError
+	var inputErr *input.Error
 	switch {
 	case errors.As(err, &inputErr):
 		return nil, err

@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/input"
 )
 
 // outputFile is a file to write whole or not at all.
@@ -71,7 +71,7 @@ func writeFiles(files []outputFile) (err error) {
 // directory, a device, a FIFO or a socket is never replaced by one.
 func resolveTarget(f outputFile) (target, error) {
 	t := target{outputFile: f, real: f.path}
-	bad := func(reason string) error { return &profile.InputError{Field: f.flag, Value: f.path, Reason: reason} }
+	bad := func(reason string) error { return &input.Error{Field: f.flag, Value: f.path, Reason: reason} }
 	info, err := os.Lstat(f.path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

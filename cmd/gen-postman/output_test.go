@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/input"
 )
 
 // TestWriteFilesRefusesDevice: a character device named by -o is bad input, refused before
@@ -24,7 +24,7 @@ func TestWriteFilesRefusesDevice(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = writeFiles([]outputFile{{flag: "output", path: link, data: []byte("{}"), mode: 0o644}})
-	if !errors.Is(err, profile.ErrInvalidInput) {
+	if !errors.Is(err, input.ErrInvalid) {
 		t.Fatalf("writeFiles(%s) = %v, want bad input", device, err)
 	}
 	if got := exitCodeOf(err); got != exitUsage {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 )
@@ -130,9 +131,9 @@ func cacheDir(noCache bool) string {
 func verifyError(err error) error {
 	switch {
 	case errors.Is(err, verify.ErrNoClientID):
-		return &profile.InputError{Field: "client-id", Reason: "missing: the token request needs the app's client id; give --client-id or set " + envClientID}
+		return &input.Error{Field: "client-id", Reason: "missing: the token request needs the app's client id; give --client-id or set " + envClientID}
 	case errors.Is(err, verify.ErrNoClientSecret):
-		return &profile.InputError{Field: "client-secret", Secret: true, Reason: "missing: set " + envClientSecret + " (or give --client-secret)"}
+		return &input.Error{Field: "client-secret", Secret: true, Reason: "missing: set " + envClientSecret + " (or give --client-secret)"}
 	}
 	return err
 }
@@ -184,7 +185,7 @@ func loadCollection(ctx context.Context, collectionPath, environmentPath, reques
 	case r := <-done:
 		return r.col, r.err
 	case <-ctx.Done():
-		return nil, &profile.InputError{Field: "collection", Value: collectionPath, Reason: "not read within --timeout"}
+		return nil, &input.Error{Field: "collection", Value: collectionPath, Reason: "not read within --timeout"}
 	}
 }
 
@@ -209,7 +210,7 @@ func readCollection(collectionPath, environmentPath, request string) (*profile.C
 // openInput opens a file the user named. Only a regular file is read: a directory, a FIFO or
 // a device is bad input, and opening never waits for a writer.
 func openInput(flag, path string) (*os.File, error) {
-	bad := func(reason string) error { return &profile.InputError{Field: flag, Value: path, Reason: reason} }
+	bad := func(reason string) error { return &input.Error{Field: flag, Value: path, Reason: reason} }
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, bad(strings.TrimPrefix(err.Error(), "stat "+path+": "))

@@ -1,5 +1,7 @@
 package profile
 
+import "github.com/gen-postman/gen-postman/internal/input"
+
 // ClientAuth is how the client authenticates to the token endpoint (RFC 6749 §2.3.1).
 type ClientAuth string
 
@@ -16,7 +18,7 @@ func ParseClientAuth(s string) (ClientAuth, error) {
 	case ClientAuthHeader, ClientAuthBody:
 		return ClientAuth(s), nil
 	}
-	return "", &InputError{Field: "client-auth", Value: s, Reason: "must be header (HTTP Basic) or body (form fields)"}
+	return "", &input.Error{Field: "client-auth", Value: s, Reason: "must be header (HTTP Basic) or body (form fields)"}
 }
 
 // Other is the other client authentication: the one to try when the server refuses this one.

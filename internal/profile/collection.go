@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
@@ -55,7 +56,7 @@ func (c *Collection) Resolve() (*Profile, error) {
 // from the environment's enabled values first, then the collection's variables; environment
 // may be nil. With request empty it reads the auth of the first request that has OAuth 2.0
 // auth, and warns about any other configuration; request names one, as "Request" or
-// "Folder/Request". Bad files are reported as [*InputError] for the field "collection" or
+// "Folder/Request". Bad files are reported as [*input.Error] for the field "collection" or
 // "environment", a bad request name for the field "request".
 func LoadCollection(collection, environment io.Reader, request string) (*Collection, error) {
 	col, err := postman.ReadCollection(collection)
@@ -118,11 +119,11 @@ func fileError(field string, err error) error {
 	case errors.Is(err, postman.ErrIsEnvironment):
 		reason += "; pass it with --environment"
 	}
-	return &InputError{Field: field, Reason: reason}
+	return &input.Error{Field: field, Reason: reason}
 }
 
 func collectionError(reason string) error {
-	return &InputError{Field: "collection", Reason: reason}
+	return &input.Error{Field: "collection", Reason: reason}
 }
 
 // authSettings are the token request settings one oauth2 auth block holds.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gen-postman/gen-postman/generate"
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -255,9 +256,9 @@ func TestLoadCollectionRefusesBadFiles(t *testing.T) {
 			if err == nil {
 				t.Fatalf("LoadCollection = %+v, want an error", c)
 			}
-			var ie *profile.InputError
-			if !errors.As(err, &ie) || !errors.Is(err, profile.ErrInvalidInput) {
-				t.Errorf("error %T %v, want an InputError", err, err)
+			var ie *input.Error
+			if !errors.As(err, &ie) || !errors.Is(err, input.ErrInvalid) {
+				t.Errorf("error %T %v, want an *input.Error", err, err)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error\n %q\nwant it to contain\n %q", err, tt.want)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
@@ -45,7 +46,7 @@ func chooseConfig(col *postman.Collection, vars *variables, name string) (*chose
 			return nil, err
 		}
 		if !isOAuth2(r.Auth) {
-			return nil, &InputError{Field: "request", Value: name, Reason: notOAuth2Reason(r)}
+			return nil, &input.Error{Field: "request", Value: name, Reason: notOAuth2Reason(r)}
 		}
 		by = r
 	case len(oauth) > 0:
@@ -108,7 +109,7 @@ func notOAuth2Reason(r *postman.AppliedRequest) string {
 
 // locate says where in the collection an auth block that cannot be read was set.
 func locate(err error, r postman.AppliedRequest) error {
-	var ie *InputError
+	var ie *input.Error
 	if r.AuthFrom == nil || !errors.As(err, &ie) {
 		return err
 	}
@@ -144,13 +145,13 @@ func findRequest(all []postman.AppliedRequest, name string) (*postman.AppliedReq
 		for _, r := range all {
 			names = append(names, r.Name())
 		}
-		return nil, &InputError{Field: "request", Value: name, Reason: "the collection has no such request; it has " + quoteNames(names)}
+		return nil, &input.Error{Field: "request", Value: name, Reason: "the collection has no such request; it has " + quoteNames(names)}
 	}
 	names := make([]string, 0, len(matches))
 	for _, i := range matches {
 		names = append(names, all[i].Name())
 	}
-	return nil, &InputError{Field: "request", Value: name,
+	return nil, &input.Error{Field: "request", Value: name,
 		Reason: "more than one request has this name: " + quoteNames(names) + "; give it as Folder/Request"}
 }
 
@@ -274,7 +275,7 @@ func (cfg *chosenConfig) call(vars *variables) *Call {
 	}
 	u, err := vars.expand(fmt.Sprintf("the URL of request %q", text.OneLine(name, 80)), raw)
 	if err != nil {
-		var ie *InputError
+		var ie *input.Error
 		if errors.As(err, &ie) {
 			return &Call{Problem: ie.Reason}
 		}

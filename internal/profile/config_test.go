@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -179,9 +180,9 @@ func TestLoadCollectionChoiceErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := profile.LoadCollection(strings.NewReader(tt.collection), nil, tt.request)
-			var ie *profile.InputError
+			var ie *input.Error
 			if !errors.As(err, &ie) {
-				t.Fatalf("LoadCollection = %+v, %v; want an InputError", c, err)
+				t.Fatalf("LoadCollection = %+v, %v; want an *input.Error", c, err)
 			}
 			if ie.Field != tt.field || !strings.Contains(ie.Reason, tt.want) {
 				t.Errorf("error field %q, reason\n %q\nwant field %q and\n %q", ie.Field, ie.Reason, tt.field, tt.want)

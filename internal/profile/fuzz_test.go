@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+
+	"github.com/gen-postman/gen-postman/internal/input"
 )
 
 // Collections and environments are untrusted files: loading one never panics, and every
@@ -27,7 +29,7 @@ func FuzzLoadCollection(f *testing.F) {
 			c, err = LoadCollection(bytes.NewReader(col), nil, "")
 		}
 		if err != nil {
-			if !errors.Is(err, ErrInvalidInput) {
+			if !errors.Is(err, input.ErrInvalid) {
 				t.Errorf("error %v is not an input error", err)
 			}
 			return

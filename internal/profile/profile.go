@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/templates"
 )
 
@@ -92,7 +93,7 @@ type Param struct {
 }
 
 // Resolve validates opts and combines them with the named preset into a Profile.
-// Bad input is reported as an [*InputError].
+// Bad input is reported as an [*input.Error].
 func Resolve(opts Options) (*Profile, error) {
 	name := opts.Provider
 	if name == "" {
@@ -100,7 +101,7 @@ func Resolve(opts Options) (*Profile, error) {
 	}
 	preset, err := templates.LoadPreset(name)
 	if errors.Is(err, templates.ErrUnknownPreset) {
-		return nil, &InputError{Field: "provider", Value: name,
+		return nil, &input.Error{Field: "provider", Value: name,
 			Reason: "unknown provider; known: " + strings.Join(templates.PresetNames(), ", ")}
 	}
 	if err != nil {
@@ -140,7 +141,7 @@ func (r *resolver) resolve() (*Profile, error) {
 func (r *resolver) location(p *Profile) error {
 	if r.opts.Tenant != "" && !(r.preset.TenantBase == "" && r.opts.API != nil) {
 		if r.preset.TenantBase == "" {
-			return &InputError{Field: "tenant", Value: r.opts.Tenant,
+			return &input.Error{Field: "tenant", Value: r.opts.Tenant,
 				Reason: fmt.Sprintf("the %s provider has no tenants; give --token-url", r.preset.Name)}
 		}
 		t, err := validTenant(r.opts.Tenant, r.preset.TenantHelp)
@@ -162,7 +163,7 @@ func (r *resolver) location(p *Profile) error {
 	case r.tenant != "":
 		r.base = r.fill(r.preset.TenantBase)
 	case r.preset.TenantBase != "":
-		return &InputError{Field: "tenant", Reason: fmt.Sprintf("missing: give --tenant (%s) or --endpoint URL", r.preset.TenantHelp)}
+		return &input.Error{Field: "tenant", Reason: fmt.Sprintf("missing: give --tenant (%s) or --endpoint URL", r.preset.TenantHelp)}
 	}
 	return nil
 }
@@ -182,7 +183,7 @@ func (r *resolver) tokenURL(p *Profile) error {
 		}
 		p.TokenURL = r.opts.API.TokenURL
 	default:
-		return &InputError{Field: "token-url", Reason: fmt.Sprintf("missing: the %s provider needs the token endpoint URL", r.preset.Name)}
+		return &input.Error{Field: "token-url", Reason: fmt.Sprintf("missing: the %s provider needs the token endpoint URL", r.preset.Name)}
 	}
 	return nil
 }

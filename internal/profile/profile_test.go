@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/templates"
 )
 
@@ -193,12 +194,12 @@ func TestResolveRejectsBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Resolve(tt.opts)
-			var ie *InputError
+			var ie *input.Error
 			if !errors.As(err, &ie) {
-				t.Fatalf("Resolve(%+v) error = %v, want *InputError", tt.opts, err)
+				t.Fatalf("Resolve(%+v) error = %v, want *input.Error", tt.opts, err)
 			}
-			if !errors.Is(err, ErrInvalidInput) {
-				t.Errorf("errors.Is(%v, ErrInvalidInput) = false", err)
+			if !errors.Is(err, input.ErrInvalid) {
+				t.Errorf("errors.Is(%v, input.ErrInvalid) = false", err)
 			}
 			if ie.Field != tt.wantField || !strings.Contains(err.Error(), tt.wantText) {
 				t.Errorf("error = %q (field %q), want field %q and text %q", err, ie.Field, tt.wantField, tt.wantText)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gen-postman/gen-postman/internal/input"
 )
 
 // Size limits on user input, generous for any real value.
@@ -24,7 +26,7 @@ var dnsLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 func validTenant(tenant, help string) (string, error) {
 	t := strings.ToLower(tenant)
 	if !dnsLabel.MatchString(t) {
-		return "", &InputError{Field: "tenant", Value: tenant,
+		return "", &input.Error{Field: "tenant", Value: tenant,
 			Reason: "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help}
 	}
 	return t, nil
@@ -33,7 +35,7 @@ func validTenant(tenant, help string) (string, error) {
 // validHTTPURL checks a URL flag against ParseHTTPURL and a length limit.
 func validHTTPURL(field, raw string) (*url.URL, error) {
 	if len(raw) > maxURLLength {
-		return nil, &InputError{Field: field, Reason: "longer than 2048 bytes"}
+		return nil, &input.Error{Field: field, Reason: "longer than 2048 bytes"}
 	}
 	u, err := ParseHTTPURL(raw)
 	if err != nil {
@@ -41,7 +43,7 @@ func validHTTPURL(field, raw string) (*url.URL, error) {
 		if errors.Is(err, errURLCredentials) {
 			reason += "; pass --client-id and the secret separately"
 		}
-		return nil, &InputError{Field: field, Value: RedactURL(raw), Reason: reason}
+		return nil, &input.Error{Field: field, Value: RedactURL(raw), Reason: reason}
 	}
 	return u, nil
 }
@@ -53,7 +55,7 @@ func validBaseURL(field, raw string) (string, error) {
 		return "", err
 	}
 	if u.RawQuery != "" || u.ForceQuery {
-		return "", &InputError{Field: field, Value: raw, Reason: "must not have a ?query"}
+		return "", &input.Error{Field: field, Value: raw, Reason: "must not have a ?query"}
 	}
 	return strings.TrimRight(raw, "/"), nil
 }
@@ -71,9 +73,9 @@ func IsLoopback(host string) bool {
 
 // validResource checks an RFC 8707 resource indicator: an absolute URI without a fragment.
 func validResource(raw string) error {
-	bad := func(reason string) error { return &InputError{Field: "resource", Value: raw, Reason: reason} }
+	bad := func(reason string) error { return &input.Error{Field: "resource", Value: raw, Reason: reason} }
 	if len(raw) > maxURLLength {
-		return &InputError{Field: "resource", Reason: "longer than 2048 bytes"}
+		return &input.Error{Field: "resource", Reason: "longer than 2048 bytes"}
 	}
 	if hasControl(raw) || strings.ContainsAny(raw, " \"\\<>{}|^`") {
 		return bad("contains spaces, quotes or control characters")
@@ -91,7 +93,7 @@ func validResource(raw string) error {
 // validText checks a free-form value: printable, no control characters, bounded.
 func validText(field, value string, limit int, secret bool) error {
 	bad := func(reason string) error {
-		e := &InputError{Field: field, Value: value, Reason: reason, Secret: secret}
+		e := &input.Error{Field: field, Value: value, Reason: reason, Secret: secret}
 		if len(value) > limit {
 			e.Value = ""
 		}
@@ -113,13 +115,13 @@ func validText(field, value string, limit int, secret bool) error {
 // normalizeScope checks RFC 6749 §3.3 scope tokens and joins them with single spaces.
 func normalizeScope(scope string) (string, error) {
 	if len(scope) > maxScopeLength {
-		return "", &InputError{Field: "scope", Reason: "longer than 4096 bytes"}
+		return "", &input.Error{Field: "scope", Reason: "longer than 4096 bytes"}
 	}
 	tokens := strings.Fields(scope)
 	for _, tok := range tokens {
 		for _, r := range tok {
 			if r < 0x21 || r > 0x7e || r == '"' || r == '\\' {
-				return "", &InputError{Field: "scope", Value: scope,
+				return "", &input.Error{Field: "scope", Value: scope,
 					Reason: "scope tokens are printable ASCII without quotes or backslashes (RFC 6749 §3.3)"}
 			}
 		}
@@ -130,11 +132,11 @@ func normalizeScope(scope string) (string, error) {
 // validClientID checks an RFC 6749 client id: printable ASCII (VSCHAR) when set.
 func validClientID(field, id string, secret bool) error {
 	if len(id) > maxValueLength {
-		return &InputError{Field: field, Reason: "longer than 1024 bytes", Secret: secret}
+		return &input.Error{Field: field, Reason: "longer than 1024 bytes", Secret: secret}
 	}
 	for _, r := range id {
 		if r < 0x20 || r > 0x7e {
-			return &InputError{Field: field, Value: id, Secret: secret,
+			return &input.Error{Field: field, Value: id, Secret: secret,
 				Reason: "must be printable ASCII (RFC 6749 Appendix A)"}
 		}
 	}
@@ -147,7 +149,7 @@ func validName(name string) error {
 		return err
 	}
 	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\:*?"<>|`) {
-		return &InputError{Field: "name", Value: name, Reason: `must be a file name: not empty, no / \ : * ? " < > |`}
+		return &input.Error{Field: "name", Value: name, Reason: `must be a file name: not empty, no / \ : * ? " < > |`}
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -30,7 +31,7 @@ func TestLoadCollectionBoundsExpansion(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	_, err := profile.LoadCollection(strings.NewReader(collection), nil, "")
 	runtime.ReadMemStats(&after)
-	if !errors.Is(err, profile.ErrInvalidInput) || !strings.Contains(err.Error(), "scope: its variables expand to more than 64 KiB") {
+	if !errors.Is(err, input.ErrInvalid) || !strings.Contains(err.Error(), "scope: its variables expand to more than 64 KiB") {
 		t.Fatalf("LoadCollection: %v, want bad input about the expanded size", err)
 	}
 	if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {

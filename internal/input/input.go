@@ -1,0 +1,33 @@
+// Package input holds the one error type for a value the user gave that cannot be used: a
+// flag, an environment variable, or a file the user named. Every package that validates the
+// user's input reports it this way, and the command turns it into exit status 2.
+package input
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrInvalid is matched by every [*Error], so callers can tell bad input from other failures
+// with errors.Is.
+var ErrInvalid = errors.New("invalid input")
+
+// Error reports a value that cannot be used. Field is the setting's command-line name without
+// dashes ("token-url", "collection"), which the message shows as the flag. Value is quoted in
+// the message unless Secret is set.
+type Error struct {
+	Field  string
+	Value  string
+	Reason string
+	Secret bool // the value must never be shown
+}
+
+func (e *Error) Error() string {
+	if e.Secret || e.Value == "" {
+		return fmt.Sprintf("invalid --%s: %s", e.Field, e.Reason)
+	}
+	return fmt.Sprintf("invalid --%s %q: %s", e.Field, e.Value, e.Reason)
+}
+
+// Is reports whether target is ErrInvalid.
+func (e *Error) Is(target error) bool { return target == ErrInvalid }
