@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
@@ -32,7 +33,7 @@ type callTarget struct {
 // or else the first of the preset's ready requests.
 func callURL(p *profile.Profile, call string) (callTarget, error) {
 	bad := func(reason string) error {
-		return &input.Error{Field: "call", Value: profile.RedactURL(call), Reason: reason}
+		return &input.Error{Field: "call", Value: network.RedactURL(call), Reason: reason}
 	}
 	get := func(u string, err error) (callTarget, error) {
 		if err != nil {
@@ -60,7 +61,7 @@ func callURL(p *profile.Profile, call string) (callTarget, error) {
 		}
 		return get(joinBase(p.BaseURL, call, bad))
 	}
-	if _, err := profile.ParseHTTPURL(call); err != nil {
+	if _, err := network.ParseHTTPURL(call); err != nil {
 		return callTarget{}, bad("not a path starting with / nor a usable URL: " + err.Error())
 	}
 	return callTarget{method: http.MethodGet, url: call}, nil
@@ -75,8 +76,8 @@ func collectionCall(c *profile.Call) (callTarget, error) {
 		return callTarget{}, &input.Error{Field: "call", Reason: fmt.Sprintf("request %q is a %s; only GET and HEAD are made; give --call PATH or URL",
 			text.OneLine(c.Name, 80), text.OneLine(c.Method, 20))}
 	}
-	if _, err := profile.ParseHTTPURL(c.URL); err != nil {
-		return callTarget{}, &input.Error{Field: "call", Value: profile.RedactURL(c.URL),
+	if _, err := network.ParseHTTPURL(c.URL); err != nil {
+		return callTarget{}, &input.Error{Field: "call", Value: network.RedactURL(c.URL),
 			Reason: fmt.Sprintf("the URL of request %q: %v; give --call PATH or URL", text.OneLine(c.Name, 80), err)}
 	}
 	return callTarget{method: c.Method, url: c.URL}, nil
@@ -87,7 +88,7 @@ func joinBase(base, path string, bad func(string) error) (string, error) {
 		return "", bad("the profile has no base URL to put the path after; give an absolute URL")
 	}
 	full := strings.TrimRight(base, "/") + path
-	if _, err := profile.ParseHTTPURL(full); err != nil {
+	if _, err := network.ParseHTTPURL(full); err != nil {
 		return "", bad(err.Error() + " (after " + base + ")")
 	}
 	return full, nil

@@ -10,7 +10,7 @@ import (
 	"net"
 	"net/http"
 
-	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -88,8 +88,8 @@ func isRedirect(status int) bool { return status >= 300 && status < 400 }
 
 // checkFetchURL applies profile.ParseHTTPURL to a URL verify is about to fetch.
 func checkFetchURL(rawURL string) error {
-	if _, err := profile.ParseHTTPURL(rawURL); err != nil {
-		return fmt.Errorf("URL %q: %w", text.OneLine(profile.RedactURL(rawURL), 200), err)
+	if _, err := network.ParseHTTPURL(rawURL); err != nil {
+		return fmt.Errorf("URL %q: %w", text.OneLine(network.RedactURL(rawURL), 200), err)
 	}
 	return nil
 }

@@ -13,7 +13,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/network"
 )
 
 // fakeHosts resolves names as a hosts file would: good.localhost to this machine,
@@ -70,8 +70,8 @@ func TestPlainHTTPStaysOnLoopback(t *testing.T) {
 		_, err := client.Get("http://" + host + ":" + port + "/")
 		if err == nil {
 			t.Errorf("GET http://%s: no error, want a refusal", host)
-		} else if host != "unknown.localhost" && !errors.Is(err, profile.ErrInsecureURL) {
-			t.Errorf("GET http://%s: %v, want %v", host, err, profile.ErrInsecureURL)
+		} else if host != "unknown.localhost" && !errors.Is(err, network.ErrInsecureURL) {
+			t.Errorf("GET http://%s: %v, want %v", host, err, network.ErrInsecureURL)
 		}
 	}
 	if proxied.Load() != 0 {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -39,7 +40,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, ErrNoProfile
 	}
 	if err := checkFetchURL(p.TokenURL); err != nil {
-		return nil, &input.Error{Field: "token-url", Value: profile.RedactURL(p.TokenURL), Reason: err.Error()}
+		return nil, &input.Error{Field: "token-url", Value: network.RedactURL(p.TokenURL), Reason: err.Error()}
 	}
 	if p.ClientID == "" {
 		return nil, ErrNoClientID

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 )
@@ -22,8 +23,8 @@ func discoverEndpoints(ctx context.Context, client *http.Client, opts *profile.O
 	if opts.Provider != "generic" || opts.TokenURL != "" || opts.Issuer == "" {
 		return nil
 	}
-	if _, err := profile.ParseHTTPURL(opts.Issuer); err != nil {
-		return &input.Error{Field: "issuer", Value: profile.RedactURL(opts.Issuer), Reason: err.Error()}
+	if _, err := network.ParseHTTPURL(opts.Issuer); err != nil {
+		return &input.Error{Field: "issuer", Value: network.RedactURL(opts.Issuer), Reason: err.Error()}
 	}
 	ctx, cancel := context.WithTimeout(ctx, discoveryTimeout)
 	defer cancel()

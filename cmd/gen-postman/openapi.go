@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/openapi"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
@@ -23,7 +24,7 @@ const openapiTimeout = 30 * time.Second
 // message names the source, and nothing is written.
 func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, tenant string) (*profile.API, error) {
 	bad := func(reason string) error {
-		return &input.Error{Field: "openapi", Value: profile.RedactURL(source), Reason: reason}
+		return &input.Error{Field: "openapi", Value: network.RedactURL(source), Reason: reason}
 	}
 	data, err := readSource(ctx, client, source, stdin)
 	var inputErr *input.Error
@@ -76,7 +77,7 @@ func readSource(ctx context.Context, client *http.Client, source string, stdin i
 // fetchDocument GETs a document with verify's client, so the one URL rule holds to the
 // connection: no redirects, and plain http only to loopback, never through a proxy.
 func fetchDocument(ctx context.Context, client *http.Client, rawURL string) (io.ReadCloser, error) {
-	if _, err := profile.ParseHTTPURL(rawURL); err != nil {
+	if _, err := network.ParseHTTPURL(rawURL); err != nil {
 		return nil, err
 	}
 	c := verify.HTTPClient(client)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
@@ -229,7 +230,7 @@ func othersWarning(by postman.AppliedRequest, chosen Options, others []otherConf
 
 // describeOptions names a configuration for a message, without its secret.
 func describeOptions(o Options) string {
-	parts := []string{"token URL " + text.OneLine(RedactURL(o.TokenURL), 120)}
+	parts := []string{"token URL " + text.OneLine(network.RedactURL(o.TokenURL), 120)}
 	for _, f := range []struct{ name, value string }{
 		{"client id", o.ClientID}, {ParamResource, o.Resource}, {ParamAudience, o.Audience},
 	} {
@@ -296,7 +297,7 @@ func (c *Call) origin() string {
 	if c == nil || c.URL == "" {
 		return ""
 	}
-	u, err := ParseHTTPURL(c.URL)
+	u, err := network.ParseHTTPURL(c.URL)
 	if err != nil {
 		return ""
 	}

@@ -2,7 +2,6 @@ package profile
 
 import (
 	"errors"
-	"net"
 	"net/url"
 	"regexp"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/network"
 )
 
 // Size limits on user input, generous for any real value.
@@ -37,13 +37,13 @@ func validHTTPURL(field, raw string) (*url.URL, error) {
 	if len(raw) > maxURLLength {
 		return nil, &input.Error{Field: field, Reason: "longer than 2048 bytes"}
 	}
-	u, err := ParseHTTPURL(raw)
+	u, err := network.ParseHTTPURL(raw)
 	if err != nil {
 		reason := err.Error()
-		if errors.Is(err, errURLCredentials) {
+		if errors.Is(err, network.ErrURLCredentials) {
 			reason += "; pass --client-id and the secret separately"
 		}
-		return nil, &input.Error{Field: field, Value: RedactURL(raw), Reason: reason}
+		return nil, &input.Error{Field: field, Value: network.RedactURL(raw), Reason: reason}
 	}
 	return u, nil
 }
@@ -58,17 +58,6 @@ func validBaseURL(field, raw string) (string, error) {
 		return "", &input.Error{Field: field, Value: raw, Reason: "must not have a ?query"}
 	}
 	return strings.TrimRight(raw, "/"), nil
-}
-
-// IsLoopback reports whether host names this machine: localhost or a loopback address. A name
-// is only a claim: verify sends plain http to it only when it resolves to loopback alone, and
-// never through a proxy.
-func IsLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(strings.Trim(host, "[]"))
-	return ip != nil && ip.IsLoopback()
 }
 
 // validResource checks an RFC 8707 resource indicator: an absolute URI without a fragment.

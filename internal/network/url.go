@@ -1,9 +1,11 @@
-package profile
+package network
 
 import (
 	"errors"
+	"net"
 	"net/url"
 	"strings"
+	"unicode"
 )
 
 // Why ParseHTTPURL refuses a URL. The messages never repeat the URL.
@@ -11,14 +13,15 @@ var (
 	// ErrInsecureURL reports plain http to a host that is not this machine.
 	ErrInsecureURL = errors.New("plain http is allowed only to loopback; use https")
 
-	errURLCredentials = errors.New("must not carry credentials")
+	// ErrURLCredentials reports a URL with a user name or password in it.
+	ErrURLCredentials = errors.New("must not carry credentials")
 )
 
 // ParseHTTPURL is the one rule for every URL gen-postman sends a request to, whether a flag, a
 // collection or a server named it: an absolute http(s) URL with a host, without credentials or
 // a fragment, and plain http only to loopback.
 func ParseHTTPURL(raw string) (*url.URL, error) {
-	if hasControl(raw) || strings.ContainsAny(raw, " \"\\<>{}|^`") {
+	if strings.IndexFunc(raw, unicode.IsControl) >= 0 || strings.ContainsAny(raw, " \"\\<>{}|^`") {
 		return nil, errors.New("contains spaces, quotes or control characters")
 	}
 	u, err := url.Parse(raw)
@@ -31,7 +34,7 @@ func ParseHTTPURL(raw string) (*url.URL, error) {
 	case u.Host == "" || u.Hostname() == "":
 		return nil, errors.New("has no host")
 	case u.User != nil:
-		return nil, errURLCredentials
+		return nil, ErrURLCredentials
 	case u.Fragment != "" || strings.Contains(raw, "#"):
 		return nil, errors.New("must not have a #fragment")
 	case u.Scheme == "http" && !IsLoopback(u.Hostname()):
@@ -56,4 +59,15 @@ func RedactURL(raw string) string {
 		return raw
 	}
 	return scheme + "://REDACTED@" + authority[at+1:] + path
+}
+
+// IsLoopback reports whether host names this machine: localhost or a loopback address. A name
+// is only a claim: verify sends plain http to it only when it resolves to loopback alone, and
+// never through a proxy.
+func IsLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
 }
