@@ -13,6 +13,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/gen-postman/gen-postman/internal/apimodel"
 	"github.com/gen-postman/gen-postman/internal/openapi"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
@@ -36,7 +37,7 @@ var goldenCases = []struct {
 }
 
 // openAPI parses a document of internal/openapi's test data into a profile's API.
-func openAPI(file, tenant string) *profile.API {
+func openAPI(file, tenant string) *apimodel.API {
 	data, err := os.ReadFile(filepath.Join("..", "internal", "openapi", "testdata", file))
 	if err != nil {
 		panic(err)

@@ -5,13 +5,13 @@ import (
 
 	gpc "github.com/rbretecher/go-postman-collection"
 
+	"github.com/gen-postman/gen-postman/internal/apimodel"
 	"github.com/gen-postman/gen-postman/internal/postman"
-	"github.com/gen-postman/gen-postman/templates"
 )
 
 // addFolders adds each folder of ready requests to c. Requests carry no auth of their own, so
 // they inherit the collection's, unless they are public: those are written with noauth.
-func addFolders(c *gpc.Collection, folders []templates.Folder) error {
+func addFolders(c *gpc.Collection, folders []apimodel.Folder) error {
 	for _, folder := range folders {
 		group := c.AddItemGroup(folder.Name)
 		group.Description = folder.Description
@@ -26,7 +26,7 @@ func addFolders(c *gpc.Collection, folders []templates.Folder) error {
 	return nil
 }
 
-func newItem(r templates.Request) (*postman.Item, error) {
+func newItem(r apimodel.Request) (*postman.Item, error) {
 	u, err := requestURL(r)
 	if err != nil {
 		return nil, fmt.Errorf("request %q: %w", r.Name, err)
@@ -39,7 +39,7 @@ func newItem(r templates.Request) (*postman.Item, error) {
 		req.Description = r.Description
 	}
 	for _, h := range r.Headers {
-		req.Header = append(req.Header, &gpc.Header{Key: h.Key, Value: h.Value, Description: h.Description, Disabled: h.Disabled})
+		req.Header = append(req.Header, &gpc.Header{Key: h.Name, Value: h.Value, Description: h.Description, Disabled: h.Optional})
 	}
 	if r.Body != "" {
 		if r.ContentType != "" {
@@ -53,18 +53,30 @@ func newItem(r templates.Request) (*postman.Item, error) {
 	return &postman.Item{Name: r.Name, Request: req}, nil
 }
 
-// requestURL builds {{baseUrl}}PATH with the request's path variables and query parameters.
-func requestURL(r templates.Request) (*postman.URL, error) {
-	if len(r.PathVariables) == 0 && len(r.Query) == 0 {
-		return postman.VariableURL(postman.VarBaseURL, r.Path)
-	}
-	vars := make([]postman.PathVariable, 0, len(r.PathVariables))
-	for _, v := range r.PathVariables {
-		vars = append(vars, postman.PathVariable{Key: v.Key, Value: v.Value, Description: v.Description})
+// requestURL builds {{baseUrl}}PATH in Postman's syntax: a path parameter that is a whole
+// segment becomes a :name path variable whose value refers to the collection variable it stands
+// for, one inside a segment becomes that {{variable}} in place; query parameters follow.
+func requestURL(r apimodel.Request) (*postman.URL, error) {
+	var vars []postman.PathVariable
+	next := 0
+	path := apimodel.RewritePath(r.Path, func(o apimodel.Occurrence) string {
+		if next == len(r.PathParams) {
+			return "{" + o.Name + "}" // no parameter listed: left for the URL check to refuse
+		}
+		p := r.PathParams[next]
+		next++
+		if !o.Whole {
+			return postman.Ref(p.Variable)
+		}
+		vars = append(vars, postman.PathVariable{Key: o.Name, Value: postman.Ref(p.Variable), Description: p.Description})
+		return ":" + o.Name
+	})
+	if len(vars) == 0 && len(r.Query) == 0 {
+		return postman.VariableURL(postman.VarBaseURL, path)
 	}
 	query := make([]postman.QueryParam, 0, len(r.Query))
 	for _, q := range r.Query {
-		query = append(query, postman.QueryParam{Key: q.Key, Value: q.Value, Description: q.Description, Disabled: q.Disabled})
+		query = append(query, postman.QueryParam{Key: q.Name, Value: q.Value, Description: q.Description, Disabled: q.Optional})
 	}
-	return postman.TemplateURL(postman.VarBaseURL, r.Path, vars, query)
+	return postman.TemplateURL(postman.VarBaseURL, path, vars, query)
 }

@@ -42,7 +42,7 @@ func collectionVariables(p *profile.Profile) []postman.Variable {
 		if v.Description != "" {
 			description = v.Description
 		}
-		vars = append(vars, postman.Variable{Key: v.Key, Value: v.Value, Type: "string", Description: description})
+		vars = append(vars, postman.Variable{Key: v.Name, Value: v.Value, Type: "string", Description: description})
 	}
 	return append(vars,
 		postman.Variable{Key: postman.VarAccessToken, Type: "string", Description: "Set by the pre-request script; do not put it in an environment."},

@@ -10,6 +10,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/gen-postman/gen-postman/internal/apimodel"
 )
 
 //go:embed providers/*.json
@@ -39,10 +41,9 @@ type Preset struct {
 	Scope string `json:"scope"`
 	// ClientAuth is how the provider expects the client to authenticate by default: "header"
 	// (HTTP Basic) or "body" (form fields).
-	ClientAuth      string   `json:"clientAuth"`
-	AccessTokenType string   `json:"accessTokenType"`
-	Hints           Hints    `json:"hints"`
-	Folders         []Folder `json:"folders"`
+	ClientAuth string            `json:"clientAuth"`
+	Hints      Hints             `json:"hints"`
+	Folders    []apimodel.Folder `json:"folders"`
 }
 
 // Hints are what verify tells a user about this provider when something goes wrong. Each is a

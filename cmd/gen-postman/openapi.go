@@ -9,10 +9,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gen-postman/gen-postman/internal/apimodel"
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/openapi"
-	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 )
 
@@ -22,7 +22,7 @@ const openapiTimeout = 30 * time.Second
 // loadAPI reads the OpenAPI document that --openapi names (a file, an http(s) URL, or - for
 // stdin) and turns it into the profile's requests. Whatever goes wrong is bad input: the
 // message names the source, and nothing is written.
-func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, tenant string) (*profile.API, error) {
+func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, tenant string) (*apimodel.API, error) {
 	bad := func(reason string) error {
 		return &input.Error{Field: "openapi", Value: network.RedactURL(source), Reason: reason}
 	}

@@ -71,7 +71,7 @@ func (c *converter) add(path, method string, item *v3.PathItem, op *v3.Operation
 		Name:   c.names.unique(requestName(op, method, path)),
 		Method: method,
 	}
-	r.Path, r.PathVariables = c.pathVariables(path, params)
+	r.Path, r.PathParams = path, c.pathParams(path, params)
 	r.Query, r.Headers = c.otherParams(params)
 	r.ContentType, r.Body = c.body(op)
 	public, scopes := security(c.doc, op)

@@ -1,7 +1,8 @@
-// Package openapi turns an OpenAPI document into a neutral, deterministic
-// model of requests: one request per operation, grouped in folders by tag,
-// with path variables tied to collection variables, query parameters and
-// headers that carry example values, and JSON bodies built from schemas.
+// Package openapi turns an OpenAPI document into package apimodel's neutral,
+// deterministic model of requests: one request per operation, grouped in
+// folders by tag, with path parameters tied to API variables, query
+// parameters and headers that carry example values, and JSON bodies built
+// from schemas.
 //
 // The model says nothing about Postman's JSON; a writer maps it onto
 // collection items. Parsing does not validate the document: real documents
@@ -25,18 +26,18 @@
 // "METHOD /path". Names are made unique across the document in document order:
 // the second "List users" becomes "List users (2)", and so on.
 //
-// Path variables: a path segment that is exactly one {param} becomes a Postman
-// path variable (/api/users/{id} becomes /api/users/:id) whose value refers to
-// one collection variable per meaning. The meaning of an id-like parameter
+// Path parameters: the path keeps the document's template, and each {param}
+// in it is tied to one API variable per meaning (the Postman writer turns a
+// whole segment into a :param path variable that refers to that collection
+// variable, and a parameter inside a segment into {{meaning}} in place). The meaning of an id-like parameter
 // ("id", "ID", "_id") is the nearest literal segment before it, singularized
 // and camelCased, plus "Id": /api/applications/{id} means applicationId,
 // /api/organization-roles/{id} means organizationRoleId. Any other parameter
 // means its own name, camelCased: {userId} means userId, {user_id} means
-// userId. A parameter inside a larger segment (/files/{name}.json) is written
-// in place as {{meaning}} and is not a path variable.
+// userId.
 //
-// Query parameters and headers: required ones are enabled, optional ones
-// are present but disabled; both carry an example value and their
+// Query parameters and headers: required ones are marked required, others
+// optional (written present but not sent); both carry an example value and their
 // description. Authorization, Accept and Content-Type header parameters are
 // left out (OpenAPI ignores them, and auth is the collection's business), as
 // are cookie parameters.

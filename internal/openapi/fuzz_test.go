@@ -5,8 +5,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/gen-postman/gen-postman/internal/apimodel"
 )
 
 // FuzzParse checks that Parse never panics, refuses with a sentinel, and
@@ -42,7 +43,10 @@ func FuzzParse(f *testing.F) {
 		if string(a) != string(b) {
 			t.Fatalf("two parses differ")
 		}
-		names := map[string]bool{}
+		names, declared := map[string]bool{}, map[string]bool{}
+		for _, v := range doc.Variables {
+			declared[v.Name] = true
+		}
 		for _, folder := range doc.Folders {
 			for _, r := range folder.Requests {
 				if names[r.Name] {
@@ -52,9 +56,14 @@ func FuzzParse(f *testing.F) {
 				if r.Body != "" && !json.Valid([]byte(r.Body)) {
 					t.Fatalf("body is not JSON: %q", r.Body)
 				}
-				for _, v := range r.PathVariables {
-					if !strings.HasPrefix(v.Value, "{{") || !strings.HasSuffix(v.Value, "}}") {
-						t.Fatalf("path variable %q = %q", v.Key, v.Value)
+				occurrences := 0
+				apimodel.RewritePath(r.Path, func(apimodel.Occurrence) string { occurrences++; return "" })
+				if occurrences != len(r.PathParams) {
+					t.Fatalf("%s: %d path parameters for %d occurrences", r.Path, len(r.PathParams), occurrences)
+				}
+				for _, p := range r.PathParams {
+					if !declared[p.Variable] {
+						t.Fatalf("path parameter %q stands for %q, which is not a variable", p.Name, p.Variable)
 					}
 				}
 			}

@@ -1,9 +1,6 @@
 package openapi
 
-import (
-	"github.com/gen-postman/gen-postman/internal/profile"
-	"github.com/gen-postman/gen-postman/templates"
-)
+import "github.com/gen-postman/gen-postman/internal/apimodel"
 
 // DefaultMaxSize is the document size cap used when Options.MaxSize is zero.
 const DefaultMaxSize = 32 << 20
@@ -39,25 +36,22 @@ type Document struct {
 	Variables []Variable
 }
 
-// The request model is package templates', shared with the provider presets: package
-// generate writes both the same way.
+// The request model is package apimodel's, shared with the provider presets.
 type (
 	// Folder groups the requests of one tag.
-	Folder = templates.Folder
+	Folder = apimodel.Folder
 	// Request is one operation.
-	Request = templates.Request
-	// PathVariable is one :variable of a request path.
-	PathVariable = templates.PathVariable
-	// QueryParam is one query parameter.
-	QueryParam = templates.QueryParam
-	// Header is one header parameter.
-	Header = templates.Header
-	// Variable is a collection variable that path variables refer to.
-	Variable = templates.Variable
+	Request = apimodel.Request
+	// PathParam is one {name} of a request path.
+	PathParam = apimodel.PathParam
+	// Param is one query or header parameter.
+	Param = apimodel.Param
+	// Variable is a value that path parameters stand for.
+	Variable = apimodel.Variable
 )
 
 // API is what the document gives a profile: its requests, and the base URL, token URL and
 // scopes it names, which a profile uses only where neither the user nor the preset gives one.
-func (d *Document) API() *profile.API {
-	return &profile.API{BaseURL: d.ServerURL, TokenURL: d.TokenURL, Scopes: d.Scopes, Folders: d.Folders, Variables: d.Variables}
+func (d *Document) API() *apimodel.API {
+	return &apimodel.API{BaseURL: d.ServerURL, TokenURL: d.TokenURL, Scopes: d.Scopes, Folders: d.Folders, Variables: d.Variables}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/apimodel"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 )
 
@@ -56,34 +57,22 @@ func meaning(segments []string, at int, name string) string {
 	return "param"
 }
 
-// pathVariables rewrites an OpenAPI path template in Postman's form and
-// lists its path variables.
-func (c *converter) pathVariables(path string, params []*v3.Parameter) (string, []PathVariable) {
+// pathParams lists the {name} occurrences of an OpenAPI path template, each
+// tied to the variable its meaning names.
+func (c *converter) pathParams(path string, params []*v3.Parameter) []PathParam {
 	desc := map[string]string{}
 	for _, p := range params {
 		if strings.EqualFold(p.In, "path") {
 			desc[p.Name] = strings.TrimSpace(p.Description)
 		}
 	}
-	segments := strings.Split(path, "/")
-	out := make([]string, len(segments))
-	var vars []PathVariable
-	for i, seg := range segments {
-		out[i] = seg
-		if !strings.Contains(seg, "{") {
-			continue
-		}
-		if name, ok := wholeParam(seg); ok {
-			m := c.use(meaning(segments, i, name), desc[name])
-			out[i] = ":" + name
-			vars = append(vars, PathVariable{Key: name, Value: "{{" + m + "}}", Description: desc[name]})
-			continue
-		}
-		out[i] = replaceParams(seg, func(name string) string {
-			return "{{" + c.use(meaning(segments, i, name), desc[name]) + "}}"
-		})
-	}
-	return strings.Join(out, "/"), vars
+	var out []PathParam
+	apimodel.RewritePath(path, func(o apimodel.Occurrence) string {
+		v := c.use(meaning(o.Segments, o.Segment, o.Name), desc[o.Name])
+		out = append(out, PathParam{Name: o.Name, Variable: v, Description: desc[o.Name]})
+		return ""
+	})
+	return out
 }
 
 // use records a collection variable and returns its key.
@@ -92,31 +81,6 @@ func (c *converter) use(key, desc string) string {
 		c.meaning[key] = desc
 	}
 	return key
-}
-
-// wholeParam reports whether a segment is exactly one {name}.
-func wholeParam(seg string) (string, bool) {
-	if len(seg) > 2 && seg[0] == '{' && seg[len(seg)-1] == '}' && strings.Count(seg, "{") == 1 && strings.Count(seg, "}") == 1 {
-		return seg[1 : len(seg)-1], true
-	}
-	return "", false
-}
-
-// replaceParams replaces each {name} of a segment.
-func replaceParams(seg string, f func(string) string) string {
-	var sb strings.Builder
-	for {
-		i := strings.IndexByte(seg, '{')
-		j := strings.IndexByte(seg[max(i, 0):], '}')
-		if i < 0 || j < 0 {
-			sb.WriteString(seg)
-			return sb.String()
-		}
-		j += i
-		sb.WriteString(seg[:i])
-		sb.WriteString(f(seg[i+1 : j]))
-		seg = seg[j+1:]
-	}
 }
 
 // variables lists the collection variables, sorted by key.
@@ -128,7 +92,7 @@ func (c *converter) variables() []Variable {
 	slices.Sort(keys)
 	out := make([]Variable, 0, len(keys))
 	for _, k := range keys {
-		out = append(out, Variable{Key: k, Description: c.meaning[k]})
+		out = append(out, Variable{Name: k, Description: c.meaning[k]})
 	}
 	return out
 }
@@ -137,24 +101,22 @@ func (c *converter) variables() []Variable {
 var skippedHeaders = map[string]bool{"authorization": true, "accept": true, "content-type": true}
 
 // otherParams converts query and header parameters.
-func (c *converter) otherParams(params []*v3.Parameter) ([]QueryParam, []Header) {
-	var query []QueryParam
-	var headers []Header
+func (c *converter) otherParams(params []*v3.Parameter) (query, headers []Param) {
 	for _, p := range params {
 		required := p.Required != nil && *p.Required
 		switch strings.ToLower(p.In) {
 		case "query":
-			query = append(query, QueryParam{
-				Key: p.Name, Value: c.paramValue(p),
-				Description: strings.TrimSpace(p.Description), Disabled: !required,
+			query = append(query, Param{
+				Name: p.Name, Value: c.paramValue(p),
+				Description: strings.TrimSpace(p.Description), Optional: !required,
 			})
 		case "header":
 			if skippedHeaders[strings.ToLower(p.Name)] {
 				continue
 			}
-			headers = append(headers, Header{
-				Key: p.Name, Value: c.paramValue(p),
-				Description: strings.TrimSpace(p.Description), Disabled: !required,
+			headers = append(headers, Param{
+				Name: p.Name, Value: c.paramValue(p),
+				Description: strings.TrimSpace(p.Description), Optional: !required,
 			})
 		}
 	}

@@ -69,7 +69,7 @@ func checkRealDoc(t *testing.T, doc *Document, operations, public int) {
 	t.Helper()
 	vars := map[string]bool{}
 	for _, v := range doc.Variables {
-		vars[v.Key] = true
+		vars[v.Name] = true
 	}
 	n, pub := 0, 0
 	names := map[string]bool{}
@@ -86,17 +86,13 @@ func checkRealDoc(t *testing.T, doc *Document, operations, public int) {
 				t.Errorf("name %q repeated", r.Name)
 			}
 			names[r.Name] = true
-			for _, pv := range r.PathVariables {
-				key := strings.TrimSuffix(strings.TrimPrefix(pv.Value, "{{"), "}}")
-				if !strings.HasPrefix(pv.Value, "{{") || !vars[key] {
-					t.Errorf("%s %s: path variable %q has value %q", r.Method, r.Path, pv.Key, pv.Value)
+			for _, p := range r.PathParams {
+				if !vars[p.Variable] {
+					t.Errorf("%s %s: path parameter %q stands for %q, which is not a variable", r.Method, r.Path, p.Name, p.Variable)
 				}
-				if !strings.Contains(r.Path, ":"+pv.Key) {
-					t.Errorf("%s %s: path variable %q not in path", r.Method, r.Path, pv.Key)
+				if !strings.Contains(r.Path, "{"+p.Name+"}") {
+					t.Errorf("%s %s: path parameter %q not in path", r.Method, r.Path, p.Name)
 				}
-			}
-			if strings.Contains(r.Path, "{") && !strings.Contains(r.Path, "{{") {
-				t.Errorf("%s %s: template left in path", r.Method, r.Path)
 			}
 			if r.Body != "" && !json.Valid([]byte(r.Body)) {
 				t.Errorf("%s %s: body is not JSON", r.Method, r.Path)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/apimodel"
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/templates"
 )
@@ -36,19 +37,7 @@ type Options struct {
 	JWKSURL      string
 	Name         string
 	// API, when set, replaces the preset's ready requests with an API description's.
-	API *API
-}
-
-// API is what an API description (an OpenAPI document) gives a profile: its requests, and the
-// base URL, token URL and scopes it names, used only where neither the user nor the preset gives
-// one.
-type API struct {
-	BaseURL  string
-	TokenURL string
-	Scopes   []string
-	Folders  []templates.Folder
-	// Variables are the collection variables the requests' path variables refer to.
-	Variables []templates.Variable
+	API *apimodel.API
 }
 
 // Profile is a resolved token request and the API it serves. Every field is validated, so it is
@@ -69,16 +58,12 @@ type Profile struct {
 	Scope        string
 	// Params are the resource or audience parameters of the token request, in sending order.
 	Params []Param
-	// AccessTokenType is the JWT typ the provider's access tokens carry, when documented.
-	AccessTokenType string
 	// Hints are the provider's advice for when something goes wrong, from its preset.
 	Hints templates.Hints
-	// Docs links to the provider's guide for machine-to-machine access.
-	Docs string
 	// Folders are the preset's ready requests, relative to BaseURL; empty for a collection.
-	Folders []templates.Folder
+	Folders []apimodel.Folder
 	// Variables are the collection variables Folders' path variables refer to.
-	Variables []templates.Variable
+	Variables []apimodel.Variable
 	// Call is what a bare --call makes: for a profile read from a collection, the collection's
 	// own request under the checked auth; nil for a preset, whose Folders serve instead.
 	Call *Call
@@ -120,7 +105,7 @@ type resolver struct {
 }
 
 func (r *resolver) resolve() (*Profile, error) {
-	p := &Profile{Provider: r.preset.Name, AccessTokenType: r.preset.AccessTokenType, Hints: r.preset.Hints, Docs: r.preset.Docs}
+	p := &Profile{Provider: r.preset.Name, Hints: r.preset.Hints}
 	steps := []func(*Profile) error{
 		r.location, r.tokenURL, r.issuerAndKeys, r.params, r.baseURL, r.scope, r.client, r.name,
 	}
@@ -129,10 +114,10 @@ func (r *resolver) resolve() (*Profile, error) {
 			return nil, err
 		}
 	}
-	p.Folders = append([]templates.Folder(nil), r.preset.Folders...)
+	p.Folders = append([]apimodel.Folder(nil), r.preset.Folders...)
 	if r.opts.API != nil {
-		p.Folders = append([]templates.Folder(nil), r.opts.API.Folders...)
-		p.Variables = append([]templates.Variable(nil), r.opts.API.Variables...)
+		p.Folders = append([]apimodel.Folder(nil), r.opts.API.Folders...)
+		p.Variables = append([]apimodel.Variable(nil), r.opts.API.Variables...)
 	}
 	return p, nil
 }

@@ -25,8 +25,7 @@ func TestResolveProviders(t *testing.T) {
 				Provider: "logto", Name: "logto-acme", BaseURL: "https://acme.logto.app",
 				TokenURL: "https://acme.logto.app/oidc/token", Issuer: "https://acme.logto.app/oidc",
 				JWKSURL: "https://acme.logto.app/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
-				Params:          []Param{{ParamResource, "https://acme.logto.app/api"}},
-				AccessTokenType: "at+jwt",
+				Params: []Param{{ParamResource, "https://acme.logto.app/api"}},
 			},
 		},
 		{
@@ -36,8 +35,7 @@ func TestResolveProviders(t *testing.T) {
 				Provider: "logto", Name: "logto-auth.example.com", BaseURL: "https://auth.example.com",
 				TokenURL: "https://auth.example.com/oidc/token", Issuer: "https://auth.example.com/oidc",
 				JWKSURL: "https://auth.example.com/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
-				Params:          []Param{{ParamResource, "https://default.logto.app/api"}},
-				AccessTokenType: "at+jwt",
+				Params: []Param{{ParamResource, "https://default.logto.app/api"}},
 			},
 		},
 		{
@@ -47,8 +45,7 @@ func TestResolveProviders(t *testing.T) {
 				Provider: "logto", Name: "logto-acme", BaseURL: "https://auth.acme.com",
 				TokenURL: "https://auth.acme.com/oidc/token", Issuer: "https://auth.acme.com/oidc",
 				JWKSURL: "https://auth.acme.com/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
-				Params:          []Param{{ParamResource, "https://acme.logto.app/api"}},
-				AccessTokenType: "at+jwt",
+				Params: []Param{{ParamResource, "https://acme.logto.app/api"}},
 			},
 		},
 		{
@@ -108,8 +105,7 @@ func TestResolveProviders(t *testing.T) {
 				Provider: "logto", Name: "logto-acme", BaseURL: "https://acme.logto.app",
 				TokenURL: "https://acme.logto.app/oidc/token", Issuer: "https://acme.logto.app/oidc",
 				JWKSURL: "https://acme.logto.app/oidc/jwks", ClientAuth: ClientAuthHeader,
-				Params:          []Param{{ParamResource, "https://api.acme.com"}},
-				AccessTokenType: "at+jwt",
+				Params: []Param{{ParamResource, "https://api.acme.com"}},
 			},
 		},
 		{
@@ -119,8 +115,7 @@ func TestResolveProviders(t *testing.T) {
 				Provider: "logto", Name: "logto-localhost-3001", BaseURL: "http://localhost:3001",
 				TokenURL: "http://localhost:3001/oidc/token", Issuer: "http://localhost:3001/oidc",
 				JWKSURL: "http://localhost:3001/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
-				Params:          []Param{{ParamResource, "https://default.logto.app/api"}},
-				AccessTokenType: "at+jwt",
+				Params: []Param{{ParamResource, "https://default.logto.app/api"}},
 			},
 		},
 	}
@@ -133,10 +128,7 @@ func TestResolveProviders(t *testing.T) {
 			if len(got.Folders) == 0 {
 				t.Errorf("profile has no ready requests")
 			}
-			if got.Docs == "" && got.Provider != "generic" {
-				t.Errorf("profile has no link to the provider's guide")
-			}
-			got.Folders, got.Warnings, got.Hints, got.Docs = nil, nil, templates.Hints{}, ""
+			got.Folders, got.Warnings, got.Hints = nil, nil, templates.Hints{}
 			if !reflect.DeepEqual(*got, tt.want) {
 				t.Errorf("Resolve(%+v)\n got  %+v\n want %+v", tt.opts, *got, tt.want)
 			}
