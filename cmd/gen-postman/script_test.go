@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -28,11 +29,16 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// updateScripts rewrites the files that cmp compares stdout and stderr with, in each script's
+// archive, from what the command now prints: go test ./cmd/gen-postman -run Scripts -update.
+var updateScripts = flag.Bool("update", false, "rewrite the scripts' expected output from the command's")
+
 // TestScripts runs the command-line scenarios in testdata/script.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir:   "testdata/script",
-		Setup: startFakeIdPs,
+		Dir:           "testdata/script",
+		Setup:         startFakeIdPs,
+		UpdateScripts: *updateScripts,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mode":     cmdMode,
 			"mkfifo":   cmdMkfifo,
