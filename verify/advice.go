@@ -21,6 +21,8 @@ type Names struct {
 	Timeout    string
 	// Location is how the user names the server: its tenant or base URL.
 	Location string
+	// Call is how the user names the request to make with the token.
+	Call string
 }
 
 // withDefaults fills each empty name with a description of the setting.
@@ -38,6 +40,7 @@ func (n Names) withDefaults() Names {
 		{&n.JWKSURL, "the key set URL"},
 		{&n.Timeout, "the time limit"},
 		{&n.Location, "the server's address"},
+		{&n.Call, "a call"},
 	} {
 		if *f.dst == "" {
 			*f.dst = f.fallback

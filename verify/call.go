@@ -31,7 +31,7 @@ type callTarget struct {
 // callURL resolves Options.Call against the profile into the request to make, or returns an
 // [*input.Error]. A bare call makes the profile's Call, the collection's own request,
 // or else the first of the preset's ready requests.
-func callURL(p *profile.Profile, call string) (callTarget, error) {
+func callURL(p *profile.Profile, call string, n Names) (callTarget, error) {
 	bad := func(reason string) error {
 		return &input.Error{Field: "call", Value: network.RedactURL(call), Reason: reason}
 	}
@@ -45,7 +45,7 @@ func callURL(p *profile.Profile, call string) (callTarget, error) {
 	case call == "":
 		return callTarget{}, nil
 	case call == CallFirst && p.Call != nil:
-		return collectionCall(p.Call)
+		return collectionCall(p.Call, n)
 	case call == CallFirst:
 		for _, f := range p.Folders {
 			for _, r := range f.Requests {
@@ -68,17 +68,18 @@ func callURL(p *profile.Profile, call string) (callTarget, error) {
 }
 
 // collectionCall checks the collection's own request before it is made.
-func collectionCall(c *profile.Call) (callTarget, error) {
+func collectionCall(c *profile.Call, n Names) (callTarget, error) {
+	give := "; give " + n.Call + " PATH or URL"
 	if c.Problem != "" {
-		return callTarget{}, &input.Error{Field: "call", Reason: c.Problem + "; give --call PATH or URL"}
+		return callTarget{}, &input.Error{Field: "call", Reason: c.Problem + give}
 	}
 	if c.Method != http.MethodGet && c.Method != http.MethodHead {
-		return callTarget{}, &input.Error{Field: "call", Reason: fmt.Sprintf("request %q is a %s; only GET and HEAD are made; give --call PATH or URL",
-			text.OneLine(c.Name, 80), text.OneLine(c.Method, 20))}
+		return callTarget{}, &input.Error{Field: "call", Reason: fmt.Sprintf("request %q is a %s; only GET and HEAD are made%s",
+			text.OneLine(c.Name, 80), text.OneLine(c.Method, 20), give)}
 	}
 	if _, err := network.ParseHTTPURL(c.URL); err != nil {
 		return callTarget{}, &input.Error{Field: "call", Value: network.RedactURL(c.URL),
-			Reason: fmt.Sprintf("the URL of request %q: %v; give --call PATH or URL", text.OneLine(c.Name, 80), err)}
+			Reason: fmt.Sprintf("the URL of request %q: %v%s", text.OneLine(c.Name, 80), err, give)}
 	}
 	return callTarget{method: c.Method, url: c.URL}, nil
 }

@@ -5,6 +5,11 @@
 // whatever the outcome. Options that cannot work are errors callers test with errors.Is and
 // errors.As: the sentinels of errors.go, and [*input.Error].
 //
-// verify knows no provider and no flag: provider advice comes from the profile's hints, and
-// hints name settings the way [Options.Names] says.
+// verify names no provider and no flag of a command: provider advice comes from the profile's
+// hints, and hints name settings the way [Options.Names] says. Claims are read as the servers
+// write them, whoever they are: the client may be named by client_id, azp, or sub, either as
+// the client id itself or as "ID@clients".
+//
+// The package serves the gen-postman command: its options take an internal/profile.Profile,
+// which only this module can build.
 package verify

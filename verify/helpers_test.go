@@ -28,7 +28,7 @@ const (
 var cliNames = verify.Names{
 	TokenURL: "--token-url", Resource: "--resource", Audience: "--audience", Scope: "--scope",
 	ClientAuth: "--client-auth", Issuer: "--issuer", JWKSURL: "--jwks-url", Timeout: "--timeout",
-	Location: "--tenant or --endpoint",
+	Location: "--tenant or --endpoint", Call: "--call",
 }
 
 // fixture is a fake server and the Logto profile that points at it.

@@ -48,7 +48,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if p.ClientSecret == "" {
 		return nil, ErrNoClientSecret
 	}
-	target, err := callURL(p, opts.Call)
+	target, err := callURL(p, opts.Call, opts.Names.withDefaults())
 	if err != nil {
 		return nil, err
 	}
