@@ -24,10 +24,14 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Secret || e.Value == "" {
-		return fmt.Sprintf("invalid --%s: %s", e.Field, e.Reason)
+		return fmt.Sprintf("invalid %s: %s", Flag(e.Field), e.Reason)
 	}
-	return fmt.Sprintf("invalid --%s %q: %s", e.Field, e.Value, e.Reason)
+	return fmt.Sprintf("invalid %s %q: %s", Flag(e.Field), e.Value, e.Reason)
 }
+
+// Flag is how the user gives a setting, by its name: "token-url" is given as --token-url. It is
+// the one place that writes a flag, for messages that tell the user which setting to give.
+func Flag(setting string) string { return "--" + setting }
 
 // Is reports whether target is ErrInvalid.
 func (e *Error) Is(target error) bool { return target == ErrInvalid }

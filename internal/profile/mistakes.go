@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 )
 
@@ -29,8 +30,8 @@ func (r *resolver) trimPresetPath(p *Profile, endpoint string) string {
 	if _, err := network.ParseHTTPURL(base); err != nil || strings.HasSuffix(base, "/") {
 		return endpoint
 	}
-	p.Warnings = append(p.Warnings, fmt.Sprintf("--endpoint %s ends with %s, which the %s preset adds itself; using %s as the base URL",
-		endpoint, suffix, r.preset.Name, base))
+	p.Warnings = append(p.Warnings, fmt.Sprintf("%s %s ends with %s, which the %s preset adds itself; using %s as the base URL",
+		input.Flag("endpoint"), endpoint, suffix, r.preset.Name, base))
 	return base
 }
 

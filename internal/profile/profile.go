@@ -127,7 +127,7 @@ func (r *resolver) location(p *Profile) error {
 	if r.opts.Tenant != "" && !(r.preset.TenantBase == "" && r.opts.API != nil) {
 		if r.preset.TenantBase == "" {
 			return &input.Error{Field: "tenant", Value: r.opts.Tenant,
-				Reason: fmt.Sprintf("the %s provider has no tenants; give --token-url", r.preset.Name)}
+				Reason: fmt.Sprintf("the %s provider has no tenants; give %s", r.preset.Name, input.Flag("token-url"))}
 		}
 		t, err := validTenant(r.opts.Tenant, r.preset.TenantHelp)
 		if err != nil {
@@ -148,7 +148,7 @@ func (r *resolver) location(p *Profile) error {
 	case r.tenant != "":
 		r.base = r.fill(r.preset.TenantBase)
 	case r.preset.TenantBase != "":
-		return &input.Error{Field: "tenant", Reason: fmt.Sprintf("missing: give --tenant (%s) or --endpoint URL", r.preset.TenantHelp)}
+		return &input.Error{Field: "tenant", Reason: fmt.Sprintf("missing: give %s (%s) or %s URL", input.Flag("tenant"), r.preset.TenantHelp, input.Flag("endpoint"))}
 	}
 	return nil
 }
@@ -306,7 +306,7 @@ func (r *resolver) client(p *Profile) error {
 	}
 	p.ClientID, p.ClientSecret = r.opts.ClientID, r.opts.ClientSecret
 	if p.ClientID == "" {
-		p.Warnings = append(p.Warnings, "no client id: clientId is left empty; give --client-id, or fill it in before sending a request")
+		p.Warnings = append(p.Warnings, "no client id: clientId is left empty; give "+input.Flag("client-id")+", or fill it in before sending a request")
 	}
 	return nil
 }

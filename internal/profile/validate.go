@@ -41,7 +41,7 @@ func validHTTPURL(field, raw string) (*url.URL, error) {
 	if err != nil {
 		reason := err.Error()
 		if errors.Is(err, network.ErrURLCredentials) {
-			reason += "; pass --client-id and the secret separately"
+			reason += "; pass " + input.Flag("client-id") + " and the secret separately"
 		}
 		return nil, &input.Error{Field: field, Value: network.RedactURL(raw), Reason: reason}
 	}
