@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/apimodel"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 )
 
@@ -38,6 +39,14 @@ func convert(m *v3.Document, opts Options) (*Document, error) {
 	}
 	d.Folders = c.folders(m)
 	d.Variables = c.variables()
+	limit := opts.MaxText
+	if limit <= 0 {
+		limit = DefaultMaxText
+	}
+	if size := apimodel.TextSize(d.Folders); size > limit {
+		return nil, fmt.Errorf("its %d requests hold %d MiB of text (descriptions, examples, bodies), over the %d MiB a collection may hold: %w",
+			c.count, size>>20, limit>>20, ErrTooLarge)
+	}
 	return d, nil
 }
 

@@ -7,8 +7,9 @@
 // The model says nothing about Postman's JSON; a writer maps it onto
 // collection items. Parsing does not validate the document: real documents
 // often fail strict validation and still describe usable requests. Only a
-// document that cannot be read, is too large, or has no operations is
-// refused.
+// document that cannot be read, is too large, has no operations, or whose
+// requests would hold more text than a collection may ([DefaultMaxText]:
+// one long description referenced by every operation) is refused.
 //
 // OpenAPI 3.0, 3.1 and 3.2 documents are read, as JSON or YAML. Swagger 2.0
 // documents are refused with [ErrUnsupportedVersion].

@@ -5,6 +5,10 @@ import "github.com/gen-postman/gen-postman/internal/apimodel"
 // DefaultMaxSize is the document size cap used when Options.MaxSize is zero.
 const DefaultMaxSize = 32 << 20
 
+// DefaultMaxText caps the text the requests may hold (apimodel.TextSize) when Options.MaxText is
+// zero: a small document can reference one long description from every operation.
+const DefaultMaxText = 32 << 20
+
 // Options tune Parse.
 type Options struct {
 	// Tenant fills the placeholders of the first server's first host label,
@@ -14,6 +18,9 @@ type Options struct {
 	// MaxSize caps the document size in bytes, checked before parsing.
 	// Zero means DefaultMaxSize.
 	MaxSize int64
+	// MaxText caps the bytes of text the requests hold, checked once they
+	// are built and before anything is written. Zero means DefaultMaxText.
+	MaxText int
 }
 
 // Document is the request model of one OpenAPI document.
