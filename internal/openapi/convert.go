@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/apimodel"
+	"github.com/gen-postman/gen-postman/internal/text"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 )
 
@@ -29,6 +30,9 @@ func convert(m *v3.Document, opts Options) (*Document, error) {
 			for method, op := range item.GetOperations().FromOldest() {
 				if op == nil {
 					continue
+				}
+				if err := checkPath(path); err != nil {
+					return nil, err
 				}
 				c.add(path, method, item, op)
 			}
@@ -147,4 +151,38 @@ func describe(op *v3.Operation, scopes []string) string {
 		parts = append(parts, "Scopes: "+strings.Join(scopes, ", "))
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// checkPath refuses a path that is not an OpenAPI path template (OpenAPI 3.1
+// §4.8.8): it starts with /, and every brace opens or closes one {name}.
+func checkPath(path string) error {
+	bad := func(reason string) error {
+		return fmt.Errorf("path %q %s: %w", text.OneLine(path, 120), reason, ErrBadPath)
+	}
+	if !strings.HasPrefix(path, "/") {
+		return bad("does not start with /")
+	}
+	open := false
+	for i := 0; i < len(path); i++ {
+		switch path[i] {
+		case '{':
+			if open || i+1 < len(path) && path[i+1] == '}' {
+				return bad("has a { that does not open a {name}")
+			}
+			open = true
+		case '}':
+			if !open {
+				return bad("has a } that closes no {name}")
+			}
+			open = false
+		case '/':
+			if open {
+				return bad("has a { that is not closed in its segment")
+			}
+		}
+	}
+	if open {
+		return bad("has a { that is not closed")
+	}
+	return nil
 }

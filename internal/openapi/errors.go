@@ -13,6 +13,10 @@ var (
 	ErrUnsupportedVersion = errors.New("unsupported openapi version")
 	// ErrNoOperations is returned for a document that defines no operation.
 	ErrNoOperations = errors.New("document has no operations")
+	// ErrBadPath is returned for a path that is not an OpenAPI path template:
+	// one that does not start with /, or whose braces do not each enclose a
+	// parameter name.
+	ErrBadPath = errors.New("not a path template")
 	// ErrInvalidTenant is returned for an Options.Tenant that is not a host name.
 	ErrInvalidTenant = errors.New("tenant is not a valid host name")
 )

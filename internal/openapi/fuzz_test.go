@@ -72,7 +72,7 @@ func FuzzParse(f *testing.F) {
 }
 
 func knownError(err error) bool {
-	for _, e := range []error{ErrTooLarge, ErrNotOpenAPI, ErrUnsupportedVersion, ErrNoOperations, ErrInvalidTenant} {
+	for _, e := range []error{ErrTooLarge, ErrNotOpenAPI, ErrUnsupportedVersion, ErrNoOperations, ErrInvalidTenant, ErrBadPath} {
 		if errors.Is(err, e) {
 			return true
 		}
