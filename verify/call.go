@@ -9,6 +9,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/redact"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -95,7 +96,7 @@ func joinBase(base, path string, bad func(string) error) (string, error) {
 }
 
 // callAPI makes the target request with the token as Bearer and reports its status.
-func callAPI(ctx context.Context, client *http.Client, t callTarget, token string, red redactor, adv advice) (Check, []string, *CallResult) {
+func callAPI(ctx context.Context, client *http.Client, t callTarget, token string, red redact.Redactor, adv advice) (Check, []string, *CallResult) {
 	target := t.url
 	res := &CallResult{Method: t.method, URL: target}
 	req, err := http.NewRequestWithContext(ctx, t.method, target, nil)
@@ -118,9 +119,9 @@ func callAPI(ctx context.Context, client *http.Client, t callTarget, token strin
 		return pass(CheckCall, "%s", line), nil, res
 	}
 	body, err := readCapped(resp.Body, maxCallBody)
-	res.Body = red.block(string(body), maxErrorBody, err != nil)
+	res.Body = red.Block(string(body), maxErrorBody, err != nil)
 	if challenge := resp.Header.Get("WWW-Authenticate"); challenge != "" {
-		line += " (" + red.line(challenge, 200) + ")"
+		line += " (" + red.Line(challenge, 200) + ")"
 	}
 	var hints []string
 	switch {

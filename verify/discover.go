@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/gen-postman/gen-postman/internal/redact"
 )
 
 // ErrNoMetadata reports that no usable metadata document was found for an issuer.
@@ -38,7 +40,7 @@ func Discover(ctx context.Context, client *http.Client, issuer string) (*Metadat
 	// makes the server's text safe to print.
 	docs := newDocuments(ctx, newHTTPClient(client, net.DefaultResolver.LookupNetIP), "", time.Now)
 	defer docs.wg.Wait()
-	srv := server{docs: docs, red: newRedactor(nil, nil)}
+	srv := server{docs: docs, red: redact.New(nil, nil)}
 	var notes []string
 	for _, u := range discoveryURLs(issuer, "") {
 		doc, _, err := fetchDiscovery(ctx, srv, u)
@@ -46,11 +48,11 @@ func Discover(ctx context.Context, client *http.Client, issuer string) (*Metadat
 		case err != nil:
 			notes = append(notes, err.Error())
 		case doc.Issuer != issuer:
-			notes = append(notes, fmt.Sprintf("%s: its issuer %q is not %q", u, srv.red.line(doc.Issuer, 200), issuer))
+			notes = append(notes, fmt.Sprintf("%s: its issuer %q is not %q", u, srv.red.Line(doc.Issuer, 200), issuer))
 		case doc.TokenEndpoint == "" || checkFetchURL(doc.TokenEndpoint) != nil:
-			notes = append(notes, fmt.Sprintf("%s: unusable token_endpoint %q", u, srv.red.line(doc.TokenEndpoint, 200)))
+			notes = append(notes, fmt.Sprintf("%s: unusable token_endpoint %q", u, srv.red.Line(doc.TokenEndpoint, 200)))
 		case doc.JWKSURI != "" && checkFetchURL(doc.JWKSURI) != nil:
-			notes = append(notes, fmt.Sprintf("%s: unusable jwks_uri %q", u, srv.red.line(doc.JWKSURI, 200)))
+			notes = append(notes, fmt.Sprintf("%s: unusable jwks_uri %q", u, srv.red.Line(doc.JWKSURI, 200)))
 		default:
 			return &Metadata{Issuer: doc.Issuer, TokenEndpoint: doc.TokenEndpoint, JWKSURI: doc.JWKSURI, From: u}, nil
 		}

@@ -56,19 +56,19 @@ func findKeySource(ctx context.Context, srv server, issuer, jwksURL, tokenURL st
 		}
 		if doc.TokenEndpoint != tokenURL {
 			src.notes = append(src.notes, fmt.Sprintf("%s: its token_endpoint %q is not the token URL, so it is not trusted",
-				candidate, srv.red.line(doc.TokenEndpoint, 200)))
+				candidate, srv.red.Line(doc.TokenEndpoint, 200)))
 			continue
 		}
 		if src.jwksURL == "" {
 			if err := checkFetchURL(doc.JWKSURI); err != nil || doc.JWKSURI == "" {
-				src.notes = append(src.notes, fmt.Sprintf("%s: unusable jwks_uri %q", candidate, srv.red.line(doc.JWKSURI, 200)))
+				src.notes = append(src.notes, fmt.Sprintf("%s: unusable jwks_uri %q", candidate, srv.red.Line(doc.JWKSURI, 200)))
 				continue
 			}
 			src.jwksURL, src.jwksFrom = doc.JWKSURI, candidate
 		}
 		if src.issuer == "" && doc.Issuer != "" {
 			// The issuer is compared with the token's iss, which passed the same redactor.
-			src.issuer, src.issuerFrom = srv.red.visible(doc.Issuer), candidate
+			src.issuer, src.issuerFrom = srv.red.Visible(doc.Issuer), candidate
 		}
 		src.cached = raw.cached
 		srv.used(raw)
@@ -85,7 +85,7 @@ func fetchDiscovery(ctx context.Context, srv server, u string) (*discoveryDoc, *
 	}
 	var doc discoveryDoc
 	if err := json.Unmarshal(raw.body, &doc); err != nil {
-		return nil, nil, fmt.Errorf("%s: not a metadata document: %s", u, srv.red.line(err.Error(), 100))
+		return nil, nil, fmt.Errorf("%s: not a metadata document: %s", u, srv.red.Line(err.Error(), 100))
 	}
 	return &doc, raw, nil
 }

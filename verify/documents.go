@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/gen-postman/gen-postman/internal/redact"
 )
 
 // documents fetches the public documents of one run (discovery metadata, key sets): each URL
@@ -123,12 +125,12 @@ func (d *documents) fetch(doc *document) {
 // keep stores a document the run used in the cache, once, unless it came from there, may not
 // be reused, or holds a secret or the token: red is the run's redactor, which knows both, and
 // a server that echoes them into a public document gets nothing kept on disk.
-func (d *documents) keep(doc *document, red redactor) {
+func (d *documents) keep(doc *document, red redact.Redactor) {
 	if d.cache == nil || doc.cached || doc.expires.IsZero() {
 		return
 	}
 	doc.kept.Do(func() {
-		if len(red.find(string(doc.body))) > 0 {
+		if red.Contains(string(doc.body)) {
 			return
 		}
 		// A cache that cannot be written costs the next run a fetch, nothing more.

@@ -11,6 +11,7 @@ import (
 	"net/http"
 
 	"github.com/gen-postman/gen-postman/internal/network"
+	"github.com/gen-postman/gen-postman/internal/redact"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -48,7 +49,7 @@ func byteSize(n int64) string {
 // every answer passes through.
 type server struct {
 	docs *documents
-	red  redactor
+	red  redact.Redactor
 	// fresh asks for documents from the server, not from the cache.
 	fresh bool
 	// keep stores the documents the run uses in the cache; only a pass that knows the token,
@@ -67,10 +68,10 @@ func getJSON(ctx context.Context, srv server, rawURL string) (*document, error) 
 	case doc.err != nil:
 		return nil, fmt.Errorf("fetching %q: %s", rawURL, transportReason(ctx, doc.err, srv.red))
 	case doc.readErr != nil:
-		return nil, fmt.Errorf("fetching %q: %s", rawURL, srv.red.line(doc.readErr.Error(), 200))
+		return nil, fmt.Errorf("fetching %q: %s", rawURL, srv.red.Line(doc.readErr.Error(), 200))
 	case isRedirect(doc.status):
 		return nil, fmt.Errorf("fetching %q: HTTP %d to %q: %w", rawURL, doc.status,
-			srv.red.line(doc.location, 200), ErrRedirect)
+			srv.red.Line(doc.location, 200), ErrRedirect)
 	case doc.status != http.StatusOK:
 		return nil, fmt.Errorf("fetching %q: HTTP %d", rawURL, doc.status)
 	}
@@ -96,7 +97,7 @@ func checkFetchURL(rawURL string) error {
 
 // transportReason says in plain words why a request got no answer. Go's client quotes what
 // the server sent (a malformed status line or header), so the words pass red.
-func transportReason(ctx context.Context, err error, red redactor) string {
+func transportReason(ctx context.Context, err error, red redact.Redactor) string {
 	var (
 		dnsErr  *net.DNSError
 		opErr   *net.OpError
@@ -111,13 +112,13 @@ func transportReason(ctx context.Context, err error, red redactor) string {
 	case errors.Is(err, context.Canceled):
 		return "canceled"
 	case errors.As(err, &dnsErr):
-		return fmt.Sprintf("host %q not found", red.line(dnsErr.Name, 200))
+		return fmt.Sprintf("host %q not found", red.Line(dnsErr.Name, 200))
 	case errors.As(err, &unknown), errors.As(err, &host), errors.As(err, &certErr):
-		return "TLS certificate not trusted: " + red.line(err.Error(), 200)
+		return "TLS certificate not trusted: " + red.Line(err.Error(), 200)
 	case errors.As(err, &netErr) && netErr.Timeout():
 		return "timed out: no answer within the time limit"
 	case errors.As(err, &opErr) && opErr.Op == "dial":
-		return "unreachable: " + red.line(opErr.Err.Error(), 200)
+		return "unreachable: " + red.Line(opErr.Err.Error(), 200)
 	}
-	return red.line(err.Error(), 300)
+	return red.Line(err.Error(), 300)
 }

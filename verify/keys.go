@@ -58,9 +58,9 @@ func loadKeySet(ctx context.Context, srv server, u string) (*keySet, error) {
 	var set struct {
 		Keys []json.RawMessage `json:"keys"`
 	}
-	shownURL := srv.red.line(u, 300)
+	shownURL := srv.red.Line(u, 300)
 	if err := json.Unmarshal(doc.body, &set); err != nil {
-		return nil, fmt.Errorf("%s: not a JWK Set: %s", shownURL, srv.red.line(err.Error(), 100))
+		return nil, fmt.Errorf("%s: not a JWK Set: %s", shownURL, srv.red.Line(err.Error(), 100))
 	}
 	ks := &keySet{url: shownURL, cached: doc.cached, refused: map[string]string{}}
 	if doc.cached {
@@ -73,11 +73,11 @@ func loadKeySet(ctx context.Context, srv server, u string) (*keySet, error) {
 		}
 		jwk, err := jwkset.NewJWKFromRawJSON(raw, jwkset.JWKMarshalOptions{}, jwkset.JWKValidateOptions{})
 		if err != nil {
-			ks.skipped = append(ks.skipped, fmt.Sprintf("key %d: %s", i, srv.red.line(err.Error(), 120)))
+			ks.skipped = append(ks.skipped, fmt.Sprintf("key %d: %s", i, srv.red.Line(err.Error(), 120)))
 			continue
 		}
 		m := jwk.Marshal()
-		kid := srv.red.visible(m.KID) // as the token's kid is shown, to compare them
+		kid := srv.red.Visible(m.KID) // as the token's kid is shown, to compare them
 		reason := ""
 		if m.USE == jwkset.UseEnc {
 			reason = "it is for encryption"

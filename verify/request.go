@@ -83,12 +83,12 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 	res := &tokenResult{status: resp.StatusCode}
 	body, err := readCapped(resp.Body, maxTokenResponse)
 	if err != nil {
-		res.detail = fmt.Sprintf("HTTP %d, but reading the answer: %s", resp.StatusCode, rs.redact.line(err.Error(), 200))
+		res.detail = fmt.Sprintf("HTTP %d, but reading the answer: %s", resp.StatusCode, rs.redact.Line(err.Error(), 200))
 		res.hints = []string{"A token response is a small JSON object; this server sent something else: check " + n.TokenURL + "."}
 		return res, nil
 	}
 	if isRedirect(resp.StatusCode) {
-		where := rs.redact.line(resp.Header.Get("Location"), 200)
+		where := rs.redact.Line(resp.Header.Get("Location"), 200)
 		res.detail = fmt.Sprintf("HTTP %d redirect to %q, not followed: credentials go only to the URL given", resp.StatusCode, where)
 		res.hints = []string{"The token URL redirects. If you trust where it points, give that URL as " + n.TokenURL + "."}
 		return res, nil
@@ -105,7 +105,7 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 			res.detail, res.hints = te.describe(rs, resp.Header)
 			return res, nil
 		}
-		res.detail = "HTTP 200, but " + rs.redact.line(err.Error(), 300)
+		res.detail = "HTTP 200, but " + rs.redact.Line(err.Error(), 300)
 		if !jsonBody(body) {
 			res.hints = []string{notJSONHint(n)}
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/redact"
 )
 
 // runState is one run's settings and what it has found so far.
@@ -20,7 +21,7 @@ type runState struct {
 	client  *http.Client
 	docs    *documents
 	now     func() time.Time
-	redact  redactor
+	redact  redact.Redactor
 	report  *Report
 	advice  advice
 }
@@ -83,7 +84,7 @@ func (rs *runState) setRedactor(token string) {
 	if token != "" && !rs.opts.ShowToken {
 		secrets = append(secrets, token)
 	}
-	rs.redact = newRedactor(secrets, []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret})
+	rs.redact = redact.New(secrets, []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret})
 }
 
 // run sends the token request and, at the same time, fetches what the signature check will
@@ -118,7 +119,7 @@ func (rs *runState) run(ctx context.Context, target callTarget, stopFetching fun
 	receivedAt := rs.now()
 	tr := res.resp
 	rs.setRedactor(tr.AccessToken)
-	tr.TokenType, tr.Scope = rs.redact.visible(tr.TokenType), rs.redact.visible(tr.Scope)
+	tr.TokenType, tr.Scope = rs.redact.Visible(tr.TokenType), rs.redact.Visible(tr.Scope)
 	if rs.opts.ShowToken {
 		r.Token = tr.AccessToken
 	}
@@ -159,7 +160,7 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 	if k.src.cached && (k.sig.Status != StatusPass || k.status(CheckIssuer) != StatusPass) {
 		k = rs.checkKeyed(ctx, parts, tr, receivedAt, freshAll)
 	}
-	r.Issuer, r.JWKSURL, r.KeysFromCache = k.src.issuer, rs.redact.visible(k.src.jwksURL), k.keysCached
+	r.Issuer, r.JWKSURL, r.KeysFromCache = k.src.issuer, rs.redact.Visible(k.src.jwksURL), k.keysCached
 	r.addHints(k.sourceHints...)
 	r.add(k.sig)
 	r.addHints(k.sigHints...)
@@ -256,7 +257,7 @@ func (rs *runState) checkKeyed(ctx context.Context, parts *jwtParts, tr *tokenRe
 // check will ask for: the discovery document when the key set URL must be found, then the
 // key set. What it finds is not used here: the checks read the same documents again, from
 // this run's copies, through the redactor that knows the token.
-func (rs *runState) prefetchKeys(ctx context.Context, red redactor) {
+func (rs *runState) prefetchKeys(ctx context.Context, red redact.Redactor) {
 	p := rs.profile
 	srv := server{docs: rs.docs, red: red}
 	src := findKeySource(ctx, srv, p.Issuer, p.JWKSURL, p.TokenURL)
