@@ -107,7 +107,7 @@ func callAPI(ctx context.Context, client *http.Client, t callTarget, token strin
 	req.Header.Set("Accept", "application/json")
 	resp, err := client.Do(req)
 	if err != nil {
-		return fail(CheckCall, "%s %s: no answer: %s", t.method, target, transportReason(ctx, err, red)), nil, res
+		return fail(CheckCall, "%s %s: no answer: %s", t.method, target, network.TransportReason(ctx, err, red)), nil, res
 	}
 	defer resp.Body.Close()
 	res.Status = resp.StatusCode
@@ -118,7 +118,7 @@ func callAPI(ctx context.Context, client *http.Client, t callTarget, token strin
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return pass(CheckCall, "%s", line), nil, res
 	}
-	body, err := readCapped(resp.Body, maxCallBody)
+	body, err := network.ReadCapped(resp.Body, maxCallBody)
 	res.Body = red.Block(string(body), maxErrorBody, err != nil)
 	if challenge := resp.Header.Get("WWW-Authenticate"); challenge != "" {
 		line += " (" + red.Line(challenge, 200) + ")"
@@ -131,7 +131,7 @@ func callAPI(ctx context.Context, client *http.Client, t callTarget, token strin
 	case resp.StatusCode == http.StatusForbidden:
 		hints = append(hints, withProvider("The API took the token but it lacks a permission: request the scope the endpoint "+
 			"needs and make sure the app is granted it.", adv.provider.Forbidden))
-	case isRedirect(resp.StatusCode):
+	case network.IsRedirect(resp.StatusCode):
 		line += ", not followed: the token goes only to the URL given"
 	}
 	return fail(CheckCall, "%s", line), hints, res

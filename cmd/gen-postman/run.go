@@ -16,7 +16,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return runWith(ctx, args, stdout, stderr, nil)
 }
 
-// runWith is run with the HTTP client that sends every request; nil means verify's default.
+// runWith is run with the HTTP client that sends every request; nil means network.NewClient's
+// defaults.
 func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
 	app := newApp(stdout, stderr, client)
 	err := app.RunContext(ctx, expandBareCall(args))
