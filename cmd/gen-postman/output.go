@@ -96,20 +96,6 @@ func resolveTarget(f outputFile) (target, error) {
 	return t, nil
 }
 
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "type " + m.Type().String()
-}
-
 // sameFile reports whether a and b are one file: the same existing file, or the same name in
 // the same directory, however each path reaches it.
 func sameFile(a, b target) bool {

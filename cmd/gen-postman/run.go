@@ -70,3 +70,10 @@ func noArgs(c *cli.Context) error {
 	}
 	return nil
 }
+
+// warn prints remarks on stderr.
+func warn(stderr io.Writer, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "gen-postman: warning: %s\n", w)
+	}
+}
