@@ -10,8 +10,9 @@ import (
 	"strings"
 
 	"github.com/MicahParks/jwkset"
-	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/gen-postman/gen-postman/internal/network"
 )
 
 // Bounds on the keys verify uses: a key set is the server's to write, and a huge RSA modulus
@@ -47,9 +48,9 @@ type signingKey struct {
 	key any    // *rsa.PublicKey, *ecdsa.PublicKey or ed25519.PublicKey
 }
 
-// loadKeySet fetches the key set at u (see network.Fetcher.KeySet) and parses its keys. Keys that cannot verify a signature, such as
-// encryption or symmetric keys, and keys out of bounds are left out with the reason; a set
-// without any other key is ErrNoKeys.
+// loadKeySet fetches the key set at u (see network.Fetcher.KeySet) and parses its keys. Keys
+// that cannot verify a signature, such as encryption or symmetric keys, and keys out of bounds
+// are left out with the reason; a set without any other key is ErrNoKeys.
 func loadKeySet(ctx context.Context, srv network.Fetcher, u string) (*keySet, error) {
 	keys, doc, err := srv.KeySet(ctx, u)
 	if err != nil {

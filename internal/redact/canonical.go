@@ -28,8 +28,8 @@ type canonicalText struct {
 // canonical decodes what a server may have done to a secret, so that one comparison finds it
 // however it was written. It decodes the escapes decode asks for: percent, %XX in either case
 // and + for a space; other, JSON escapes (\uXXXX with surrogate pairs, \/ \" \\ \n \t \r \b
-// \f) and the HTML entities a page escapes with. Then each run of white space becomes one space, and control and format
-// characters, invisible or escaped when shown, are dropped.
+// \f) and the HTML entities a page escapes with. Then each run of white space becomes one
+// space, and control and format characters, invisible or escaped when shown, are dropped.
 func canonical(s string, decode decoding, withSpans bool) canonicalText {
 	decoded := canonicalText{text: make([]byte, 0, len(s))}
 	if withSpans {
