@@ -2,11 +2,11 @@ package verify
 
 import (
 	"context"
-	"net"
 	"net/http/httptest"
 	"testing"
 	"time"
 
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify/verifytest"
 )
@@ -46,7 +46,7 @@ func BenchmarkTokenRequest(b *testing.B) {
 	srv, p := benchServer(b)
 	rs := &runState{opts: Options{Profile: p}, profile: p, now: time.Now, report: &Report{}}
 	rs.setRedactor("")
-	client := newHTTPClient(srv.Client(), net.DefaultResolver.LookupNetIP)
+	client := network.NewClient(srv.Client())
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {

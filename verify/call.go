@@ -9,6 +9,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/redact"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -96,7 +97,7 @@ func joinBase(base, path string, bad func(string) error) (string, error) {
 }
 
 // callAPI makes the target request with the token as Bearer and reports its status.
-func callAPI(ctx context.Context, client *http.Client, t callTarget, token string, red redactor, adv advice) (Check, []string, *CallResult) {
+func callAPI(ctx context.Context, client *http.Client, t callTarget, token string, red redact.Redactor, adv advice) (Check, []string, *CallResult) {
 	target := t.url
 	res := &CallResult{Method: t.method, URL: target}
 	req, err := http.NewRequestWithContext(ctx, t.method, target, nil)
@@ -107,7 +108,7 @@ func callAPI(ctx context.Context, client *http.Client, t callTarget, token strin
 	req.Header.Set("Accept", "application/json")
 	resp, err := client.Do(req)
 	if err != nil {
-		return fail(CheckCall, "%s %s: no answer: %s", t.method, target, transportReason(ctx, err, red)), nil, res
+		return fail(CheckCall, "%s %s: no answer: %s", t.method, target, network.TransportReason(ctx, err, red)), nil, res
 	}
 	defer resp.Body.Close()
 	res.Status = resp.StatusCode
@@ -118,10 +119,10 @@ func callAPI(ctx context.Context, client *http.Client, t callTarget, token strin
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return pass(CheckCall, "%s", line), nil, res
 	}
-	body, err := readCapped(resp.Body, maxCallBody)
-	res.Body = red.block(string(body), maxErrorBody, err != nil)
+	body, err := network.ReadCapped(resp.Body, maxCallBody)
+	res.Body = red.Block(string(body), maxErrorBody, err != nil)
 	if challenge := resp.Header.Get("WWW-Authenticate"); challenge != "" {
-		line += " (" + red.line(challenge, 200) + ")"
+		line += " (" + red.Line(challenge, 200) + ")"
 	}
 	var hints []string
 	switch {
@@ -131,7 +132,7 @@ func callAPI(ctx context.Context, client *http.Client, t callTarget, token strin
 	case resp.StatusCode == http.StatusForbidden:
 		hints = append(hints, withProvider("The API took the token but it lacks a permission: request the scope the endpoint "+
 			"needs and make sure the app is granted it.", adv.provider.Forbidden))
-	case isRedirect(resp.StatusCode):
+	case network.IsRedirect(resp.StatusCode):
 		line += ", not followed: the token goes only to the URL given"
 	}
 	return fail(CheckCall, "%s", line), hints, res

@@ -10,6 +10,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/redact"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -65,14 +66,14 @@ func checkTokenType(tokenType string) Check {
 // checkJWT decodes the token, failing an opaque or encrypted one with its likely cause. What
 // the token holds came from the server: its header and claims, alg and kid pass red before
 // anything quotes them.
-func checkJWT(raw string, red redactor, adv advice) (Check, []string, *jwtParts) {
+func checkJWT(raw string, red redact.Redactor, adv advice) (Check, []string, *jwtParts) {
 	parts, err := decodeJWT(raw)
 	if err != nil {
 		return fail(CheckJWT, "%v", err), []string{opaqueHint(adv)}, nil
 	}
-	red.values(parts.header)
-	red.values(parts.claims)
-	parts.alg, parts.kid = red.visible(parts.alg), red.visible(parts.kid)
+	red.Values(parts.header)
+	red.Values(parts.claims)
+	parts.alg, parts.kid = red.Visible(parts.alg), red.Visible(parts.kid)
 	detail := "a signed JWT, alg " + text.OneLine(parts.alg, 20)
 	if parts.kid != "" {
 		detail += ", kid " + shortKid(parts.kid)

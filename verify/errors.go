@@ -1,6 +1,10 @@
 package verify
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/gen-postman/gen-postman/internal/network"
+)
 
 var (
 	// ErrTokenRequest is matched by the error Run returns when the token request failed: a
@@ -15,10 +19,12 @@ var (
 	ErrNoClientID = errors.New("no client id: the token request needs the app's client id")
 	// ErrNoClientSecret is returned by Run for a profile without a client secret.
 	ErrNoClientSecret = errors.New("no client secret: the token request needs the app's secret")
-	// ErrResponseTooLarge reports a response body over the size limit of what was fetched.
-	ErrResponseTooLarge = errors.New("response body too large")
-	// ErrRedirect reports an answer that redirects elsewhere; verify never follows one.
-	ErrRedirect = errors.New("redirect not followed")
+	// ErrResponseTooLarge reports a response body over the size limit of what was fetched;
+	// it is [network.ErrResponseTooLarge].
+	ErrResponseTooLarge = network.ErrResponseTooLarge
+	// ErrRedirect reports an answer that redirects elsewhere; verify never follows one. It is
+	// [network.ErrRedirect].
+	ErrRedirect = network.ErrRedirect
 	// ErrNotJWT reports an access token that is not a signed JWT (JWS compact form).
 	ErrNotJWT = errors.New("not a JWT")
 	// ErrNoKeys reports that no usable signing key set was found for the token.

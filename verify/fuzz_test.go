@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"github.com/gen-postman/gen-postman/internal/redact"
 )
 
 const fuzzSecret = "fuzz-secret-9f3"
@@ -18,7 +20,7 @@ func FuzzParseTokenResponse(f *testing.F) {
 	f.Add(400, []byte(`{"error":"invalid_target","error_description":"resource indicator is missing, or unknown","code":"oidc.invalid_target","message":"The resource indicator is missing, or unknown."}`))
 	f.Add(401, []byte(`{"error":"invalid_client","error_description":"bad secret `+fuzzSecret+`"}`))
 	f.Add(500, []byte("<html>\x1b[31m\xff</html>"))
-	red := newRedactor([]string{fuzzSecret}, nil)
+	red := redact.New([]string{fuzzSecret}, nil)
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		if r, err := parseTokenResponse(body); err == nil {
 			if r.AccessToken == "" || r.ExpiresIn.Seconds < 0 || (!r.ExpiresIn.Set && r.ExpiresIn.Seconds != 0) {
@@ -60,7 +62,7 @@ func FuzzClaims(f *testing.F) {
 	names := []string{CheckIssuer, CheckAudience, CheckLifetime, CheckScope, CheckClient, CheckTyp}
 	f.Fuzz(func(t *testing.T, header, payload []byte) {
 		raw := base64.RawURLEncoding.EncodeToString(header) + "." + base64.RawURLEncoding.EncodeToString(payload) + ".c2ln"
-		jwtCheck, _, parts := checkJWT(raw, redactor{}, advice{})
+		jwtCheck, _, parts := checkJWT(raw, redact.Redactor{}, advice{})
 		if parts == nil {
 			if jwtCheck.Status != StatusFail {
 				t.Errorf("undecodable token: jwt = %s", jwtCheck.Status)

@@ -5,13 +5,14 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rsa"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/MicahParks/jwkset"
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/gen-postman/gen-postman/internal/network"
 )
 
 // Bounds on the keys verify uses: a key set is the server's to write, and a huge RSA modulus
@@ -47,37 +48,30 @@ type signingKey struct {
 	key any    // *rsa.PublicKey, *ecdsa.PublicKey or ed25519.PublicKey
 }
 
-// loadKeySet fetches and parses the key set at u. Keys that cannot verify a signature, such as
-// encryption or symmetric keys, and keys out of bounds are left out with the reason; a set
-// without any other key is ErrNoKeys.
-func loadKeySet(ctx context.Context, srv server, u string) (*keySet, error) {
-	doc, err := getJSON(ctx, srv, u)
+// loadKeySet fetches the key set at u (see network.Fetcher.KeySet) and parses its keys. Keys
+// that cannot verify a signature, such as encryption or symmetric keys, and keys out of bounds
+// are left out with the reason; a set without any other key is ErrNoKeys.
+func loadKeySet(ctx context.Context, srv network.Fetcher, u string) (*keySet, error) {
+	keys, doc, err := srv.KeySet(ctx, u)
 	if err != nil {
 		return nil, err
 	}
-	var set struct {
-		Keys []json.RawMessage `json:"keys"`
-	}
-	shownURL := srv.red.line(u, 300)
-	if err := json.Unmarshal(doc.body, &set); err != nil {
-		return nil, fmt.Errorf("%s: not a JWK Set: %s", shownURL, srv.red.line(err.Error(), 100))
-	}
-	ks := &keySet{url: shownURL, cached: doc.cached, refused: map[string]string{}}
-	if doc.cached {
+	ks := &keySet{url: srv.Red.Line(u, 300), cached: doc.Cached(), refused: map[string]string{}}
+	if ks.cached {
 		ks.url += " (cached)"
 	}
-	for i, raw := range set.Keys {
+	for i, raw := range keys {
 		if i == maxKeys {
-			ks.skipped = append(ks.skipped, fmt.Sprintf("%d keys after the first %d", len(set.Keys)-maxKeys, maxKeys))
+			ks.skipped = append(ks.skipped, fmt.Sprintf("%d keys after the first %d", len(keys)-maxKeys, maxKeys))
 			break
 		}
 		jwk, err := jwkset.NewJWKFromRawJSON(raw, jwkset.JWKMarshalOptions{}, jwkset.JWKValidateOptions{})
 		if err != nil {
-			ks.skipped = append(ks.skipped, fmt.Sprintf("key %d: %s", i, srv.red.line(err.Error(), 120)))
+			ks.skipped = append(ks.skipped, fmt.Sprintf("key %d: %s", i, srv.Red.Line(err.Error(), 120)))
 			continue
 		}
 		m := jwk.Marshal()
-		kid := srv.red.visible(m.KID) // as the token's kid is shown, to compare them
+		kid := srv.Red.Visible(m.KID) // as the token's kid is shown, to compare them
 		reason := ""
 		if m.USE == jwkset.UseEnc {
 			reason = "it is for encryption"
@@ -97,9 +91,9 @@ func loadKeySet(ctx context.Context, srv server, u string) (*keySet, error) {
 		if len(ks.skipped) > 0 {
 			detail = ": " + strings.Join(ks.skipped, "; ")
 		}
-		return nil, fmt.Errorf("%w: the key set at %s has no usable signing key (%d keys)%s", ErrNoKeys, ks.url, len(set.Keys), detail)
+		return nil, fmt.Errorf("%w: the key set at %s has no usable signing key (%d keys)%s", ErrNoKeys, ks.url, len(keys), detail)
 	}
-	srv.used(doc)
+	srv.Used(doc)
 	return ks, nil
 }
 

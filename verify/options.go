@@ -1,8 +1,6 @@
 package verify
 
 import (
-	"crypto/tls"
-	"net"
 	"net/http"
 	"time"
 
@@ -19,8 +17,8 @@ type Options struct {
 	// name the expected issuer and its key set; BaseURL and Folders serve Call.
 	Profile *profile.Profile
 	// HTTPClient sends every request. Nil means a client that verifies TLS and has its own
-	// timeouts. Whatever the client, redirects are never followed, so credentials and the token
-	// never reach a URL other than the one given.
+	// timeouts. Whatever the client, its rules are network.NewClient's: redirects are never
+	// followed, so credentials and the token never reach a URL other than the one given.
 	HTTPClient *http.Client
 	// Now is the clock the token's times are checked against; nil means time.Now.
 	Now func() time.Time
@@ -47,51 +45,6 @@ type Options struct {
 
 // CallFirst is the Options.Call value for the profile's first ready request.
 const CallFirst = "first"
-
-// HTTPClient returns the client verify sends every request with, for other fetches that must
-// keep its rules: c's settings (nil for sane defaults, TLS verified), no redirect ever followed,
-// and plain http only to a name that resolves to loopback alone, never through a proxy.
-func HTTPClient(c *http.Client) *http.Client {
-	return newHTTPClient(c, net.DefaultResolver.LookupNetIP)
-}
-
-// newHTTPClient returns the client Run uses: opts' own, or one that verifies TLS with sane
-// timeouts. In either case it never follows a redirect, and it sends plain http only to this
-// machine (see loopbackOnly), never through a proxy; lookup resolves host names.
-func newHTTPClient(c *http.Client, lookup lookupFunc) *http.Client {
-	var client http.Client
-	if c != nil {
-		client = *c
-	} else {
-		client.Transport = &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
-			TLSHandshakeTimeout:   10 * time.Second,
-			ResponseHeaderTimeout: 30 * time.Second,
-			IdleConnTimeout:       30 * time.Second,
-			ForceAttemptHTTP2:     true,
-			MaxIdleConnsPerHost:   2,
-		}
-		client.Timeout = 60 * time.Second
-	}
-	next := client.Transport
-	if next == nil {
-		next = http.DefaultTransport
-	}
-	if t, ok := next.(*http.Transport); ok {
-		t = t.Clone()
-		t.Proxy = noProxyForPlainHTTP(t.Proxy)
-		dial := t.DialContext
-		if dial == nil {
-			dial = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
-		}
-		t.DialContext = pinnedDial(dial)
-		next = t
-	}
-	client.Transport = loopbackOnly{next: next, lookup: lookup}
-	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	return &client
-}
 
 func (o *Options) leeway() time.Duration {
 	return max(o.Leeway, 0)

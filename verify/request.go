@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -75,20 +76,20 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		reason := transportReason(ctx, err, rs.redact)
+		reason := network.TransportReason(ctx, err, rs.redact)
 		return &tokenResult{detail: "no answer: " + reason, hints: []string{transportHint(reason, rs.advice.names)}}, nil
 	}
 	defer resp.Body.Close()
 	n := rs.advice.names
 	res := &tokenResult{status: resp.StatusCode}
-	body, err := readCapped(resp.Body, maxTokenResponse)
+	body, err := network.ReadCapped(resp.Body, maxTokenResponse)
 	if err != nil {
-		res.detail = fmt.Sprintf("HTTP %d, but reading the answer: %s", resp.StatusCode, rs.redact.line(err.Error(), 200))
+		res.detail = fmt.Sprintf("HTTP %d, but reading the answer: %s", resp.StatusCode, rs.redact.Line(err.Error(), 200))
 		res.hints = []string{"A token response is a small JSON object; this server sent something else: check " + n.TokenURL + "."}
 		return res, nil
 	}
-	if isRedirect(resp.StatusCode) {
-		where := rs.redact.line(resp.Header.Get("Location"), 200)
+	if network.IsRedirect(resp.StatusCode) {
+		where := rs.redact.Line(resp.Header.Get("Location"), 200)
 		res.detail = fmt.Sprintf("HTTP %d redirect to %q, not followed: credentials go only to the URL given", resp.StatusCode, where)
 		res.hints = []string{"The token URL redirects. If you trust where it points, give that URL as " + n.TokenURL + "."}
 		return res, nil
@@ -105,7 +106,7 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 			res.detail, res.hints = te.describe(rs, resp.Header)
 			return res, nil
 		}
-		res.detail = "HTTP 200, but " + rs.redact.line(err.Error(), 300)
+		res.detail = "HTTP 200, but " + rs.redact.Line(err.Error(), 300)
 		if !jsonBody(body) {
 			res.hints = []string{notJSONHint(n)}
 		}

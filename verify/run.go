@@ -3,7 +3,6 @@ package verify
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/redact"
 )
 
 // runState is one run's settings and what it has found so far.
@@ -18,9 +18,9 @@ type runState struct {
 	opts    Options
 	profile *profile.Profile
 	client  *http.Client
-	docs    *documents
+	docs    *network.Documents
 	now     func() time.Time
-	redact  redactor
+	redact  redact.Redactor
 	report  *Report
 	advice  advice
 }
@@ -39,7 +39,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if p == nil || p.TokenURL == "" {
 		return nil, ErrNoProfile
 	}
-	if err := checkFetchURL(p.TokenURL); err != nil {
+	if err := network.CheckURL(p.TokenURL); err != nil {
 		return nil, &input.Error{Field: "token-url", Value: network.RedactURL(p.TokenURL), Reason: err.Error()}
 	}
 	if p.ClientID == "" {
@@ -55,7 +55,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	rs := &runState{
 		opts:    opts,
 		profile: p,
-		client:  newHTTPClient(opts.HTTPClient, net.DefaultResolver.LookupNetIP),
+		client:  network.NewClient(opts.HTTPClient),
 		now:     opts.clock(),
 		report:  &Report{TokenURL: p.TokenURL},
 		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints, sent: p.Params},
@@ -63,8 +63,8 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	rs.setRedactor("")
 	// Every document fetch ends with the run, and the run waits for them.
 	fetchCtx, stopFetching := context.WithCancel(ctx)
-	rs.docs = newDocuments(fetchCtx, rs.client, opts.CacheDir, rs.now)
-	defer rs.docs.wg.Wait()
+	rs.docs = network.NewDocuments(fetchCtx, rs.client, opts.CacheDir, rs.now)
+	defer rs.docs.Wait()
 	defer stopFetching()
 	if err := rs.run(ctx, target, stopFetching); err != nil {
 		return nil, err
@@ -83,7 +83,7 @@ func (rs *runState) setRedactor(token string) {
 	if token != "" && !rs.opts.ShowToken {
 		secrets = append(secrets, token)
 	}
-	rs.redact = newRedactor(secrets, []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret})
+	rs.redact = redact.New(secrets, []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret})
 }
 
 // run sends the token request and, at the same time, fetches what the signature check will
@@ -91,11 +91,7 @@ func (rs *runState) setRedactor(token string) {
 func (rs *runState) run(ctx context.Context, target callTarget, stopFetching func()) error {
 	r := rs.report
 	red := rs.redact
-	rs.docs.wg.Add(1)
-	go func() {
-		defer rs.docs.wg.Done()
-		rs.prefetchKeys(rs.docs.ctx, red)
-	}()
+	rs.docs.Go(func(ctx context.Context) { rs.prefetchKeys(ctx, red) })
 	res, err := requestToken(ctx, rs.client, rs)
 	if err != nil {
 		stopFetching()
@@ -118,7 +114,7 @@ func (rs *runState) run(ctx context.Context, target callTarget, stopFetching fun
 	receivedAt := rs.now()
 	tr := res.resp
 	rs.setRedactor(tr.AccessToken)
-	tr.TokenType, tr.Scope = rs.redact.visible(tr.TokenType), rs.redact.visible(tr.Scope)
+	tr.TokenType, tr.Scope = rs.redact.Visible(tr.TokenType), rs.redact.Visible(tr.Scope)
 	if rs.opts.ShowToken {
 		r.Token = tr.AccessToken
 	}
@@ -159,7 +155,7 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 	if k.src.cached && (k.sig.Status != StatusPass || k.status(CheckIssuer) != StatusPass) {
 		k = rs.checkKeyed(ctx, parts, tr, receivedAt, freshAll)
 	}
-	r.Issuer, r.JWKSURL, r.KeysFromCache = k.src.issuer, rs.redact.visible(k.src.jwksURL), k.keysCached
+	r.Issuer, r.JWKSURL, r.KeysFromCache = k.src.issuer, rs.redact.Visible(k.src.jwksURL), k.keysCached
 	r.addHints(k.sourceHints...)
 	r.add(k.sig)
 	r.addHints(k.sigHints...)
@@ -203,9 +199,9 @@ const (
 func (rs *runState) checkKeyed(ctx context.Context, parts *jwtParts, tr *tokenResponse, receivedAt time.Time, level int) keyedChecks {
 	p := rs.profile
 	var k keyedChecks
-	srv := server{docs: rs.docs, red: rs.redact, fresh: level >= freshAll, keep: true}
+	srv := network.Fetcher{Docs: rs.docs, Red: rs.redact, Fresh: level >= freshAll, Keep: true}
 	src := findKeySource(ctx, srv, p.Issuer, p.JWKSURL, p.TokenURL)
-	srv.fresh = level >= freshKeys
+	srv.Fresh = level >= freshKeys
 	k.src = src
 	in := signatureInput{now: rs.now, leeway: rs.opts.leeway(), issuer: src.issuer, names: rs.advice.names}
 	if accepted(parts.alg) {
@@ -256,11 +252,11 @@ func (rs *runState) checkKeyed(ctx context.Context, parts *jwtParts, tr *tokenRe
 // check will ask for: the discovery document when the key set URL must be found, then the
 // key set. What it finds is not used here: the checks read the same documents again, from
 // this run's copies, through the redactor that knows the token.
-func (rs *runState) prefetchKeys(ctx context.Context, red redactor) {
+func (rs *runState) prefetchKeys(ctx context.Context, red redact.Redactor) {
 	p := rs.profile
-	srv := server{docs: rs.docs, red: red}
+	srv := network.Fetcher{Docs: rs.docs, Red: red}
 	src := findKeySource(ctx, srv, p.Issuer, p.JWKSURL, p.TokenURL)
 	if src.jwksURL != "" {
-		rs.docs.prefetch(src.jwksURL, false)
+		rs.docs.Prefetch(src.jwksURL, false)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/redact"
 )
 
 // TokenError is a token endpoint's refusal: the HTTP status and, when the body is the JSON of
@@ -48,16 +49,16 @@ type errorBody struct {
 }
 
 // newTokenError reads a refusal. Every field that came from the server passes through red.
-func newTokenError(status int, body []byte, red redactor) *TokenError {
+func newTokenError(status int, body []byte, red redact.Redactor) *TokenError {
 	e := &TokenError{StatusCode: status}
 	var eb errorBody
 	if err := json.Unmarshal(body, &eb); err == nil {
-		e.Code = red.line(eb.Error, 100)
-		e.Description = red.line(eb.Description, 500)
-		e.ServerCode = red.line(eb.Code, 100)
-		e.Message = red.line(eb.Message, 500)
+		e.Code = red.Line(eb.Error, 100)
+		e.Description = red.Line(eb.Description, 500)
+		e.ServerCode = red.Line(eb.Code, 100)
+		e.Message = red.Line(eb.Message, 500)
 	}
-	e.Body = red.block(string(body), maxErrorBody, false)
+	e.Body = red.Block(string(body), maxErrorBody, false)
 	return e
 }
 
@@ -85,7 +86,7 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 	} else if ct := header.Get("Content-Type"); !jsonBody([]byte(e.Body)) {
 		detail += ", not a JSON body"
 		if ct != "" {
-			detail += " (" + rs.redact.line(ct, 60) + ")"
+			detail += " (" + rs.redact.Line(ct, 60) + ")"
 		}
 	}
 	n, provider := rs.advice.names, rs.advice.provider

@@ -10,7 +10,6 @@ import (
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
-	"github.com/gen-postman/gen-postman/verify"
 )
 
 // discoveryTimeout bounds OpenID Connect discovery at generation time.
@@ -28,7 +27,7 @@ func discoverEndpoints(ctx context.Context, client *http.Client, opts *profile.O
 	}
 	ctx, cancel := context.WithTimeout(ctx, discoveryTimeout)
 	defer cancel()
-	md, err := verify.Discover(ctx, client, opts.Issuer)
+	md, err := network.Discover(ctx, client, opts.Issuer)
 	if err != nil {
 		return fmt.Errorf("discovering the token endpoint of --issuer: %w; give --token-url to do without discovery", err)
 	}

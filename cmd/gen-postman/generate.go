@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gen-postman/gen-postman/generate"
+	"github.com/gen-postman/gen-postman/internal/atomicfile"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -126,7 +127,7 @@ func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files) 
 	for _, f := range list {
 		dir := filepath.Dir(f.path)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("writing %q: creating folder %q: %w", f.path, dir, pathReason(err))
+			return fmt.Errorf("writing %q: creating folder %q: %w", f.path, dir, atomicfile.Reason(err))
 		}
 	}
 	if err := writeFiles(list); err != nil {

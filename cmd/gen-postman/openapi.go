@@ -13,11 +13,13 @@ import (
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/openapi"
-	"github.com/gen-postman/gen-postman/verify"
 )
 
 // openapiTimeout bounds fetching an OpenAPI document from a URL.
 const openapiTimeout = 30 * time.Second
+
+// openapiAccept is the Accept header of that fetch.
+const openapiAccept = "application/json, application/yaml;q=0.9, */*;q=0.1"
 
 // loadAPI reads the OpenAPI document that --openapi names (a file, an http(s) URL, or - for
 // stdin) and turns it into the profile's requests. Whatever goes wrong is bad input: the
@@ -48,7 +50,9 @@ func readSource(ctx context.Context, client *http.Client, source string, stdin i
 	case source == "-":
 		r = stdin
 	case strings.HasPrefix(source, "https://") || strings.HasPrefix(source, "http://"):
-		body, err := fetchDocument(ctx, client, source)
+		ctx, cancel := context.WithTimeout(ctx, openapiTimeout)
+		defer cancel()
+		body, err := network.Get(ctx, client, source, openapiAccept)
 		if err != nil {
 			return nil, err
 		}
@@ -72,47 +76,4 @@ func readSource(ctx context.Context, client *http.Client, source string, stdin i
 		return nil, errors.New("empty")
 	}
 	return data, nil
-}
-
-// fetchDocument GETs a document with verify's client, so the one URL rule holds to the
-// connection: no redirects, and plain http only to loopback, never through a proxy.
-func fetchDocument(ctx context.Context, client *http.Client, rawURL string) (io.ReadCloser, error) {
-	if _, err := network.ParseHTTPURL(rawURL); err != nil {
-		return nil, err
-	}
-	c := verify.HTTPClient(client)
-	ctx, cancel := context.WithTimeout(ctx, openapiTimeout)
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
-	if err != nil {
-		cancel()
-		return nil, err
-	}
-	req.Header.Set("Accept", "application/json, application/yaml;q=0.9, */*;q=0.1")
-	resp, err := c.Do(req)
-	if err != nil {
-		cancel()
-		var urlErr interface{ Unwrap() error }
-		if errors.As(err, &urlErr) {
-			err = urlErr.Unwrap()
-		}
-		return nil, fmt.Errorf("fetching: %w", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		resp.Body.Close()
-		cancel()
-		return nil, fmt.Errorf("fetching: HTTP %d, want 200", resp.StatusCode)
-	}
-	return cancelOnClose{resp.Body, cancel}, nil
-}
-
-// cancelOnClose ends a request's context when its body is closed.
-type cancelOnClose struct {
-	io.ReadCloser
-	cancel context.CancelFunc
-}
-
-func (c cancelOnClose) Close() error {
-	err := c.ReadCloser.Close()
-	c.cancel()
-	return err
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/gen-postman/gen-postman/internal/atomicfile"
 	"github.com/gen-postman/gen-postman/internal/input"
 )
 
@@ -43,12 +44,10 @@ func writeFiles(files []outputFile) (err error) {
 		}
 		targets = append(targets, t)
 	}
-	temps := make([]string, 0, len(targets))
+	temps := make([]*atomicfile.Temp, 0, len(targets))
 	defer func() {
 		for _, t := range temps {
-			if t != "" {
-				os.Remove(t)
-			}
+			t.Remove()
 		}
 	}()
 	for _, t := range targets {
@@ -59,10 +58,9 @@ func writeFiles(files []outputFile) (err error) {
 		temps = append(temps, tmp)
 	}
 	for i, t := range targets {
-		if err := os.Rename(temps[i], t.real); err != nil {
-			return fmt.Errorf("writing %q: %w", t.path, linkReason(err))
+		if err := temps[i].Rename(t.real); err != nil {
+			return fmt.Errorf("writing %q: %w", t.path, err)
 		}
-		temps[i] = ""
 	}
 	return nil
 }
@@ -98,20 +96,6 @@ func resolveTarget(f outputFile) (target, error) {
 	return t, nil
 }
 
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "type " + m.Type().String()
-}
-
 // sameFile reports whether a and b are one file: the same existing file, or the same name in
 // the same directory, however each path reaches it.
 func sameFile(a, b target) bool {
@@ -128,49 +112,16 @@ func sameFile(a, b target) bool {
 
 // stage writes t's data to a new temporary file in t's directory. Its mode is t's, and no
 // more open than the file it replaces, so that a file kept private stays private.
-func stage(t target) (string, error) {
+func stage(t target) (*atomicfile.Temp, error) {
 	mode := t.mode
 	if t.info != nil {
 		mode &= t.info.Mode().Perm()
 	}
 	// A short name: the target's own name may already be as long as a name can be.
-	tmp, err := os.CreateTemp(filepath.Dir(t.real), ".gen-postman-*.tmp")
+	f := atomicfile.File{Data: t.data, Perm: mode, Pattern: ".gen-postman-*.tmp", Sync: true}
+	tmp, err := f.Stage(filepath.Dir(t.real))
 	if err != nil {
-		return "", fmt.Errorf("writing %q: %w", t.path, pathReason(err))
+		return nil, fmt.Errorf("writing %q: %w", t.path, err)
 	}
-	name := tmp.Name()
-	_, err = tmp.Write(t.data)
-	if err == nil {
-		err = tmp.Chmod(mode)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if closeErr := tmp.Close(); err == nil {
-		err = closeErr
-	}
-	if err != nil {
-		os.Remove(name)
-		return "", fmt.Errorf("writing %q: %w", t.path, pathReason(err))
-	}
-	return name, nil
-}
-
-// linkReason is the reason of a rename error without the temporary file's name.
-func linkReason(err error) error {
-	var linkErr *os.LinkError
-	if errors.As(err, &linkErr) {
-		return linkErr.Err
-	}
-	return err
-}
-
-// pathReason is the reason of a file system error without the path it names, which may be the
-// temporary file rather than the user's.
-func pathReason(err error) error {
-	var pathErr *fs.PathError
-	if errors.As(err, &pathErr) {
-		return pathErr.Err
-	}
-	return err
+	return tmp, nil
 }

@@ -95,10 +95,3 @@ func profileOptions(c *cli.Context, stderr io.Writer) profile.Options {
 	}
 	return opts
 }
-
-// warn prints remarks on stderr.
-func warn(stderr io.Writer, warnings []string) {
-	for _, w := range warnings {
-		fmt.Fprintf(stderr, "gen-postman: warning: %s\n", w)
-	}
-}

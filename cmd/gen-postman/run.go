@@ -16,7 +16,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return runWith(ctx, args, stdout, stderr, nil)
 }
 
-// runWith is run with the HTTP client that sends every request; nil means verify's default.
+// runWith is run with the HTTP client that sends every request; nil means network.NewClient's
+// defaults.
 func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
 	app := newApp(stdout, stderr, client)
 	err := app.RunContext(ctx, expandBareCall(args))
@@ -68,4 +69,11 @@ func noArgs(c *cli.Context) error {
 		return usageError(fmt.Errorf("unexpected argument %q (flags start with --)", c.Args().First()))
 	}
 	return nil
+}
+
+// warn prints remarks on stderr.
+func warn(stderr io.Writer, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "gen-postman: warning: %s\n", w)
+	}
 }

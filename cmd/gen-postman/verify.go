@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -205,41 +204,6 @@ func readCollection(collectionPath, environmentPath, request string) (*profile.C
 		env = f
 	}
 	return profile.LoadCollection(col, env, request)
-}
-
-// openInput opens a file the user named. Only a regular file is read: a directory, a FIFO or
-// a device is bad input, and opening never waits for a writer.
-func openInput(flag, path string) (*os.File, error) {
-	bad := func(reason string) error { return &input.Error{Field: flag, Value: path, Reason: reason} }
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, bad(strings.TrimPrefix(err.Error(), "stat "+path+": "))
-	}
-	if reason := notRegular(info); reason != "" {
-		return nil, bad(reason)
-	}
-	// O_NONBLOCK: should the path become a FIFO after the check, opening it does not block.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, bad(strings.TrimPrefix(err.Error(), "open "+path+": "))
-	}
-	if info, err = f.Stat(); err != nil || notRegular(info) != "" {
-		f.Close()
-		return nil, bad("not a regular file")
-	}
-	return f, nil
-}
-
-// notRegular says why a file that is not a regular file cannot be read as one.
-func notRegular(info os.FileInfo) string {
-	switch m := info.Mode(); {
-	case m.IsRegular():
-		return ""
-	case m.IsDir():
-		return "is a directory, not a file"
-	default:
-		return "is not a regular file (" + fileKind(m) + ")"
-	}
 }
 
 // expandBareCall lets --call stand alone: followed by nothing or by another flag it means the

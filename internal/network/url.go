@@ -62,7 +62,7 @@ func RedactURL(raw string) string {
 }
 
 // IsLoopback reports whether host names this machine: localhost or a loopback address. A name
-// is only a claim: verify sends plain http to it only when it resolves to loopback alone, and
+// is only a claim: NewClient sends plain http to it only when it resolves to loopback alone, and
 // never through a proxy.
 func IsLoopback(host string) bool {
 	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {

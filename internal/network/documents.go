@@ -1,4 +1,4 @@
-package verify
+package network
 
 import (
 	"context"
@@ -6,18 +6,20 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/gen-postman/gen-postman/internal/redact"
 )
 
-// documents fetches the public documents of one run (discovery metadata, key sets): each URL
+// Documents fetches the public documents of one run (discovery metadata, key sets): each URL
 // once, however many ask for it and whenever they ask, so that a fetch started ahead of time
 // serves the check that needs it later. With a cache it first looks there, and keeps what
 // the run used.
 //
 // A document is kept raw: what it says is read, through the run's redactor, by whoever asks
 // for it, so that a fetch made before the token arrived is shown with the token hidden too.
-type documents struct {
+type Documents struct {
 	// ctx bounds every fetch: the run cancels it when it no longer needs them, and waits
-	// for them with wg.
+	// for them with Wait.
 	ctx    context.Context
 	wg     sync.WaitGroup
 	client *http.Client
@@ -25,11 +27,11 @@ type documents struct {
 	now    func() time.Time
 
 	mu  sync.Mutex
-	got map[string]*document
+	got map[string]*Document
 }
 
-// document is one fetched URL. Its fields are set when ready is closed.
-type document struct {
+// Document is one fetched URL. Its fields are set when ready is closed.
+type Document struct {
 	ready chan struct{}
 
 	url      string
@@ -43,8 +45,11 @@ type document struct {
 	kept     sync.Once
 }
 
-func newDocuments(ctx context.Context, client *http.Client, cacheDir string, now func() time.Time) *documents {
-	d := &documents{ctx: ctx, client: client, now: now, got: map[string]*document{}}
+// NewDocuments returns the fetcher of one run's documents. ctx bounds every fetch, client sends
+// them (see NewClient), cacheDir is the cache's directory (empty for none) and now the clock
+// that freshness is reckoned by.
+func NewDocuments(ctx context.Context, client *http.Client, cacheDir string, now func() time.Time) *Documents {
+	d := &Documents{ctx: ctx, client: client, now: now, got: map[string]*Document{}}
 	if cacheDir != "" {
 		d.cache = &diskCache{dir: cacheDir}
 	}
@@ -53,19 +58,20 @@ func newDocuments(ctx context.Context, client *http.Client, cacheDir string, now
 
 // get returns the document at url, fetching it unless this run already has it. fresh asks
 // for a copy from the server, not from the cache. get waits for the fetch, or until ctx ends.
-func (d *documents) get(ctx context.Context, url string, fresh bool) *document {
+func (d *Documents) get(ctx context.Context, url string, fresh bool) *Document {
 	doc := d.start(url, fresh)
 	select {
 	case <-doc.ready:
 		return doc
 	case <-ctx.Done():
-		return &document{url: url, err: ctx.Err()}
+		return &Document{url: url, err: ctx.Err()}
 	}
 }
 
-// prefetch starts fetching url for a later get.
-func (d *documents) prefetch(url string, fresh bool) {
-	if checkFetchURL(url) == nil {
+// Prefetch starts fetching url for a later GetJSON; fresh asks for a copy from the server,
+// not from the cache.
+func (d *Documents) Prefetch(url string, fresh bool) {
+	if CheckURL(url) == nil {
 		d.start(url, fresh)
 	}
 }
@@ -73,13 +79,13 @@ func (d *documents) prefetch(url string, fresh bool) {
 // start returns this run's document at url: the one it has, unless fresh asks to replace a
 // copy from the cache; else a fresh copy from the cache, ready at once; else a fetch that
 // has begun.
-func (d *documents) start(url string, fresh bool) *document {
+func (d *Documents) start(url string, fresh bool) *Document {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if doc, ok := d.got[url]; ok && (!fresh || !doc.cached) {
 		return doc
 	}
-	doc := &document{ready: make(chan struct{}), url: url}
+	doc := &Document{ready: make(chan struct{}), url: url}
 	d.got[url] = doc
 	if d.cache != nil && !fresh {
 		if body, ok := d.cache.load(url, d.now()); ok {
@@ -97,7 +103,7 @@ func (d *documents) start(url string, fresh bool) *document {
 }
 
 // fetch fills doc with a GET.
-func (d *documents) fetch(doc *document) {
+func (d *Documents) fetch(doc *Document) {
 	defer close(doc.ready)
 	req, err := http.NewRequestWithContext(d.ctx, http.MethodGet, doc.url, nil)
 	if err != nil {
@@ -112,7 +118,7 @@ func (d *documents) fetch(doc *document) {
 	}
 	defer resp.Body.Close()
 	doc.status, doc.location = resp.StatusCode, resp.Header.Get("Location")
-	doc.body, doc.readErr = readCapped(resp.Body, maxDocument)
+	doc.body, doc.readErr = ReadCapped(resp.Body, maxDocument)
 	if resp.StatusCode == http.StatusOK && doc.readErr == nil {
 		if ttl := freshness(req, resp); ttl > 0 {
 			doc.expires = d.now().Add(ttl)
@@ -123,15 +129,33 @@ func (d *documents) fetch(doc *document) {
 // keep stores a document the run used in the cache, once, unless it came from there, may not
 // be reused, or holds a secret or the token: red is the run's redactor, which knows both, and
 // a server that echoes them into a public document gets nothing kept on disk.
-func (d *documents) keep(doc *document, red redactor) {
+func (d *Documents) keep(doc *Document, red redact.Redactor) {
 	if d.cache == nil || doc.cached || doc.expires.IsZero() {
 		return
 	}
 	doc.kept.Do(func() {
-		if len(red.find(string(doc.body))) > 0 {
+		if red.Contains(string(doc.body)) {
 			return
 		}
 		// A cache that cannot be written costs the next run a fetch, nothing more.
 		_ = d.cache.store(doc.url, doc.body, d.now(), doc.expires)
 	})
 }
+
+// Go runs f in the background as part of the run's fetches: f gets the context that bounds
+// them, and Wait waits for it too.
+func (d *Documents) Go(f func(ctx context.Context)) {
+	d.wg.Go(func() { f(d.ctx) })
+}
+
+// Wait waits for every fetch the run started, and for every function Go started.
+func (d *Documents) Wait() {
+	d.wg.Wait()
+}
+
+// Body is the document's body as the server sent it: what it says must pass the run's
+// redactor before it is shown.
+func (doc *Document) Body() []byte { return doc.body }
+
+// Cached reports whether the document came from the cache.
+func (doc *Document) Cached() bool { return doc.cached }

@@ -1,4 +1,4 @@
-package verify
+package network
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package verify
+package network
 
 import (
 	"context"
@@ -12,8 +12,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-
-	"github.com/gen-postman/gen-postman/internal/network"
 )
 
 // fakeHosts resolves names as a hosts file would: good.localhost to this machine,
@@ -50,7 +48,7 @@ func TestPlainHTTPStaysOnLoopback(t *testing.T) {
 
 	// A transport as a user's environment would make it: every request through the proxy.
 	base := &http.Transport{Proxy: func(*http.Request) (*url.URL, error) { return proxyURL, nil }}
-	client := newHTTPClient(&http.Client{Transport: base}, fakeHosts)
+	client := newClient(&http.Client{Transport: base}, fakeHosts)
 
 	for _, host := range []string{"127.0.0.1", "good.localhost"} {
 		resp, err := client.Get("http://" + host + ":" + port + "/")
@@ -70,8 +68,8 @@ func TestPlainHTTPStaysOnLoopback(t *testing.T) {
 		_, err := client.Get("http://" + host + ":" + port + "/")
 		if err == nil {
 			t.Errorf("GET http://%s: no error, want a refusal", host)
-		} else if host != "unknown.localhost" && !errors.Is(err, network.ErrInsecureURL) {
-			t.Errorf("GET http://%s: %v, want %v", host, err, network.ErrInsecureURL)
+		} else if host != "unknown.localhost" && !errors.Is(err, ErrInsecureURL) {
+			t.Errorf("GET http://%s: %v, want %v", host, err, ErrInsecureURL)
 		}
 	}
 	if proxied.Load() != 0 {

@@ -1,4 +1,4 @@
-package verify_test
+package network_test
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gen-postman/gen-postman/verify"
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/verify/verifytest"
 )
 
@@ -22,11 +22,11 @@ func TestDiscover(t *testing.T) {
 	defer srv.Close()
 	ctx := context.Background()
 
-	md, err := verify.Discover(ctx, nil, verifytest.Issuer(srv.URL))
+	md, err := network.Discover(ctx, nil, verifytest.Issuer(srv.URL))
 	if err != nil {
 		t.Fatalf("Discover: %v", err)
 	}
-	want := verify.Metadata{
+	want := network.Metadata{
 		Issuer: srv.URL + "/oidc", TokenEndpoint: srv.URL + "/oidc/token", JWKSURI: srv.URL + "/oidc/jwks",
 		From: srv.URL + "/oidc/.well-known/openid-configuration",
 	}
@@ -35,17 +35,17 @@ func TestDiscover(t *testing.T) {
 	}
 
 	// The document at ISSUER/.well-known names srv.URL/oidc as its issuer, not srv.URL/oidc/.
-	_, err = verify.Discover(ctx, nil, srv.URL+"/oidc/")
-	if !errors.Is(err, verify.ErrNoMetadata) || !strings.Contains(err.Error(), "is not") {
+	_, err = network.Discover(ctx, nil, srv.URL+"/oidc/")
+	if !errors.Is(err, network.ErrNoMetadata) || !strings.Contains(err.Error(), "is not") {
 		t.Errorf("Discover with another issuer: %v, want ErrNoMetadata about the issuer", err)
 	}
 
-	_, err = verify.Discover(ctx, nil, srv.URL+"/nothing")
-	if !errors.Is(err, verify.ErrNoMetadata) || !strings.Contains(err.Error(), "HTTP 404") {
+	_, err = network.Discover(ctx, nil, srv.URL+"/nothing")
+	if !errors.Is(err, network.ErrNoMetadata) || !strings.Contains(err.Error(), "HTTP 404") {
 		t.Errorf("Discover where there is no document: %v, want ErrNoMetadata with HTTP 404", err)
 	}
 
-	if _, err := verify.Discover(ctx, nil, "http://id.example.com"); err == nil {
+	if _, err := network.Discover(ctx, nil, "http://id.example.com"); err == nil {
 		t.Errorf("Discover over plain http to a remote host: no error")
 	}
 }

@@ -1,4 +1,4 @@
-package verify
+package network
 
 import (
 	"context"
@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
-
-	"github.com/gen-postman/gen-postman/internal/network"
 )
 
 // lookupFunc resolves a host name to its addresses, as net.Resolver.LookupNetIP does.
@@ -46,7 +44,7 @@ func (l loopbackOnly) RoundTrip(req *http.Request) (*http.Response, error) {
 func (l loopbackOnly) loopbackAddrs(ctx context.Context, host string) ([]netip.Addr, error) {
 	if ip, err := netip.ParseAddr(host); err == nil {
 		if !ip.Unmap().IsLoopback() {
-			return nil, fmt.Errorf("plain http to %s: %w", host, network.ErrInsecureURL)
+			return nil, fmt.Errorf("plain http to %s: %w", host, ErrInsecureURL)
 		}
 		return []netip.Addr{ip}, nil
 	}
@@ -59,7 +57,7 @@ func (l loopbackOnly) loopbackAddrs(ctx context.Context, host string) ([]netip.A
 	}
 	for _, a := range addrs {
 		if !a.Unmap().IsLoopback() {
-			return nil, fmt.Errorf("plain http to %s, which resolves to %s: %w", host, a, network.ErrInsecureURL)
+			return nil, fmt.Errorf("plain http to %s, which resolves to %s: %w", host, a, ErrInsecureURL)
 		}
 	}
 	return addrs, nil

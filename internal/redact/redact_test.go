@@ -1,4 +1,4 @@
-package verify
+package redact
 
 import (
 	"encoding/base64"
@@ -62,8 +62,8 @@ func jsonASCII(s string) string {
 
 func hex4s(r rune) string { return fmt.Sprintf("%04X", r) }
 
-func canaryRedactor() redactor {
-	return newRedactor([]string{redactCanary}, []string{"id:" + url.QueryEscape(redactCanary)})
+func canaryRedactor() Redactor {
+	return New([]string{redactCanary}, []string{"id:" + url.QueryEscape(redactCanary)})
 }
 
 // leaks says which piece of the canary out shows, read as a server's text is read (decoded,
@@ -98,8 +98,8 @@ func TestRedactorAroundCuts(t *testing.T) {
 			}
 			text := strings.Repeat("~", offset) + enc + strings.Repeat("~", 40)
 			for fn, out := range map[string]string{
-				"line":  red.line(text, limit),
-				"block": red.block(text, limit, false),
+				"line":  red.Line(text, limit),
+				"block": red.Block(text, limit, false),
 			} {
 				if piece := leaks(out); piece != "" {
 					t.Errorf("%s at offset %d: %s shows %q: %q", name, offset, fn, piece, out)
@@ -108,7 +108,7 @@ func TestRedactorAroundCuts(t *testing.T) {
 		}
 		for cut := 1; cut < len(enc); cut++ {
 			text := strings.Repeat("~", 10) + enc[:cut]
-			if out := red.block(text, 4<<10, true); leaks(out) != "" {
+			if out := red.Block(text, 4<<10, true); leaks(out) != "" {
 				t.Errorf("%s read up to byte %d of the secret: block shows %q", name, cut, out)
 			}
 		}
@@ -135,8 +135,8 @@ func FuzzRedactor(f *testing.F) {
 		enc := encodings[name](redactCanary)
 		text := before + enc + after
 		for fn, out := range map[string]string{
-			"line":  red.line(text, int(limit)),
-			"block": red.block(text, int(limit), false),
+			"line":  red.Line(text, int(limit)),
+			"block": red.Block(text, int(limit), false),
 		} {
 			if piece := leaks(out); piece != "" {
 				t.Fatalf("%s in %q: %s shows %q: %q", name, text, fn, piece, out)
@@ -144,7 +144,7 @@ func FuzzRedactor(f *testing.F) {
 		}
 		if c := int(cut) % (len(enc) + 1); c > 0 {
 			short := before + enc[:c]
-			if piece := leaks(red.block(short, 1<<20, true)); piece != "" {
+			if piece := leaks(red.Block(short, 1<<20, true)); piece != "" {
 				t.Fatalf("%s cut at %d: block shows %q", name, c, piece)
 			}
 		}

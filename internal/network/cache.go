@@ -1,4 +1,4 @@
-package verify
+package network
 
 import (
 	"crypto/sha256"
@@ -7,11 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"github.com/gen-postman/gen-postman/internal/atomicfile"
 )
 
 // Bounds on what the cache keeps.
@@ -98,9 +99,8 @@ func readCacheFile(path string) ([]byte, error) {
 	return data, nil
 }
 
-// store keeps url's document until expires. It writes a temporary file in the cache's
-// directory and renames it over the entry, so a reader sees the old file or the new one,
-// never part of either.
+// store keeps url's document until expires, written whole (see atomicfile): a reader sees
+// the old file or the new one, never part of either.
 func (c *diskCache) store(url string, body []byte, stored, expires time.Time) error {
 	data, err := json.Marshal(cacheEntry{URL: url, Stored: stored.UTC(), Expires: expires.UTC(), Body: body})
 	if err != nil {
@@ -109,27 +109,7 @@ func (c *diskCache) store(url string, body []byte, stored, expires time.Time) er
 	if err := os.MkdirAll(c.dir, 0o700); err != nil {
 		return fmt.Errorf("making cache directory: %w", err)
 	}
-	tmp, err := os.CreateTemp(c.dir, ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("writing cache entry: %w", err)
-	}
-	name := tmp.Name()
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Chmod(0o600)
-	}
-	if closeErr := tmp.Close(); err == nil {
-		err = closeErr
-	}
-	if err == nil {
-		err = os.Rename(name, c.path(url))
-	}
-	if err != nil {
-		os.Remove(name)
-		var pathErr *fs.PathError
-		if errors.As(err, &pathErr) {
-			err = pathErr.Err
-		}
+	if err := atomicfile.Write(c.path(url), atomicfile.File{Data: data, Perm: 0o600}); err != nil {
 		return fmt.Errorf("writing cache entry: %w", err)
 	}
 	return nil

@@ -1,0 +1,53 @@
+package network
+
+import (
+	"crypto/tls"
+	"net"
+	"net/http"
+	"time"
+)
+
+// NewClient returns the client every request of gen-postman is sent with: c's settings, or
+// when c is nil one that verifies TLS and has its own timeouts. Whatever c is, the client
+// never follows a redirect, so credentials and tokens never reach a URL other than the one
+// given, and it sends plain http only to a name that resolves to loopback alone, pinned to
+// those addresses and never through a proxy.
+func NewClient(c *http.Client) *http.Client {
+	return newClient(c, net.DefaultResolver.LookupNetIP)
+}
+
+// newClient is NewClient with lookup to resolve host names.
+func newClient(c *http.Client, lookup lookupFunc) *http.Client {
+	var client http.Client
+	if c != nil {
+		client = *c
+	} else {
+		client.Transport = &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
+			TLSHandshakeTimeout:   10 * time.Second,
+			ResponseHeaderTimeout: 30 * time.Second,
+			IdleConnTimeout:       30 * time.Second,
+			ForceAttemptHTTP2:     true,
+			MaxIdleConnsPerHost:   2,
+		}
+		client.Timeout = 60 * time.Second
+	}
+	next := client.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	if t, ok := next.(*http.Transport); ok {
+		t = t.Clone()
+		t.Proxy = noProxyForPlainHTTP(t.Proxy)
+		dial := t.DialContext
+		if dial == nil {
+			dial = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+		}
+		t.DialContext = pinnedDial(dial)
+		next = t
+	}
+	client.Transport = loopbackOnly{next: next, lookup: lookup}
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &client
+}
