@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 )
@@ -89,7 +90,7 @@ func runVerify(c *cli.Context, client *http.Client) error {
 		ShowToken:   c.Bool("show-token"),
 		Names:       settingNames,
 		HTTPClient:  client,
-		CacheDir:    cacheDir(c.Bool("no-cache")),
+		CacheDir:    cacheDir(c.Bool("no-cache"), stderr),
 	})
 	if report == nil {
 		return verifyError(err)
@@ -114,8 +115,9 @@ func runVerify(c *cli.Context, client *http.Client) error {
 }
 
 // cacheDir is where verify keeps discovery documents and key sets across runs: gen-postman
-// in the user's cache directory, or none with --no-cache or when the system names none.
-func cacheDir(noCache bool) string {
+// in the user's cache directory, or none with --no-cache or when the system names none. A
+// folder that someone else could write is not used, and the user is told why.
+func cacheDir(noCache bool, stderr io.Writer) string {
 	if noCache {
 		return ""
 	}
@@ -123,7 +125,12 @@ func cacheDir(noCache bool) string {
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(dir, "gen-postman")
+	dir = filepath.Join(dir, "gen-postman")
+	if err := network.CheckCacheDir(dir); err != nil {
+		warn(stderr, []string{err.Error() + "; running without the cache"})
+		return ""
+	}
+	return dir
 }
 
 // verifyError says how to give what verify found missing.

@@ -77,8 +77,8 @@ func (c *diskCache) load(url string, now time.Time) (body []byte, ok bool) {
 	return e.Body, true
 }
 
-// readCacheFile reads a regular file of at most maxCacheFile bytes, never following a
-// symbolic link nor waiting on a FIFO.
+// readCacheFile reads a regular file of at most maxCacheFile bytes that this user owns and no
+// one else may write, never following a symbolic link nor waiting on a FIFO.
 func readCacheFile(path string) ([]byte, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 	if err != nil {
@@ -89,7 +89,7 @@ func readCacheFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() || info.Size() > maxCacheFile {
+	if !info.Mode().IsRegular() || info.Size() > maxCacheFile || unsafeReason(info, os.Getuid(), false) != "" {
 		return nil, errors.New("not a cache file")
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxCacheFile+1))
