@@ -7,12 +7,17 @@ import (
 	"unicode/utf8"
 )
 
-// decoding says which escapes canonical decodes.
-type decoding struct{ percent, other bool }
+// decoding says which escapes canonical decodes; repeat decodes percent escapes again, up to
+// maxPercentDepth times in all, as long as one is left.
+type decoding struct{ percent, other, repeat bool }
 
-// readings are the ways a text is read: decoded, as it is, and with only JSON and HTML
-// escapes decoded.
-var readings = []decoding{{true, true}, {false, false}, {false, true}}
+// maxPercentDepth bounds how many times a text is percent-decoded: a secret encoded twice or
+// more (%2541 for A) is still found, and no text makes the work grow without end.
+const maxPercentDepth = 4
+
+// readings are the ways a text is read: decoded, as it is, with only JSON and HTML escapes
+// decoded, and decoded with percent escapes decoded again.
+var readings = []decoding{{true, true, false}, {false, false, false}, {false, true, false}, {true, true, true}}
 
 // span is a byte range [start, end) of the text that was made canonical; int32 keeps the
 // ranges of a body at the size limit small.
@@ -55,6 +60,22 @@ func canonical(s string, decode decoding, withSpans bool) canonicalText {
 			emit([]byte{s[i]}, i, i+1)
 		}
 		i++
+	}
+	for depth := 1; decode.repeat && depth < maxPercentDepth; depth++ {
+		next, changed := decodePercent(decoded, withSpans)
+		if !changed {
+			break
+		}
+		decoded = next
+	}
+	if decode.repeat {
+		// Which level of encoding a + came from is unknown: a space form-encoded and then
+		// percent-encoded reads as +, so every + reads as the space it may stand for.
+		for i, c := range decoded.text {
+			if c == '+' {
+				decoded.text[i] = ' '
+			}
+		}
 	}
 	out := canonicalText{text: make([]byte, 0, len(decoded.text))}
 	if withSpans {
@@ -108,6 +129,34 @@ func canonical(s string, decode decoding, withSpans bool) canonicalText {
 		i += n
 	}
 	return out
+}
+
+// decodePercent decodes the %XX escapes of an already decoded text once more, each byte
+// keeping the range of the original it came from.
+func decodePercent(in canonicalText, withSpans bool) (canonicalText, bool) {
+	out := canonicalText{text: make([]byte, 0, len(in.text))}
+	if withSpans {
+		out.spans = make([]span, 0, len(in.text))
+	}
+	changed := false
+	for i := 0; i < len(in.text); {
+		t := in.text[i:]
+		if len(t) >= 3 && t[0] == '%' && isHex(t[1]) && isHex(t[2]) {
+			out.text = append(out.text, unhex(t[1])<<4|unhex(t[2]))
+			if withSpans {
+				out.spans = append(out.spans, span{in.spans[i].start, in.spans[i+2].end})
+			}
+			changed = true
+			i += 3
+			continue
+		}
+		out.text = append(out.text, t[0])
+		if withSpans {
+			out.spans = append(out.spans, in.spans[i])
+		}
+		i++
+	}
+	return out, changed
 }
 
 // htmlEntities are the entities a page escapes text with.

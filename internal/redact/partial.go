@@ -13,13 +13,29 @@ func (r Redactor) dropPartial(s string) string {
 	keep := len(s)
 	for _, decode := range readings {
 		c := canonical(s, decode, true)
+		t := c.text
+		if decode.repeat {
+			// A cut inside an escape that was itself escaped leaves it unfinished only
+			// once decoded: %252 reads as %2.
+			t = trimPercentTail(t)
+		}
 		for _, secret := range r.secrets {
-			if n := overlap(c.text, secret); n > 0 {
-				keep = min(keep, int(c.spans[len(c.text)-n].start))
+			if n := overlap(t, secret); n > 0 {
+				keep = min(keep, int(c.spans[len(t)-n].start))
 			}
 		}
 	}
 	return s[:keep]
+}
+
+// trimPercentTail drops an unfinished percent escape (% or %X) from the end of t.
+func trimPercentTail(t []byte) []byte {
+	for n := 1; n <= min(len(t), 2); n++ {
+		if tail := t[len(t)-n:]; tail[0] == '%' && allHex(string(tail[1:])) {
+			return t[:len(t)-n]
+		}
+	}
+	return t
 }
 
 // trimIncomplete drops what a cut left unfinished at the end of s: an escape (%X, \u00, a

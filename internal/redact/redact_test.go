@@ -19,7 +19,13 @@ var encodings = map[string]func(string) string{
 	"form":       url.QueryEscape,
 	"form-lower": func(s string) string { return lowerHex(url.QueryEscape(s)) },
 	"path":       url.PathEscape,
-	"json":       func(s string) string { d, _ := json.Marshal(s); return string(d[1 : len(d)-1]) },
+	// A URL carried in a query parameter of another URL, once or more.
+	"form-twice":  func(s string) string { return url.QueryEscape(url.QueryEscape(s)) },
+	"path-thrice": func(s string) string { return url.PathEscape(url.PathEscape(url.PathEscape(s))) },
+	"form-twice-lower": func(s string) string {
+		return lowerHex(url.QueryEscape(url.QueryEscape(s)))
+	},
+	"json": func(s string) string { d, _ := json.Marshal(s); return string(d[1 : len(d)-1]) },
 	"json-slashes": func(s string) string {
 		d, _ := json.Marshal(s)
 		return strings.ReplaceAll(string(d[1:len(d)-1]), "/", `\/`)
