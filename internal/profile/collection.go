@@ -76,7 +76,7 @@ func LoadCollection(collection, environment io.Reader, request string) (*Collect
 	if cfg.settings.storedToken {
 		c.Warnings = append(c.Warnings, storedTokenWarning)
 	}
-	c.Options.Provider, c.Options.Name = "generic", sanitizeName(col.Info.Name)
+	c.Options.Provider, c.Options.Name = "generic", sanitizeName(col.Name())
 	c.Warnings = append(c.Warnings, cfg.others...)
 	c.Call = cfg.call(vars)
 	if err := c.readVariables(vars); err != nil {
@@ -102,7 +102,8 @@ func readVariableScopes(col *postman.Collection, environment io.Reader) (*variab
 			}
 		}
 	}
-	for _, v := range col.Variable {
+	colVars, _ := col.Variables() // checked when the file is read
+	for _, v := range colVars {
 		if !v.Disabled {
 			vars.col = append(vars.col, variable{v.Name(), v.Value})
 		}

@@ -33,6 +33,7 @@ type readResult struct {
 // empty, the first request that has one.
 func chooseConfig(col *postman.Collection, vars *variables, name string) (*chosenConfig, error) {
 	all := col.AppliedRequests()
+	colAuth, _ := col.Auth() // checked when the file is read
 	var oauth []postman.AppliedRequest
 	for _, r := range all {
 		if isOAuth2(r.Auth) {
@@ -52,16 +53,16 @@ func chooseConfig(col *postman.Collection, vars *variables, name string) (*chose
 		by = r
 	case len(oauth) > 0:
 		by = &oauth[0]
-	case isOAuth2(col.Auth):
+	case isOAuth2(colAuth):
 		cfg := &chosenConfig{}
-		if err := cfg.settings.readAuth(col.Auth, vars); err != nil {
+		if err := cfg.settings.readAuth(colAuth, vars); err != nil {
 			return nil, err
 		}
 		return cfg, nil
-	case col.Auth != nil && col.Auth.Type != "" && string(col.Auth.Type) != postman.AuthTypeNoAuth &&
-		string(col.Auth.Type) != postman.AuthTypeInherit:
+	case colAuth != nil && colAuth.Type != "" && string(colAuth.Type) != postman.AuthTypeNoAuth &&
+		string(colAuth.Type) != postman.AuthTypeInherit:
 		return nil, collectionError(fmt.Sprintf("its auth is %q, not oauth2, and no folder or request sets OAuth 2.0",
-			text.OneLine(string(col.Auth.Type), 40)))
+			text.OneLine(string(colAuth.Type), 40)))
 	default:
 		return nil, collectionError("it has no OAuth 2.0 auth: neither the collection nor a folder or request sets one")
 	}
