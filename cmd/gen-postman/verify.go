@@ -15,6 +15,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 )
@@ -160,20 +161,19 @@ func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, std
 		}
 	}
 	opts.Provider = ""
-	col, err := loadCollection(ctx, c.String("collection"), c.String("environment"), c.String("request"))
+	tr, err := loadCollection(ctx, c.String("collection"), c.String("environment"), c.String("request"))
 	if err != nil {
 		return nil, err
 	}
-	warn(stderr, col.Warnings)
-	col.Options = profile.Merge(col.Options, opts)
-	return col.Resolve()
+	warn(stderr, tr.Warnings)
+	return collectionProfile(tr, opts)
 }
 
 // loadCollection opens and reads the collection and the optional environment file, within
 // ctx: what cannot be read in time is bad input.
-func loadCollection(ctx context.Context, collectionPath, environmentPath, request string) (*profile.Collection, error) {
+func loadCollection(ctx context.Context, collectionPath, environmentPath, request string) (*postman.TokenRequest, error) {
 	type result struct {
-		col *profile.Collection
+		col *postman.TokenRequest
 		err error
 	}
 	done := make(chan result, 1)
@@ -189,7 +189,7 @@ func loadCollection(ctx context.Context, collectionPath, environmentPath, reques
 	}
 }
 
-func readCollection(collectionPath, environmentPath, request string) (*profile.Collection, error) {
+func readCollection(collectionPath, environmentPath, request string) (*postman.TokenRequest, error) {
 	col, err := openInput("collection", collectionPath)
 	if err != nil {
 		return nil, err
@@ -204,7 +204,7 @@ func readCollection(collectionPath, environmentPath, request string) (*profile.C
 		defer f.Close()
 		env = f
 	}
-	return profile.LoadCollection(col, env, request)
+	return postman.LoadCollection(col, env, request)
 }
 
 // openInput opens a file the user named. Only a regular file is read: a directory, a FIFO or
