@@ -33,8 +33,6 @@ type (
 	Request = postman.Request
 	// URL is a request's URL in Postman's structured form.
 	URL = postman.URL
-	// Info is a collection's info as gen-postman writes it.
-	Info = postman.Info
 )
 
 // Auth types gen-postman writes or reads.

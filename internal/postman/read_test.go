@@ -137,3 +137,27 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("re-encoded:\n%s\nwant\n%s", again, data)
 	}
 }
+
+// An environment that cannot be read is spoken of as an environment.
+func TestReadEnvironmentErrors(t *testing.T) {
+	tests := []struct {
+		file, want string
+		is         error
+	}{
+		{`{"values": 3}`, "not a Postman environment: json: cannot unmarshal", ErrNotEnvironment},
+		{`{"values": [{"key": 1}]}`, "not a Postman environment: json: cannot unmarshal", ErrNotEnvironment},
+		{`{"name": "e"}`, "not a Postman environment: it has no values", ErrNotEnvironment},
+		{`[]`, "not a Postman environment", ErrNotEnvironment},
+		{`{`, "not JSON", ErrNotJSON},
+		{`{"info": {}}`, "this is a Postman collection, not an environment", ErrIsCollection},
+	}
+	for _, tt := range tests {
+		_, err := ReadEnvironment(strings.NewReader(tt.file))
+		if !errors.Is(err, tt.is) || !strings.HasPrefix(err.Error(), tt.want) || strings.Contains(err.Error(), "collection") && tt.is != ErrIsCollection {
+			t.Errorf("%s: error %v, want %q", tt.file, err, tt.want)
+		}
+	}
+	if _, err := ReadCollection(strings.NewReader(`{"item": []}`)); err == nil || err.Error() != "not a Postman collection: it has no info" {
+		t.Errorf("collection without info: error %v", err)
+	}
+}
