@@ -2,7 +2,6 @@ package postman
 
 import (
 	"bytes"
-	"encoding/json"
 )
 
 // MarshalJSON writes the collection: every member it was read with, in order, with the
@@ -29,7 +28,7 @@ func writeObject(buf *bytes.Buffer, obj *Object, items *itemList) {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		key, _ := json.Marshal(m.key) // a string always encodes
+		key, _ := marshal(m.key) // a string always encodes
 		buf.Write(key)
 		buf.WriteByte(':')
 		switch {
