@@ -12,18 +12,23 @@ import (
 // get the token and check the answers, the variables, and p's ready requests.
 func NewCollection(p *profile.Profile) (*postman.Collection, error) {
 	c := postman.NewCollection(p.Name, collectionDescription(p))
-	c.Auth = oauth2Auth(p)
-	c.Variable = collectionVariables(p)
-
+	if err := c.SetAuth(oauth2Auth(p)); err != nil {
+		return nil, fmt.Errorf("collection auth: %w", err)
+	}
+	if err := c.SetVariables(collectionVariables(p)); err != nil {
+		return nil, fmt.Errorf("collection variables: %w", err)
+	}
 	preRequest, err := templates.PreRequestScript(scriptSettings(p))
 	if err != nil {
 		return nil, fmt.Errorf("rendering the pre-request script: %w", err)
 	}
-	c.Event = []postman.Event{
+	if err := c.SetEvents([]postman.Event{
 		{Listen: postman.ListenPreRequest, Script: postman.NewScript(preRequest)},
 		{Listen: postman.ListenTest, Script: postman.NewScript(templates.TestScript())},
+	}); err != nil {
+		return nil, fmt.Errorf("collection scripts: %w", err)
 	}
-	if err := addFolders(&c.Collection, p.Folders); err != nil {
+	if err := addFolders(c, p.Folders); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -11,16 +11,20 @@ import (
 
 // addFolders adds each folder of ready requests to c. Requests carry no auth of their own, so
 // they inherit the collection's, unless they are public: those are written with noauth.
-func addFolders(c *gpc.Collection, folders []apimodel.Folder) error {
+func addFolders(c *postman.Collection, folders []apimodel.Folder) error {
 	for _, folder := range folders {
-		group := c.AddItemGroup(folder.Name)
-		group.Description = folder.Description
+		group := c.AddFolder(folder.Name)
+		if err := group.SetDescription(folder.Description); err != nil {
+			return fmt.Errorf("folder %q: %w", folder.Name, err)
+		}
 		for _, r := range folder.Requests {
 			item, err := newItem(r)
 			if err != nil {
 				return fmt.Errorf("folder %q: %w", folder.Name, err)
 			}
-			group.AddItem(item)
+			if _, err := group.AddItem(item); err != nil {
+				return fmt.Errorf("folder %q: %w", folder.Name, err)
+			}
 		}
 	}
 	return nil

@@ -28,8 +28,12 @@ func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		vars, err := c.Variables()
+		if err != nil {
+			t.Fatal(err)
+		}
 		defined := map[string]bool{}
-		for _, v := range c.Variable {
+		for _, v := range vars {
 			defined[v.Key] = true
 		}
 		script, err := templates.PreRequestScript(scriptSettings(p))

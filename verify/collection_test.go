@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gen-postman/gen-postman/generate"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 	"github.com/gen-postman/gen-postman/verify/verifytest"
@@ -31,6 +32,22 @@ func generated(t testing.TB, p *profile.Profile) (collection, environment []byte
 	return collection, environment
 }
 
+// collectionProfile resolves what a collection says, as gen-postman verify --collection does.
+func collectionProfile(t testing.TB, tr *postman.TokenRequest) *profile.Profile {
+	t.Helper()
+	var call *profile.Call
+	if tr.Call != nil {
+		call = &profile.Call{Name: tr.Call.Name, Method: tr.Call.Method, URL: tr.Call.URL, Problem: tr.Call.Problem}
+	}
+	p, err := profile.ResolveCollection(profile.Options{Provider: "generic", TokenURL: tr.TokenURL, ClientID: tr.ClientID,
+		ClientSecret: tr.ClientSecret, Scope: tr.Scope, ClientAuth: tr.ClientAuth, Resource: tr.Resource, Audience: tr.Audience,
+		Issuer: tr.Issuer, JWKSURL: tr.JWKSURL, Endpoint: tr.BaseURL}, call)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // verify passes on the collection that generate wrote, as a user runs it.
 func TestVerifyGeneratedCollection(t *testing.T) {
 	f := newFixture(t, verifytest.Options{Alg: "RS256"})
@@ -44,17 +61,14 @@ func TestVerifyGeneratedCollection(t *testing.T) {
 		if withEnv {
 			envReader = bytes.NewReader(env)
 		}
-		c, err := profile.LoadCollection(bytes.NewReader(col), envReader, "")
+		tr, err := postman.LoadCollection(bytes.NewReader(col), envReader, "")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !withEnv {
-			c.Options.ClientSecret = testSecret // as from GEN_POSTMAN_CLIENT_SECRET
+			tr.ClientSecret = testSecret // as from GEN_POSTMAN_CLIENT_SECRET
 		}
-		profile, err := c.Resolve()
-		if err != nil {
-			t.Fatal(err)
-		}
+		profile := collectionProfile(t, tr)
 		r, err := verify.Run(context.Background(), verify.Options{Profile: profile, Now: clock, Call: verify.CallFirst, Leeway: time.Second})
 		if err != nil {
 			t.Fatal(err)
@@ -79,14 +93,11 @@ func TestCallTheCollectionsRequest(t *testing.T) {
 				{"key": "grant_type", "value": "client_credentials"}, {"key": "accessTokenUrl", "value": "` + f.srv.URL + `/oidc/token"},
 				{"key": "clientId", "value": "` + testClientID + `"}, {"key": "clientSecret", "value": "` + testSecret + `"},
 				{"key": "tokenRequestParams", "value": [{"key": "resource", "value": "` + logtoAPI + `", "enabled": true, "send_as": "request_body"}]}]}}}]}`
-			c, err := profile.LoadCollection(strings.NewReader(col), nil, "")
+			tr, err := postman.LoadCollection(strings.NewReader(col), nil, "")
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := c.Resolve()
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := collectionProfile(t, tr)
 			opts := f.options()
 			opts.Profile, opts.Call = p, verify.CallFirst
 			r := f.run(t, opts)

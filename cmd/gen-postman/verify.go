@@ -15,6 +15,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/verify"
 )
@@ -166,20 +167,19 @@ func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, std
 		}
 	}
 	opts.Provider = ""
-	col, err := loadCollection(ctx, c.String("collection"), c.String("environment"), c.String("request"))
+	tr, err := loadCollection(ctx, c.String("collection"), c.String("environment"), c.String("request"))
 	if err != nil {
 		return nil, err
 	}
-	warn(stderr, col.Warnings)
-	col.Options = profile.Merge(col.Options, opts)
-	return col.Resolve()
+	warn(stderr, tr.Warnings)
+	return collectionProfile(tr, opts)
 }
 
 // loadCollection opens and reads the collection and the optional environment file, within
 // ctx: what cannot be read in time is bad input.
-func loadCollection(ctx context.Context, collectionPath, environmentPath, request string) (*profile.Collection, error) {
+func loadCollection(ctx context.Context, collectionPath, environmentPath, request string) (*postman.TokenRequest, error) {
 	type result struct {
-		col *profile.Collection
+		col *postman.TokenRequest
 		err error
 	}
 	done := make(chan result, 1)
@@ -195,7 +195,7 @@ func loadCollection(ctx context.Context, collectionPath, environmentPath, reques
 	}
 }
 
-func readCollection(collectionPath, environmentPath, request string) (*profile.Collection, error) {
+func readCollection(collectionPath, environmentPath, request string) (*postman.TokenRequest, error) {
 	col, err := openInput("collection", collectionPath)
 	if err != nil {
 		return nil, err
@@ -210,7 +210,7 @@ func readCollection(collectionPath, environmentPath, request string) (*profile.C
 		defer f.Close()
 		env = f
 	}
-	return profile.LoadCollection(col, env, request)
+	return postman.LoadCollection(col, env, request)
 }
 
 // expandBareCall lets --call stand alone: followed by nothing or by another flag it means the

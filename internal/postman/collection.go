@@ -7,28 +7,28 @@ import (
 // SchemaURL is the canonical info.schema of a Postman v2.1.0 collection.
 const SchemaURL = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 
-// Collection is a Postman v2.1.0 collection: go-postman-collection's, plus the collection-level
-// auth, scripts and variables that its v0.1.0 does not model. Read one with [ReadCollection],
-// which also accepts what the Postman app and older exports write.
+// collectionOrder is where new members go in a collection: the order the Postman app writes.
+var collectionOrder = []string{"info", "item", "auth", "event", "variable", "protocolProfileBehavior"}
+
+// Collection is a Postman collection, kept whole: every member of the file, in its order and
+// with its text, so that what is read is written back with nothing lost. Typed views decode
+// members on demand; setters change one member. Read one with [ReadCollection], which accepts
+// what the Postman app, Newman and Postman's SDK write, v2.1.0 and v2.0.0; write one with
+// [Encode].
 type Collection struct {
-	postman.Collection
-	Auth     *Auth      `json:"auth,omitempty"`
-	Event    []Event    `json:"event,omitempty"`
-	Variable []Variable `json:"variable,omitempty"`
+	obj Object
+	itemList
 }
 
-// The parts of go-postman-collection's model that gen-postman uses by name.
+// The parts of go-postman-collection's model that gen-postman uses by name: the values it
+// builds and the typed views of what it reads.
 type (
 	// Auth is an auth block: its type and that type's parameters.
 	Auth = postman.Auth
 	// AuthParam is one parameter of an auth block.
 	AuthParam = postman.AuthParam
-	// Items is a request or a folder.
-	Items = postman.Items
-	// Item is a request.
+	// Item is a request item as gen-postman builds one; see [Collection.AddItem].
 	Item = postman.Item
-	// ItemGroup is a folder.
-	ItemGroup = postman.ItemGroup
 	// Request is an HTTP request of an item.
 	Request = postman.Request
 	// URL is a request's URL in Postman's structured form.
@@ -45,9 +45,67 @@ const (
 
 // NewCollection returns an empty collection with the canonical v2.1.0 schema URL.
 func NewCollection(name, description string) *Collection {
-	c := &Collection{Collection: *postman.CreateCollection(name, description)}
-	c.Info.Schema = SchemaURL
+	info := postman.CreateCollection(name, description).Info
+	info.Schema = SchemaURL
+	c := &Collection{}
+	if err := c.obj.Set("info", info, collectionOrder); err != nil {
+		panic(err) // four strings always encode
+	}
+	c.obj.SetRaw("item", nil, collectionOrder)
+	c.folder = true
 	return c
+}
+
+// Name is the collection's info.name.
+func (c *Collection) Name() string {
+	var info struct {
+		Name string `json:"name"`
+	}
+	_ = c.obj.Decode("info", &info) // checked when the file is read
+	return info.Name
+}
+
+// Auth is the collection's auth; nil when it has none.
+func (c *Collection) Auth() (*Auth, error) {
+	raw, _ := c.obj.Get("auth")
+	return readAuth(raw)
+}
+
+// SetAuth sets the collection's auth; nil removes it.
+func (c *Collection) SetAuth(a *Auth) error {
+	if a == nil {
+		c.obj.Delete("auth")
+		return nil
+	}
+	return c.obj.Set("auth", a, collectionOrder)
+}
+
+// Events are the collection's scripts.
+func (c *Collection) Events() ([]Event, error) {
+	var events []Event
+	if err := c.obj.Decode("event", &events); err != nil {
+		return nil, err
+	}
+	return events, nil
+}
+
+// SetEvents replaces the collection's scripts.
+func (c *Collection) SetEvents(events []Event) error {
+	return c.obj.Set("event", events, collectionOrder)
+}
+
+// Variables are the collection's variables.
+func (c *Collection) Variables() ([]Variable, error) {
+	var vars []Variable
+	if err := c.obj.Decode("variable", &vars); err != nil {
+		return nil, err
+	}
+	return vars, nil
+}
+
+// SetVariables replaces the collection's variables.
+func (c *Collection) SetVariables(vars []Variable) error {
+	return c.obj.Set("variable", vars, collectionOrder)
 }
 
 // Event is a script run before ("prerequest") or after ("test") each request.

@@ -1,6 +1,13 @@
 package postman
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/gen-postman/gen-postman/internal/text"
+)
 
 // Environment is a Postman environment file.
 type Environment struct {
@@ -10,6 +17,35 @@ type Environment struct {
 	Scope         string     `json:"_postman_variable_scope"`
 	ExportedAt    string     `json:"_postman_exported_at"`
 	ExportedUsing string     `json:"_postman_exported_using"`
+}
+
+// ReadEnvironment reads an environment file.
+func ReadEnvironment(r io.Reader) (*Environment, error) {
+	data, err := readFile(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkJSON(data); err != nil {
+		return nil, err
+	}
+	var raw struct {
+		Info json.RawMessage `json:"info"`
+		Environment
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if !errors.As(err, &typeErr) {
+			return nil, fmt.Errorf("%w: %s", ErrNotJSON, text.OneLine(err.Error(), 120))
+		}
+		return nil, fmt.Errorf("%w: %s", ErrNotEnvironment, text.OneLine(err.Error(), 120))
+	}
+	switch {
+	case raw.Info != nil:
+		return nil, ErrIsCollection
+	case raw.Values == nil:
+		return nil, fmt.Errorf("%w: it has no values", ErrNotEnvironment)
+	}
+	return &raw.Environment, nil
 }
 
 // Environment value types. A secret's value is masked in the app's interface only.
@@ -82,19 +118,4 @@ func (v *Variable) UnmarshalJSON(data []byte) error {
 	*v = Variable{Key: raw.Key, ID: raw.ID, Value: valueText(raw.Value), Type: raw.Type,
 		Description: descriptionText(raw.Description), Disabled: raw.Disabled}
 	return nil
-}
-
-// descriptionText reads a description: a string, or an object's content.
-func descriptionText(raw json.RawMessage) string {
-	var d struct {
-		Content string `json:"content"`
-	}
-	if json.Unmarshal(raw, &d) == nil && d.Content != "" {
-		return d.Content
-	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	return ""
 }

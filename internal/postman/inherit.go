@@ -21,10 +21,12 @@ type AppliedRequest struct {
 func (r AppliedRequest) Name() string { return strings.Join(r.Path, "/") }
 
 // AppliedRequests lists every request of the collection in the order the app runs them, each
-// with the auth the app applies to it.
+// with the auth the app applies to it. An auth or request that cannot be read counts as
+// absent; [ReadCollection] refuses a file that has one.
 func (c *Collection) AppliedRequests() []AppliedRequest {
 	var out []AppliedRequest
-	walkItems(c.Items, nil, authScope{auth: ownAuth(c.Auth)}, &out)
+	auth, _ := c.Auth()
+	walkItems(c.items, nil, authScope{auth: ownAuth(auth)}, &out)
 	return out
 }
 
@@ -48,26 +50,25 @@ func ownAuth(a *Auth) *Auth {
 	return a
 }
 
-func walkItems(items []Items, path []string, parent authScope, out *[]AppliedRequest) {
-	for _, item := range items {
-		switch it := item.(type) {
-		case *ItemGroup:
-			here := append(append([]string(nil), path...), it.Name)
+func walkItems(items []*Node, path []string, parent authScope, out *[]AppliedRequest) {
+	for _, n := range items {
+		here := append(append([]string(nil), path...), n.Name())
+		if n.IsFolder() {
 			scope := parent
-			if !inherits(it.Auth) {
-				scope = authScope{auth: ownAuth(it.Auth), from: here}
+			if auth, _ := n.Auth(); !inherits(auth) {
+				scope = authScope{auth: ownAuth(auth), from: here}
 			}
-			walkItems(it.Items, here, scope, out)
-		case *Item:
-			if it.Request == nil {
-				continue
-			}
-			here := append(append([]string(nil), path...), it.Name)
-			scope := parent
-			if !inherits(it.Request.Auth) {
-				scope = authScope{auth: ownAuth(it.Request.Auth), from: here}
-			}
-			*out = append(*out, AppliedRequest{Path: here, Request: it.Request, Auth: scope.auth, AuthFrom: scope.from})
+			walkItems(n.items, here, scope, out)
+			continue
 		}
+		req, _ := n.Request()
+		if req == nil {
+			continue
+		}
+		scope := parent
+		if !inherits(req.Auth) {
+			scope = authScope{auth: ownAuth(req.Auth), from: here}
+		}
+		*out = append(*out, AppliedRequest{Path: here, Request: req, Auth: scope.auth, AuthFrom: scope.from})
 	}
 }

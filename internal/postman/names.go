@@ -19,6 +19,20 @@ const (
 // GrantClientCredentials is the grant_type of the client credentials grant (RFC 6749 §4.4).
 const GrantClientCredentials = "client_credentials"
 
+// Values of an oauth2 auth's client_authentication.
+const (
+	// ClientAuthHeader sends the client id and secret with HTTP Basic.
+	ClientAuthHeader = "header"
+	// ClientAuthBody sends them as form fields of the token request's body.
+	ClientAuthBody = "body"
+)
+
+// Token request parameters that name the API the token is for, as tokenRequestParams keys.
+const (
+	ParamResource = "resource" // RFC 8707, used by Logto
+	ParamAudience = "audience" // used by Kinde and Auth0
+)
+
 // SendAsBody is the send_as of a token request parameter sent in the form body.
 const SendAsBody = "request_body"
 

@@ -28,32 +28,48 @@ func TestReadCollection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	values := AuthValues(c.Auth)
-	if string(c.Auth.Type) != AuthTypeOAuth2 || values[AuthAccessTokenURL] != "{{domain}}/oauth2/token" || values[AuthUseBrowser] != false {
+	auth, err := c.Auth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := AuthValues(auth)
+	if string(auth.Type) != AuthTypeOAuth2 || values[AuthAccessTokenURL] != "{{domain}}/oauth2/token" || values[AuthUseBrowser] != false {
 		t.Errorf("collection auth = %+v", values)
 	}
-	if c.Variable[0].Value != "3" || c.Variable[1].Name() != "legacy" || !c.Variable[1].Disabled {
-		t.Errorf("variables = %+v", c.Variable)
+	vars, err := c.Variables()
+	if err != nil || vars[0].Value != "3" || vars[1].Name() != "legacy" || !vars[1].Disabled {
+		t.Errorf("variables = %+v, %v", vars, err)
 	}
-	folder, ok := c.Items[0].(*ItemGroup)
-	if !ok || folder.Description != "about it" || string(folder.Auth.Type) != AuthTypeNoAuth {
-		t.Fatalf("folder = %+v", c.Items[0])
+	folder := c.Items()[0]
+	folderAuth, err := folder.Auth()
+	if err != nil || !folder.IsFolder() || folder.Description() != "about it" || string(folderAuth.Type) != AuthTypeNoAuth {
+		t.Fatalf("folder = %+v, %v", folder, err)
 	}
-	public := folder.Items[0].(*Item)
-	if public.Request.URL.Raw != "{{domain}}/api/status" || public.Request.Method != "POST" {
-		t.Errorf("public request = %+v %+v", public.Request, public.Request.URL)
+	public := request(t, folder.Items()[0])
+	if public.URL.Raw != "{{domain}}/api/status" || public.Method != "POST" {
+		t.Errorf("public request = %+v %+v", public, public.URL)
 	}
-	own := c.Items[1].(*Item)
-	params, err := DecodeTokenRequestParams(AuthValues(own.Request.Auth)[AuthTokenRequestParams])
+	own := request(t, c.Items()[1])
+	params, err := DecodeTokenRequestParams(AuthValues(own.Auth)[AuthTokenRequestParams])
 	if err != nil || len(params) != 1 || params[0].Key != "resource" || !params[0].Enabled || params[0].SendAs != SendAsBody {
 		t.Errorf("request-level tokenRequestParams = %+v, %v", params, err)
 	}
-	if bare := c.Items[2].(*Item); bare.Request.URL.Raw != "https://example.com/x" || bare.Request.Method != "GET" {
-		t.Errorf("bare request = %+v", bare.Request)
+	if bare := request(t, c.Items()[2]); bare.URL.Raw != "https://example.com/x" || bare.Method != "GET" {
+		t.Errorf("bare request = %+v", bare)
 	}
-	if odd := c.Items[3].(*Item); odd.Request.Method != "PROPFIND" {
-		t.Errorf("method = %q, want PROPFIND", odd.Request.Method)
+	if odd := request(t, c.Items()[3]); odd.Method != "PROPFIND" {
+		t.Errorf("method = %q, want PROPFIND", odd.Method)
 	}
+}
+
+// request is n's request, which the test needs.
+func request(t *testing.T, n *Node) *Request {
+	t.Helper()
+	req, err := n.Request()
+	if err != nil || req == nil {
+		t.Fatalf("item %q: request %v, %v", n.Name(), req, err)
+	}
+	return req
 }
 
 func TestReadRefusesWhatIsNotACollection(t *testing.T) {
@@ -83,13 +99,20 @@ func TestReadRefusesWhatIsNotACollection(t *testing.T) {
 // What is written reads back the same.
 func TestRoundTrip(t *testing.T) {
 	c := NewCollection("rt", "d")
-	c.Auth = &Auth{Type: "oauth2", OAuth2: []*AuthParam{{Key: AuthClientID, Value: Ref(VarClientID), Type: "string"}}}
-	c.Variable = []Variable{{Key: VarClientID, Value: "app", Type: "string"}}
+	if err := c.SetAuth(&Auth{Type: "oauth2", OAuth2: []*AuthParam{{Key: AuthClientID, Value: Ref(VarClientID), Type: "string"}}}); err != nil {
+		t.Fatal(err)
+	}
+	want := Variable{Key: VarClientID, Value: "app", Type: "string"}
+	if err := c.SetVariables([]Variable{want}); err != nil {
+		t.Fatal(err)
+	}
 	u, err := VariableURL(VarBaseURL, "/api/users?page=1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.AddItemGroup("Users").AddItem(&Item{Name: "List", Request: &Request{URL: u, Method: "GET"}})
+	if _, err := c.AddFolder("Users").AddItem(&Item{Name: "List", Request: &Request{URL: u, Method: "GET"}}); err != nil {
+		t.Fatal(err)
+	}
 	data, err := Encode(c)
 	if err != nil {
 		t.Fatal(err)
@@ -102,13 +125,39 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if AuthValues(back.Auth)[AuthClientID] != "{{clientId}}" || back.Variable[0] != c.Variable[0] {
-		t.Errorf("read back %+v", back)
+	auth, _ := back.Auth()
+	vars, _ := back.Variables()
+	if AuthValues(auth)[AuthClientID] != "{{clientId}}" || len(vars) != 1 || vars[0] != want {
+		t.Errorf("read back auth %+v, variables %+v", auth, vars)
 	}
-	if got := back.Items[0].(*ItemGroup).Items[0].(*Item).Request.URL.Raw; got != "{{baseUrl}}/api/users?page=1" {
+	if got := request(t, back.Items()[0].Items()[0]).URL.Raw; got != "{{baseUrl}}/api/users?page=1" {
 		t.Errorf("URL = %q", got)
 	}
-	if !bytes.Contains(again, []byte(`"raw": "{{baseUrl}}/api/users?page=1"`)) {
-		t.Errorf("re-encoded:\n%s", again)
+	if !bytes.Equal(again, data) {
+		t.Errorf("re-encoded:\n%s\nwant\n%s", again, data)
+	}
+}
+
+// An environment that cannot be read is spoken of as an environment.
+func TestReadEnvironmentErrors(t *testing.T) {
+	tests := []struct {
+		file, want string
+		is         error
+	}{
+		{`{"values": 3}`, "not a Postman environment: json: cannot unmarshal", ErrNotEnvironment},
+		{`{"values": [{"key": 1}]}`, "not a Postman environment: json: cannot unmarshal", ErrNotEnvironment},
+		{`{"name": "e"}`, "not a Postman environment: it has no values", ErrNotEnvironment},
+		{`[]`, "not a Postman environment", ErrNotEnvironment},
+		{`{`, "not JSON", ErrNotJSON},
+		{`{"info": {}}`, "this is a Postman collection, not an environment", ErrIsCollection},
+	}
+	for _, tt := range tests {
+		_, err := ReadEnvironment(strings.NewReader(tt.file))
+		if !errors.Is(err, tt.is) || !strings.HasPrefix(err.Error(), tt.want) || strings.Contains(err.Error(), "collection") && tt.is != ErrIsCollection {
+			t.Errorf("%s: error %v, want %q", tt.file, err, tt.want)
+		}
+	}
+	if _, err := ReadCollection(strings.NewReader(`{"item": []}`)); err == nil || err.Error() != "not a Postman collection: it has no info" {
+		t.Errorf("collection without info: error %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package profile_test
+package postman_test
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/gen-postman/gen-postman/internal/input"
-	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/postman"
 )
 
 // TestLoadCollectionBoundsExpansion: a small collection whose variables repeat each other
@@ -29,7 +29,7 @@ func TestLoadCollectionBoundsExpansion(t *testing.T) {
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, err := profile.LoadCollection(strings.NewReader(collection), nil, "")
+	_, err := postman.LoadCollection(strings.NewReader(collection), nil, "")
 	runtime.ReadMemStats(&after)
 	if !errors.Is(err, input.ErrInvalid) || !strings.Contains(err.Error(), "scope: its variables expand to more than 64 KiB") {
 		t.Fatalf("LoadCollection: %v, want bad input about the expanded size", err)

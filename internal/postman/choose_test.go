@@ -1,4 +1,4 @@
-package profile_test
+package postman_test
 
 import (
 	"errors"
@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/gen-postman/gen-postman/internal/input"
-	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/postman"
 )
 
 // oauth2Array is a v2.1 oauth2 auth block of client credentials with the given extra entries.
@@ -33,7 +33,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 	tests := []struct {
 		name, collection, env, request string
 		wantToken, wantParam           string // token URL; resource or audience
-		wantCall                       profile.Call
+		wantCall                       postman.Call
 		wantEndpoint                   string
 		wantWarning                    string // a substring of the one warning; empty for none
 	}{
@@ -42,7 +42,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 			collection: `{"info": {"name": "Logto"}, "item": [{"name": "Get applications", "request": {"method": "GET",
 				"url": "https://acme.logto.app/api/applications", "auth": ` + logtoAuth + `}}]}`,
 			wantToken: "https://acme.logto.app/oidc/token", wantParam: "https://acme.logto.app/api",
-			wantCall:     profile.Call{Name: "Get applications", Method: "GET", URL: "https://acme.logto.app/api/applications"},
+			wantCall:     postman.Call{Name: "Get applications", Method: "GET", URL: "https://acme.logto.app/api/applications"},
 			wantEndpoint: "https://acme.logto.app",
 		},
 		{
@@ -56,7 +56,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 			env: `{"values": [{"key": "domain", "value": "https://acme.kinde.com"}, {"key": "client_id", "value": "m2m-app"},
 				{"key": "client_secret", "value": "m2m-secret", "type": "secret"}, {"key": "audience", "value": "https://acme.kinde.com/api"}]}`,
 			wantToken: "https://acme.kinde.com/oauth2/token", wantParam: "https://acme.kinde.com/api",
-			wantCall:     profile.Call{Name: "Users/Get users", Method: "GET", URL: "https://acme.kinde.com/api/v1/users"},
+			wantCall:     postman.Call{Name: "Users/Get users", Method: "GET", URL: "https://acme.kinde.com/api/v1/users"},
 			wantEndpoint: "https://acme.kinde.com",
 		},
 		{
@@ -66,7 +66,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 				{"name": "Admin", "auth": ` + oauth2Array("https://id.example.com/token", resourceParam("https://api.example.com")) + `,
 				 "item": [{"name": "Things", "request": {"url": "https://api.example.com/things"}}]}]}`,
 			wantToken: "https://id.example.com/token", wantParam: "https://api.example.com",
-			wantCall:     profile.Call{Name: "Admin/Things", Method: "GET", URL: "https://api.example.com/things"},
+			wantCall:     postman.Call{Name: "Admin/Things", Method: "GET", URL: "https://api.example.com/things"},
 			wantEndpoint: "https://api.example.com",
 		},
 		{
@@ -76,7 +76,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 				"auth": {"type": "oauth2", "oauth2": {"grant_type": "client_credentials", "accessTokenUrl": "https://id.example.com/token",
 				"tokenRequestParams": [{"key": "resource", "value": "https://api.example.com", "enabled": true, "send_as": "request_body"}]}}}}]}`,
 			wantToken: "https://id.example.com/token", wantParam: "https://api.example.com",
-			wantCall:     profile.Call{Name: "Ping", Method: "HEAD", URL: "https://api.example.com/ping"},
+			wantCall:     postman.Call{Name: "Ping", Method: "HEAD", URL: "https://api.example.com/ping"},
 			wantEndpoint: "https://api.example.com",
 		},
 		{
@@ -89,14 +89,14 @@ func TestLoadHandMadeCollections(t *testing.T) {
 					{"name": "Unsigned", "request": {"method": "GET", "url": "https://api.example.com/open", "auth": {"type": "noauth"}}},
 					{"name": "List", "request": {"method": "GET", "url": "https://api.example.com/items", "auth": null}}]}]}`,
 			wantToken: "https://id.example.com/token", wantParam: "https://api.example.com",
-			wantCall:     profile.Call{Name: "Items/List", Method: "GET", URL: "https://api.example.com/items"},
+			wantCall:     postman.Call{Name: "Items/List", Method: "GET", URL: "https://api.example.com/items"},
 			wantEndpoint: "https://api.example.com",
 		},
 		{
 			name:       "two configurations: the first request's is checked",
 			collection: twoConfigs,
 			wantToken:  "https://id.example.com/token", wantParam: "https://a.example.com",
-			wantCall:     profile.Call{Name: "A/List", Method: "GET", URL: "https://a.example.com/list"},
+			wantCall:     postman.Call{Name: "A/List", Method: "GET", URL: "https://a.example.com/list"},
 			wantEndpoint: "https://a.example.com",
 			wantWarning:  `2 different OAuth 2.0 configurations; verify checks the one of request "A/List" (token URL https://id.example.com/token, resource https://a.example.com); not checked: request "B/Create item" and 1 more (token URL https://id.example.com/token, resource https://b.example.com); choose one with --request NAME`,
 		},
@@ -104,7 +104,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 			name:       "two configurations: --request picks by path",
 			collection: twoConfigs, request: "B/List items",
 			wantToken: "https://id.example.com/token", wantParam: "https://b.example.com",
-			wantCall:     profile.Call{Name: "B/List items", Method: "GET", URL: "https://b.example.com/items"},
+			wantCall:     postman.Call{Name: "B/List items", Method: "GET", URL: "https://b.example.com/items"},
 			wantEndpoint: "https://b.example.com",
 			wantWarning:  `not checked: request "A/List"`,
 		},
@@ -112,7 +112,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 			name:       "two configurations: --request picks by name, and calls a GET of the same auth",
 			collection: twoConfigs, request: "Create item",
 			wantToken: "https://id.example.com/token", wantParam: "https://b.example.com",
-			wantCall:     profile.Call{Name: "B/List items", Method: "GET", URL: "https://b.example.com/items"},
+			wantCall:     postman.Call{Name: "B/List items", Method: "GET", URL: "https://b.example.com/items"},
 			wantEndpoint: "https://b.example.com",
 			wantWarning:  `verify checks the one of request "B/Create item"`,
 		},
@@ -123,13 +123,12 @@ func TestLoadHandMadeCollections(t *testing.T) {
 			if tt.env != "" {
 				env = strings.NewReader(tt.env)
 			}
-			c, err := profile.LoadCollection(strings.NewReader(tt.collection), env, tt.request)
+			c, err := postman.LoadCollection(strings.NewReader(tt.collection), env, tt.request)
 			if err != nil {
 				t.Fatalf("LoadCollection: %v", err)
 			}
-			o := c.Options
-			if o.TokenURL != tt.wantToken || (o.Resource != tt.wantParam && o.Audience != tt.wantParam) || o.Endpoint != tt.wantEndpoint {
-				t.Errorf("Options %+v\nwant token URL %s, API %s, endpoint %s", o, tt.wantToken, tt.wantParam, tt.wantEndpoint)
+			if c.TokenURL != tt.wantToken || (c.Resource != tt.wantParam && c.Audience != tt.wantParam) || c.BaseURL != tt.wantEndpoint {
+				t.Errorf("TokenRequest %+v\nwant token URL %s, API %s, base URL %s", c, tt.wantToken, tt.wantParam, tt.wantEndpoint)
 			}
 			if c.Call == nil || *c.Call != tt.wantCall {
 				t.Errorf("Call %+v, want %+v", c.Call, tt.wantCall)
@@ -139,13 +138,6 @@ func TestLoadHandMadeCollections(t *testing.T) {
 				t.Errorf("Warnings %q, want none", c.Warnings)
 			case tt.wantWarning != "" && (len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0], tt.wantWarning)):
 				t.Errorf("Warnings %q, want one containing\n%s", c.Warnings, tt.wantWarning)
-			}
-			p, err := c.Resolve()
-			if err != nil {
-				t.Fatalf("Resolve: %v", err)
-			}
-			if p.Call != c.Call || len(p.Folders) != 0 || p.BaseURL != tt.wantEndpoint {
-				t.Errorf("profile Call %+v, Folders %v, BaseURL %s; want the collection's call and base, no preset folders", p.Call, p.Folders, p.BaseURL)
 			}
 		})
 	}
@@ -179,7 +171,7 @@ func TestLoadCollectionChoiceErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := profile.LoadCollection(strings.NewReader(tt.collection), nil, tt.request)
+			c, err := postman.LoadCollection(strings.NewReader(tt.collection), nil, tt.request)
 			var ie *input.Error
 			if !errors.As(err, &ie) {
 				t.Fatalf("LoadCollection = %+v, %v; want an *input.Error", c, err)
@@ -192,29 +184,23 @@ func TestLoadCollectionChoiceErrors(t *testing.T) {
 }
 
 // A bare --call never falls back to the resource: without a GET request under the auth, the
-// profile says why, and verify asks for a path or URL.
+// call says why, and verify asks for a path or URL.
 func TestLoadCollectionWithoutACallableRequest(t *testing.T) {
 	tests := []struct{ name, collection, want string }{
 		{"only a POST", `{"info": {}, "auth": ` + oauth2Array("https://id.example.com/token", resourceParam("https://default.logto.app/api")) + `,
 			"item": [{"name": "Create", "request": {"method": "POST", "url": "https://auth.example.com/api/users"}}]}`,
 			`request "Create" is a POST, and no GET request uses the same OAuth 2.0 auth`},
-		{"no requests", `{"info": {}, "auth": ` + oauth2Array("https://id.example.com/token", resourceParam("https://default.logto.app/api")) + `}`,
-			"the collection has no request that uses this OAuth 2.0 auth"},
 		{"an undefined variable in the URL", `{"info": {}, "auth": ` + oauth2Array("https://id.example.com/token", "") + `,
 			"item": [{"name": "R", "request": "{{host}}/x"}]}`, `the URL of request "R" uses {{host}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := profile.LoadCollection(strings.NewReader(tt.collection), nil, "")
+			c, err := postman.LoadCollection(strings.NewReader(tt.collection), nil, "")
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := c.Resolve()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p.Call == nil || p.Call.URL != "" || !strings.Contains(p.Call.Problem, tt.want) {
-				t.Errorf("Call %+v, want a problem containing %q", p.Call, tt.want)
+			if c.Call == nil || c.Call.URL != "" || !strings.Contains(c.Call.Problem, tt.want) {
+				t.Errorf("Call %+v, want a problem containing %q", c.Call, tt.want)
 			}
 		})
 	}
@@ -228,7 +214,7 @@ func TestLoadCollectionStoredToken(t *testing.T) {
 		warn  bool
 	}{{"eyJ.stored.token", true}, {"{{accessToken}}", false}, {"", false}} {
 		col := `{"info": {}, "auth": ` + oauth2Array("https://id.example.com/token", `, {"key": "accessToken", "value": "`+tt.token+`"}`) + `}`
-		c, err := profile.LoadCollection(strings.NewReader(col), nil, "")
+		c, err := postman.LoadCollection(strings.NewReader(col), nil, "")
 		if err != nil {
 			t.Fatal(err)
 		}

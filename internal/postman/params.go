@@ -1,21 +1,20 @@
-package profile
+package postman
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
 
-	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // readParams reads resource and audience from tokenRequestParams, or from the form that Postman
 // 8.3 to 10.12 wrote: a field named after the parameter, holding a map of ids to values.
 func (c *authSettings) readParams(values map[string]any, vars *variables) error {
-	set := map[string]*string{ParamResource: &c.Options.Resource, ParamAudience: &c.Options.Audience}
-	if raw, ok := values[postman.AuthTokenRequestParams]; ok {
-		params, err := postman.DecodeTokenRequestParams(raw)
-		if errors.Is(err, postman.ErrObjectObject) {
+	set := map[string]*string{ParamResource: &c.oauth2.Resource, ParamAudience: &c.oauth2.Audience}
+	if raw, ok := values[AuthTokenRequestParams]; ok {
+		params, err := DecodeTokenRequestParams(raw)
+		if errors.Is(err, ErrObjectObject) {
 			return collectionError(objectObjectReason)
 		}
 		if err != nil {
@@ -25,22 +24,22 @@ func (c *authSettings) readParams(values map[string]any, vars *variables) error 
 			if !param.Enabled {
 				continue
 			}
-			if param.SendAs != "" && param.SendAs != postman.SendAsBody {
-				c.Warnings = append(c.Warnings, fmt.Sprintf("token request parameter %q is sent as %s in Postman; verify does not send it",
+			if param.SendAs != "" && param.SendAs != SendAsBody {
+				c.warnings = append(c.warnings, fmt.Sprintf("token request parameter %q is sent as %s in Postman; verify does not send it",
 					text.OneLine(param.Key, 60), text.OneLine(param.SendAs, 40)))
 				continue
 			}
-			if param.Value == postman.ObjectObject {
+			if param.Value == ObjectObject {
 				return collectionError(objectObjectReason)
 			}
 			dst, known := set[param.Key]
 			switch {
 			case !known:
-				c.Warnings = append(c.Warnings, fmt.Sprintf("token request parameter %q is not sent by verify, which sends resource and audience only",
+				c.warnings = append(c.warnings, fmt.Sprintf("token request parameter %q is not sent by verify, which sends resource and audience only",
 					text.OneLine(param.Key, 60)))
 				continue
 			case *dst != "":
-				c.Warnings = append(c.Warnings, fmt.Sprintf("more than one %s parameter; verify sends the first", param.Key))
+				c.warnings = append(c.warnings, fmt.Sprintf("more than one %s parameter; verify sends the first", param.Key))
 				continue
 			}
 			if *dst, err = vars.expand(param.Key, param.Value); err != nil {
@@ -64,7 +63,7 @@ func (c *authSettings) readParams(values map[string]any, vars *variables) error 
 		if *dst, err = vars.expand(name, value); err != nil {
 			return err
 		}
-		c.Warnings = append(c.Warnings, fmt.Sprintf("%s is in the form Postman wrote before 10.13; "+
+		c.warnings = append(c.warnings, fmt.Sprintf("%s is in the form Postman wrote before 10.13; "+
 			"re-save the collection in a current Postman, or generate it again", name))
 	}
 	return nil
@@ -81,8 +80,8 @@ func legacyParam(name string, raw any) (string, error) {
 	case nil:
 		return "", nil
 	case string:
-		if v == postman.ObjectObject {
-			return "", collectionError(fmt.Sprintf("oauth2 %s is %q: Postman's SDK lost its value; set it again in Postman", name, postman.ObjectObject))
+		if v == ObjectObject {
+			return "", collectionError(fmt.Sprintf("oauth2 %s is %q: Postman's SDK lost its value; set it again in Postman", name, ObjectObject))
 		}
 		return v, nil
 	case map[string]any:

@@ -1,109 +1,15 @@
-package profile_test
+package postman_test
 
 import (
-	"bytes"
 	"errors"
 	"io"
-	"slices"
+	"reflect"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/gen-postman/gen-postman/generate"
 	"github.com/gen-postman/gen-postman/internal/input"
-	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/postman"
 )
-
-// generated writes p's collection and environment with package generate.
-func generated(t testing.TB, p *profile.Profile) (collection, environment []byte) {
-	t.Helper()
-	c, err := generate.NewCollection(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if collection, err = generate.Encode(c); err != nil {
-		t.Fatal(err)
-	}
-	env := generate.NewEnvironment(p, generate.EnvironmentOptions{Now: func() time.Time { return time.Unix(1700000000, 0) }, ExportedUsing: "gen-postman/test"})
-	if environment, err = generate.Encode(env); err != nil {
-		t.Fatal(err)
-	}
-	return collection, environment
-}
-
-// A generated collection reads back into the profile it was generated from.
-func TestLoadCollectionRoundTrip(t *testing.T) {
-	tests := []profile.Options{
-		{Provider: "logto", Tenant: "acme"},
-		{Provider: "logto", Endpoint: "https://auth.example.com", Scope: ptr("all read:items")},
-		{Provider: "kinde", Tenant: "acme"},
-		{Provider: "auth0", Tenant: "acme", Scope: ptr("read:users read:clients")},
-		{Provider: "generic", TokenURL: "https://id.example.com/oauth2/token", Resource: "https://api.example.com",
-			Audience: "api", Issuer: "https://id.example.com", JWKSURL: "https://id.example.com/keys"},
-	}
-	for _, in := range tests {
-		in.ClientID, in.ClientSecret = "m2m-app", "m2m-secret"
-		p, err := profile.Resolve(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, withEnv := range []bool{true, false} {
-			name := p.Name + map[bool]string{true: "+environment", false: ""}[withEnv]
-			t.Run(name, func(t *testing.T) {
-				col, env := generated(t, p)
-				var envReader io.Reader
-				if withEnv {
-					envReader = bytes.NewReader(env)
-				}
-				c, err := profile.LoadCollection(bytes.NewReader(col), envReader, "")
-				if err != nil {
-					t.Fatalf("LoadCollection: %v", err)
-				}
-				o := c.Options
-				wantSecret := ""
-				if withEnv {
-					wantSecret = "m2m-secret" // the collection never holds it
-				}
-				if o.Provider != "generic" || o.TokenURL != p.TokenURL || o.ClientID != "m2m-app" || o.ClientSecret != wantSecret ||
-					o.ClientAuth != string(p.ClientAuth) || o.Issuer != p.Issuer || o.JWKSURL != p.JWKSURL ||
-					o.Endpoint != p.BaseURL || o.Name != p.Name {
-					t.Errorf("Options = %+v\nprofile %+v", o, p)
-				}
-				if o.Scope == nil || *o.Scope != p.Scope {
-					t.Errorf("Scope = %v, want %q", o.Scope, p.Scope)
-				}
-				if len(c.Warnings) != 0 {
-					t.Errorf("Warnings %q", c.Warnings)
-				}
-				c.Options.ClientSecret = "from-flag"
-				got, err := c.Resolve()
-				if err != nil {
-					t.Fatalf("Resolve: %v", err)
-				}
-				if got.TokenURL != p.TokenURL || got.Scope != p.Scope || got.ClientAuth != p.ClientAuth ||
-					got.BaseURL != p.BaseURL || got.Issuer != p.Issuer || got.JWKSURL != p.JWKSURL {
-					t.Errorf("resolved %+v\n    want %+v", got, p)
-				}
-				if !slices.Equal(sortedParams(got.Params), sortedParams(p.Params)) {
-					t.Errorf("Params %v, want %v", got.Params, p.Params)
-				}
-				first := p.Folders[0].Name + "/" + p.Folders[0].Requests[0].Name
-				wantCall := profile.Call{Name: first, Method: "GET", URL: p.BaseURL + p.Folders[0].Requests[0].Path}
-				if got.Call == nil || *got.Call != wantCall || len(got.Folders) != 0 {
-					t.Errorf("Call %+v, Folders %v; want %+v and no folders", got.Call, got.Folders, wantCall)
-				}
-			})
-		}
-	}
-}
-
-func ptr(s string) *string { return &s }
-
-func sortedParams(ps []profile.Param) []profile.Param {
-	out := slices.Clone(ps)
-	slices.SortFunc(out, func(a, b profile.Param) int { return strings.Compare(a.Name, b.Name) })
-	return out
-}
 
 // collectionJSON is a hand-made collection whose oauth2 auth is the given JSON array.
 func collectionJSON(auth string, variables string) string {
@@ -134,20 +40,20 @@ func TestLoadCollection(t *testing.T) {
 		name       string
 		collection string
 		env        string // empty: none
-		check      func(t *testing.T, c *profile.Collection)
+		check      func(t *testing.T, c *postman.TokenRequest)
 	}{
-		{name: "hand made", collection: collectionJSON(stdAuth, stdVars), check: func(t *testing.T, c *profile.Collection) {
-			want := profile.Options{Provider: "generic", Name: "Hand made", TokenURL: "https://id.example.com/oauth2/token",
-				ClientID: "col-id", ClientAuth: "body", Audience: "https://api.example.com", Endpoint: "https://api.example.com"}
-			got := c.Options
+		{name: "hand made", collection: collectionJSON(stdAuth, stdVars), check: func(t *testing.T, c *postman.TokenRequest) {
+			want := postman.TokenRequest{Name: "Hand made", TokenURL: "https://id.example.com/oauth2/token",
+				ClientID: "col-id", ClientAuth: "body", Audience: "https://api.example.com", BaseURL: "https://api.example.com"}
+			got := *c
 			if got.Scope == nil || *got.Scope != "read" {
 				t.Errorf("Scope %v", got.Scope)
 			}
-			got.Scope = nil
-			if got != want {
-				t.Errorf("Options\n got %+v\nwant %+v", got, want)
+			got.Scope, got.Call, got.Warnings = nil, nil, nil
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("TokenRequest\n got %+v\nwant %+v", got, want)
 			}
-			wantCall := profile.Call{Name: "Things/List", Method: "GET", URL: "https://api.example.com/things?limit=10"}
+			wantCall := postman.Call{Name: "Things/List", Method: "GET", URL: "https://api.example.com/things?limit=10"}
 			if c.Call == nil || *c.Call != wantCall {
 				t.Errorf("Call %+v, want %+v", c.Call, wantCall)
 			}
@@ -156,22 +62,22 @@ func TestLoadCollection(t *testing.T) {
 			env: `{"name": "e", "values": [{"key": "clientId", "value": "env-id", "enabled": true},
 				{"key": "origin", "value": "https://disabled.example.com", "enabled": false},
 				{"key": "clientSecret", "value": "env-secret", "type": "secret", "enabled": true}]}`,
-			check: func(t *testing.T, c *profile.Collection) {
-				if c.Options.ClientID != "env-id" || c.Options.ClientSecret != "env-secret" || c.Options.TokenURL != "https://id.example.com/oauth2/token" {
-					t.Errorf("Options %+v", c.Options)
+			check: func(t *testing.T, c *postman.TokenRequest) {
+				if c.ClientID != "env-id" || c.ClientSecret != "env-secret" || c.TokenURL != "https://id.example.com/oauth2/token" {
+					t.Errorf("TokenRequest %+v", c)
 				}
 			}},
-		{name: "secret left for the caller", collection: collectionJSON(stdAuth, stdVars), check: func(t *testing.T, c *profile.Collection) {
-			if c.Options.ClientSecret != "" {
-				t.Errorf("ClientSecret %q, want empty", c.Options.ClientSecret)
+		{name: "secret left for the caller", collection: collectionJSON(stdAuth, stdVars), check: func(t *testing.T, c *postman.TokenRequest) {
+			if c.ClientSecret != "" {
+				t.Errorf("ClientSecret %q, want empty", c.ClientSecret)
 			}
 		}},
 		{name: "Postman 8.3 to 10.12 map", collection: collectionJSON(`[{"key": "grant_type", "value": "client_credentials"},
 			{"key": "accessTokenUrl", "value": "https://id.example.com/token"},
 			{"key": "resource", "type": "any", "value": {"6ff1a3c0-1b8e-4a7e-9d41-08c0a6a1d0a1": "https://api.example.com"}}]`, ""),
-			check: func(t *testing.T, c *profile.Collection) {
-				if c.Options.Resource != "https://api.example.com" || c.Options.ClientAuth != "" || c.Options.Scope != nil {
-					t.Errorf("Options %+v", c.Options)
+			check: func(t *testing.T, c *postman.TokenRequest) {
+				if c.Resource != "https://api.example.com" || c.ClientAuth != "" || c.Scope != nil {
+					t.Errorf("TokenRequest %+v", c)
 				}
 				if len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0], "before 10.13") {
 					t.Errorf("Warnings %q", c.Warnings)
@@ -181,9 +87,9 @@ func TestLoadCollection(t *testing.T) {
 			"accessTokenUrl": "https://id.example.com/token", "client_authentication": "header",
 			"tokenRequestParams": [{"key": "organization", "value": "org_1", "enabled": true, "send_as": "request_body"},
 				{"key": "audience", "value": "api", "enabled": true, "send_as": "request_header"}]}`, ""),
-			check: func(t *testing.T, c *profile.Collection) {
-				if c.Options.TokenURL != "https://id.example.com/token" || c.Options.ClientAuth != "header" || c.Options.Audience != "" {
-					t.Errorf("Options %+v", c.Options)
+			check: func(t *testing.T, c *postman.TokenRequest) {
+				if c.TokenURL != "https://id.example.com/token" || c.ClientAuth != "header" || c.Audience != "" {
+					t.Errorf("TokenRequest %+v", c)
 				}
 				if len(c.Warnings) != 2 {
 					t.Errorf("Warnings %q, want two", c.Warnings)
@@ -196,7 +102,7 @@ func TestLoadCollection(t *testing.T) {
 			if tt.env != "" {
 				env = strings.NewReader(tt.env)
 			}
-			c, err := profile.LoadCollection(strings.NewReader(tt.collection), env, "")
+			c, err := postman.LoadCollection(strings.NewReader(tt.collection), env, "")
 			if err != nil {
 				t.Fatalf("LoadCollection: %v", err)
 			}
@@ -252,7 +158,7 @@ func TestLoadCollectionRefusesBadFiles(t *testing.T) {
 			if tt.env != "" {
 				env = strings.NewReader(tt.env)
 			}
-			c, err := profile.LoadCollection(strings.NewReader(tt.collection), env, "")
+			c, err := postman.LoadCollection(strings.NewReader(tt.collection), env, "")
 			if err == nil {
 				t.Fatalf("LoadCollection = %+v, want an error", c)
 			}

@@ -1,0 +1,25 @@
+package postman
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/gen-postman/gen-postman/internal/input"
+)
+
+// fileError turns a reading error into bad input about the file.
+func fileError(field string, err error) error {
+	reason := err.Error()
+	switch {
+	case errors.Is(err, ErrNotJSON):
+		reason = "not a JSON " + field + " file: " + strings.TrimPrefix(reason, ErrNotJSON.Error()+": ")
+	case errors.Is(err, ErrIsEnvironment):
+		reason += "; pass it with --environment"
+	}
+	return &input.Error{Field: field, Reason: reason}
+}
+
+// collectionError is bad input about the collection.
+func collectionError(reason string) error {
+	return &input.Error{Field: "collection", Reason: reason}
+}

@@ -1,0 +1,98 @@
+package postman
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gen-postman/gen-postman/internal/text"
+)
+
+// authSettings are the token request settings one oauth2 auth block holds.
+type authSettings struct {
+	oauth2   oauth2Settings
+	warnings []string
+	// storedToken is set when the block carries a token itself, not a {{variable}}.
+	storedToken bool
+}
+
+// oauth2Settings are the settings of the token request itself.
+type oauth2Settings struct {
+	TokenURL     string
+	ClientID     string
+	ClientSecret string
+	Scope        *string
+	ClientAuth   string
+	Resource     string
+	Audience     string
+}
+
+// storedTokenWarning explains why a token saved in the collection is not checked.
+const storedTokenWarning = `the OAuth 2.0 auth carries an access token itself, as Postman's "Use Token" saves it; ` +
+	`verify gets and checks a new token and not the saved one, which Newman sends until it expires: ` +
+	`remove it before sharing the collection`
+
+// readAuth reads an oauth2 auth block of client credentials.
+func (c *authSettings) readAuth(auth *Auth, vars *variables) error {
+	values := AuthValues(auth)
+	field := func(key string) (string, bool, error) {
+		v, ok := values[key]
+		if !ok || v == nil {
+			return "", ok, nil
+		}
+		s, isString := v.(string)
+		if !isString {
+			return "", true, collectionError(fmt.Sprintf("oauth2 %s is not a string", key))
+		}
+		return s, true, nil
+	}
+	grant, _, err := field(AuthGrantType)
+	if err != nil {
+		return err
+	}
+	if grant != GrantClientCredentials {
+		return collectionError(fmt.Sprintf("its oauth2 grant_type is %q; verify checks the client credentials grant only", text.OneLine(grant, 40)))
+	}
+	tokenURL, _, err := field(AuthAccessTokenURL)
+	if err != nil {
+		return err
+	}
+	if tokenURL == "" {
+		return collectionError("its oauth2 auth has no accessTokenUrl")
+	}
+	if c.oauth2.TokenURL, err = vars.expand(AuthAccessTokenURL, tokenURL); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{AuthClientID, &c.oauth2.ClientID}, {AuthClientSecret, &c.oauth2.ClientSecret}} {
+		s, _, err := field(f.key)
+		if err != nil {
+			return err
+		}
+		*f.dst = vars.expandOptional(s) // the caller fills what is left empty
+	}
+	if s, present, err := field(AuthScope); err != nil {
+		return err
+	} else if present {
+		scope, err := vars.expand(AuthScope, s)
+		if err != nil {
+			return err
+		}
+		c.oauth2.Scope = &scope
+	}
+	ca, _, err := field(AuthClientAuthentication)
+	if err != nil {
+		return err
+	}
+	switch ca {
+	case "", ClientAuthHeader, ClientAuthBody:
+		c.oauth2.ClientAuth = ca
+	default:
+		return collectionError(fmt.Sprintf("its oauth2 client_authentication is %q, not header or body", text.OneLine(ca, 40)))
+	}
+	if token, _, err := field(AuthAccessToken); err == nil && token != "" && !strings.Contains(token, "{{") {
+		c.storedToken = true
+	}
+	return c.readParams(values, vars)
+}

@@ -1,0 +1,103 @@
+package postman
+
+import (
+	"io"
+)
+
+// TokenRequest is what a Postman collection, and optionally its environment, say about the
+// token request and the API: the OAuth 2.0 client credentials auth that applies to a request,
+// with its {{variables}} resolved.
+type TokenRequest struct {
+	// Name is the collection's info.name, as it is.
+	Name         string
+	TokenURL     string
+	ClientID     string
+	ClientSecret string
+	// Scope is nil when the auth has no scope field, and points to "" when it is empty.
+	Scope *string
+	// ClientAuth is the auth's client_authentication: "", [ClientAuthHeader] or [ClientAuthBody].
+	ClientAuth string
+	// Resource and Audience are the token request parameters that name the API.
+	Resource string
+	Audience string
+	// Issuer, JWKSURL and BaseURL come from the collection's issuer, jwksUrl and baseUrl
+	// variables. BaseURL, when there is none, is the origin of the request Call makes.
+	Issuer  string
+	JWKSURL string
+	BaseURL string
+	// Call is the collection's own request that verify can make with the token; nil when no
+	// request uses the auth.
+	Call *Call
+	// Warnings are remarks on settings that are read differently from Postman, or ignored.
+	Warnings []string
+}
+
+// Call is a request of a collection that verify can make with the token.
+type Call struct {
+	// Name is the request's place in the collection: "Folder/Request".
+	Name string
+	// Method is GET or HEAD.
+	Method string
+	// URL is the request's URL with its variables resolved. It is not validated: the caller
+	// applies network.ParseHTTPURL before sending anything.
+	URL string
+	// Problem, when set, says why no request can be called, and the other fields are empty.
+	Problem string
+}
+
+// LoadCollection reads the OAuth 2.0 client credentials auth of a Postman collection wherever
+// the app would apply it: on a request, a folder or the collection. It resolves {{variables}}
+// from the environment's enabled values first, then the collection's variables; environment
+// may be nil. With request empty it reads the auth of the first request that has OAuth 2.0
+// auth, and warns about any other configuration; request names one, as "Request" or
+// "Folder/Request". Bad files are reported as [*input.Error] for the field "collection" or
+// "environment", a bad request name for the field "request".
+func LoadCollection(collection, environment io.Reader, request string) (*TokenRequest, error) {
+	col, err := ReadCollection(collection)
+	if err != nil {
+		return nil, fileError("collection", err)
+	}
+	vars, err := readVariableScopes(col, environment)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := chooseConfig(col, vars, request)
+	if err != nil {
+		return nil, err
+	}
+	s := cfg.settings.oauth2
+	tr := &TokenRequest{Name: col.Name(), TokenURL: s.TokenURL, ClientID: s.ClientID, ClientSecret: s.ClientSecret,
+		Scope: s.Scope, ClientAuth: s.ClientAuth, Resource: s.Resource, Audience: s.Audience}
+	tr.Warnings = cfg.settings.warnings
+	if cfg.settings.storedToken {
+		tr.Warnings = append(tr.Warnings, storedTokenWarning)
+	}
+	tr.Warnings = append(tr.Warnings, cfg.others...)
+	tr.Call = cfg.call(vars)
+	if err := tr.readVariables(vars); err != nil {
+		return nil, err
+	}
+	if tr.BaseURL == "" {
+		tr.BaseURL = tr.Call.origin()
+	}
+	return tr, nil
+}
+
+// readVariables reads the issuer, key set and base URL the collection's variables carry.
+func (tr *TokenRequest) readVariables(vars *variables) error {
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{VarIssuer, &tr.Issuer}, {VarJWKSURL, &tr.JWKSURL}, {VarBaseURL, &tr.BaseURL}} {
+		value, ok := vars.get(f.name)
+		if !ok || value == "" {
+			continue
+		}
+		expanded, err := vars.expand(f.name, value)
+		if err != nil {
+			return err
+		}
+		*f.dst = expanded
+	}
+	return nil
+}
