@@ -14,7 +14,7 @@ func fileError(field string, err error) error {
 	case errors.Is(err, ErrNotJSON):
 		reason = "not a JSON " + field + " file: " + strings.TrimPrefix(reason, ErrNotJSON.Error()+": ")
 	case errors.Is(err, ErrIsEnvironment):
-		reason += "; pass it with --environment"
+		reason += "; pass it with " + input.Flag("environment")
 	}
 	return &input.Error{Field: field, Reason: reason}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
@@ -56,7 +57,7 @@ func othersWarning(by AppliedRequest, chosen oauth2Settings, others []otherConfi
 			b.WriteString(" (" + describeSettings(o.settings.oauth2) + ")")
 		}
 	}
-	b.WriteString("; choose one with --request NAME")
+	b.WriteString("; choose one with " + input.Flag("request") + " NAME")
 	return b.String()
 }
 

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -63,7 +64,7 @@ func (v *variables) expand(field, s string) (string, error) {
 		if missing != "" {
 			reason := fmt.Sprintf("%s uses %s, which neither the environment nor the collection defines", field, text.OneLine(missing, 80))
 			if !v.haveEnv {
-				reason = fmt.Sprintf("%s uses %s, which the collection does not define; pass its environment with --environment", field, text.OneLine(missing, 80))
+				reason = fmt.Sprintf("%s uses %s, which the collection does not define; pass its environment with %s", field, text.OneLine(missing, 80), input.Flag("environment"))
 			}
 			return "", collectionError(reason)
 		}
