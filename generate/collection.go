@@ -11,11 +11,25 @@ import (
 // NewCollection builds the collection for p: collection-level OAuth 2.0 auth, the scripts that
 // get the token and check the answers, the variables, and p's ready requests.
 func NewCollection(p *profile.Profile) (*postman.Collection, error) {
+	c, _, err := build(p)
+	return c, err
+}
+
+// build builds the collection for p, and says what of p's API it wrote otherwise than it was
+// given: renamed variables, examples left out.
+func build(p *profile.Profile) (*postman.Collection, []string, error) {
+	rename, warnings := variableNames(p)
+	w := &requestWriter{rename: rename, warnings: warnings}
+	c, err := w.collection(p)
+	return c, w.warnings, err
+}
+
+func (w *requestWriter) collection(p *profile.Profile) (*postman.Collection, error) {
 	c := postman.NewCollection(p.Name, collectionDescription(p))
 	if err := c.SetAuth(oauth2Auth(p)); err != nil {
 		return nil, fmt.Errorf("collection auth: %w", err)
 	}
-	if err := c.SetVariables(collectionVariables(p)); err != nil {
+	if err := c.SetVariables(collectionVariables(p, w.rename)); err != nil {
 		return nil, fmt.Errorf("collection variables: %w", err)
 	}
 	preRequest, err := templates.PreRequestScript(scriptSettings(p))
@@ -28,7 +42,7 @@ func NewCollection(p *profile.Profile) (*postman.Collection, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("collection scripts: %w", err)
 	}
-	if err := addFolders(c, p.Folders); err != nil {
+	if err := w.addFolders(c, p.Folders); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -22,6 +22,10 @@ type Files struct {
 	// Environment is nil unless Render was given environment options.
 	Environment     []byte
 	EnvironmentMode os.FileMode
+	// Warnings say what of the profile's API was written otherwise than given: variables
+	// renamed so as not to take the collection's own names, examples Postman would read as
+	// variables left out.
+	Warnings []string
 	// SecretDropped is true when the profile holds a client secret that no file carries,
 	// because no environment was asked for.
 	SecretDropped bool
@@ -29,11 +33,11 @@ type Files struct {
 
 // Render encodes p's collection and, when env is not nil, its environment.
 func Render(p *profile.Profile, env *EnvironmentOptions) (*Files, error) {
-	c, err := NewCollection(p)
+	c, warnings, err := build(p)
 	if err != nil {
 		return nil, err
 	}
-	files := &Files{}
+	files := &Files{Warnings: warnings}
 	if files.Collection, err = postman.Encode(c); err != nil {
 		return nil, err
 	}

@@ -11,14 +11,14 @@ import (
 
 // addFolders adds each folder of ready requests to c. Requests carry no auth of their own, so
 // they inherit the collection's, unless they are public: those are written with noauth.
-func addFolders(c *postman.Collection, folders []apimodel.Folder) error {
+func (w *requestWriter) addFolders(c *postman.Collection, folders []apimodel.Folder) error {
 	for _, folder := range folders {
 		group := c.AddFolder(folder.Name)
 		if err := group.SetDescription(folder.Description); err != nil {
 			return fmt.Errorf("folder %q: %w", folder.Name, err)
 		}
 		for _, r := range folder.Requests {
-			item, err := newItem(r)
+			item, err := w.newItem(r)
 			if err != nil {
 				return fmt.Errorf("folder %q: %w", folder.Name, err)
 			}
@@ -30,8 +30,8 @@ func addFolders(c *postman.Collection, folders []apimodel.Folder) error {
 	return nil
 }
 
-func newItem(r apimodel.Request) (*postman.Item, error) {
-	u, err := requestURL(r)
+func (w *requestWriter) newItem(r apimodel.Request) (*postman.Item, error) {
+	u, err := w.requestURL(r)
 	if err != nil {
 		return nil, fmt.Errorf("request %q: %w", r.Name, err)
 	}
@@ -43,13 +43,22 @@ func newItem(r apimodel.Request) (*postman.Item, error) {
 		req.Description = r.Description
 	}
 	for _, h := range r.Headers {
-		req.Header = append(req.Header, &gpc.Header{Key: h.Name, Value: h.Value, Description: h.Description, Disabled: h.Optional})
+		if holdsTemplate(h.Name) {
+			w.warn("request %q: header %q left out: Postman would read its name as a variable", r.Name, h.Name)
+			continue
+		}
+		value := h.Value
+		if holdsTemplate(value) {
+			w.warn("request %q: the example of header %q left out: Postman would read it as a variable", r.Name, h.Name)
+			value = ""
+		}
+		req.Header = append(req.Header, &gpc.Header{Key: h.Name, Value: value, Description: h.Description, Disabled: h.Optional})
 	}
 	if r.Body != "" {
-		if r.ContentType != "" {
+		if r.ContentType != "" && !holdsTemplate(r.ContentType) {
 			req.Header = append(req.Header, &gpc.Header{Key: "Content-Type", Value: r.ContentType})
 		}
-		req.Body = &gpc.Body{Mode: "raw", Raw: r.Body}
+		req.Body = &gpc.Body{Mode: "raw", Raw: inertJSON(r.Body)}
 	}
 	if r.Public {
 		req.Auth = &postman.Auth{Type: gpc.NoAuth}
@@ -60,7 +69,8 @@ func newItem(r apimodel.Request) (*postman.Item, error) {
 // requestURL builds {{baseUrl}}PATH in Postman's syntax: a path parameter that is a whole
 // segment becomes a :name path variable whose value refers to the collection variable it stands
 // for, one inside a segment becomes that {{variable}} in place; query parameters follow.
-func requestURL(r apimodel.Request) (*postman.URL, error) {
+// Query parameters are the document's text: their braces are percent-encoded.
+func (w *requestWriter) requestURL(r apimodel.Request) (*postman.URL, error) {
 	var vars []postman.PathVariable
 	next := 0
 	path := apimodel.RewritePath(r.Path, func(o apimodel.Occurrence) string {
@@ -68,6 +78,7 @@ func requestURL(r apimodel.Request) (*postman.URL, error) {
 			return "{" + o.Name + "}" // no parameter listed: left for the URL check to refuse
 		}
 		p := r.PathParams[next]
+		p.Variable = variableName(w.rename, p.Variable)
 		next++
 		if !o.Whole {
 			return postman.Ref(p.Variable)
@@ -80,7 +91,18 @@ func requestURL(r apimodel.Request) (*postman.URL, error) {
 	}
 	query := make([]postman.QueryParam, 0, len(r.Query))
 	for _, q := range r.Query {
-		query = append(query, postman.QueryParam{Key: q.Name, Value: q.Value, Description: q.Description, Disabled: q.Optional})
+		query = append(query, postman.QueryParam{Key: inertURLPart(q.Name), Value: inertURLPart(q.Value), Description: q.Description, Disabled: q.Optional})
 	}
 	return postman.TemplateURL(postman.VarBaseURL, path, vars, query)
+}
+
+// requestWriter writes an API's requests into a collection in Postman's syntax, with the
+// collection's names for the variables they use.
+type requestWriter struct {
+	rename   map[string]string
+	warnings []string
+}
+
+func (w *requestWriter) warn(format string, args ...any) {
+	w.warnings = append(w.warnings, fmt.Sprintf(format, args...))
 }

@@ -32,7 +32,7 @@ func settings(p *profile.Profile) []setting {
 	return s
 }
 
-func collectionVariables(p *profile.Profile) []postman.Variable {
+func collectionVariables(p *profile.Profile, rename map[string]string) []postman.Variable {
 	var vars []postman.Variable
 	for _, s := range settings(p) {
 		vars = append(vars, postman.Variable{Key: s.key, Value: s.value, Type: "string", Description: s.description})
@@ -42,7 +42,7 @@ func collectionVariables(p *profile.Profile) []postman.Variable {
 		if v.Description != "" {
 			description = v.Description
 		}
-		vars = append(vars, postman.Variable{Key: v.Name, Value: v.Value, Type: "string", Description: description})
+		vars = append(vars, postman.Variable{Key: variableName(rename, v.Name), Value: v.Value, Type: "string", Description: description})
 	}
 	return append(vars,
 		postman.Variable{Key: postman.VarAccessToken, Type: "string", Description: "Set by the pre-request script; do not put it in an environment."},

@@ -76,6 +76,7 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	if err != nil {
 		return err
 	}
+	warn(stderr, files.Warnings)
 	if files.SecretDropped {
 		fmt.Fprintln(stderr, "gen-postman: note: the client secret is written only to an environment file; add --env-output FILE or --out-dir DIR to keep it")
 	}

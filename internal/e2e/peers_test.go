@@ -125,6 +125,8 @@ type serverStats struct {
 	OpenRequests    int `json:"openRequests"`
 	// OpenWithAuthorization counts requests to /open that carried an Authorization header.
 	OpenWithAuthorization int `json:"openWithAuthorization"`
+	// SecretLeaks counts requests anywhere but the token endpoint that carried a client secret.
+	SecretLeaks int `json:"secretLeaks"`
 }
 
 func (s *oauthServer) stats(t *testing.T) serverStats {

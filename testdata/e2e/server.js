@@ -68,7 +68,7 @@ signingJwk.kid = await jose.calculateJwkThumbprint(signingJwk);
 signingJwk.alg = alg;
 signingJwk.use = 'sig';
 
-const stats = { tokenRequests: 0, tokenErrors: 0, apiRequests: 0, apiUnauthorized: 0, openRequests: 0, openWithAuthorization: 0 };
+const stats = { tokenRequests: 0, tokenErrors: 0, apiRequests: 0, apiUnauthorized: 0, openRequests: 0, openWithAuthorization: 0, secretLeaks: 0 };
 
 const server = http.createServer();
 await new Promise((resolve, reject) => {
@@ -185,9 +185,35 @@ async function handleApi(req, res, path) {
   sendJSON(res, 200, { ok: true, method: req.method, path, sub: payload.sub });
 }
 
+// The clients' secrets, as they may travel: a request anywhere but the token endpoint that
+// carries one, in its URL, headers or body, is a leak.
+const secrets = fixtures.clients.map((c) => c.secret);
+const secretForms = secrets.flatMap((s) => [s, encodeURIComponent(s), Buffer.from(s).toString('base64')]);
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function leaks(req, body) {
+  let url = req.url;
+  try {
+    url = decodeURIComponent(req.url);
+  } catch {}
+  const seen = [req.url, url, JSON.stringify(req.headers), body].join('\n');
+  return secretForms.some((f) => seen.includes(f));
+}
+
 async function handle(req, res) {
   // Only origin-form request targets ("/path?query") are expected from local clients.
   const path = req.url.startsWith('/') ? new URL(req.url, base).pathname : '';
+  if (!(path === MOUNT || path.startsWith(`${MOUNT}/`)) && path !== '/__stats' && path !== '/__stats/reset') {
+    if (leaks(req, await readBody(req))) stats.secretLeaks += 1;
+  }
 
   if (path === MOUNT || path.startsWith(`${MOUNT}/`)) {
     if (path === `${MOUNT}/token` && req.method === 'POST') {
