@@ -18,7 +18,8 @@ type TokenRequestParam struct {
 	SendAs  string `json:"send_as"`
 }
 
-// AuthValues returns an auth block's parameters by key, the first of each key winning.
+// AuthValues returns an auth block's parameters by key, the last of each key winning, as
+// Postman's SDK reads them.
 func AuthValues(a *Auth) map[string]any {
 	values := map[string]any{}
 	if a == nil {
@@ -28,9 +29,7 @@ func AuthValues(a *Auth) map[string]any {
 		if p == nil {
 			continue
 		}
-		if _, dup := values[p.Key]; !dup {
-			values[p.Key] = p.Value
-		}
+		values[p.Key] = p.Value
 	}
 	return values
 }

@@ -44,9 +44,11 @@ func readRequest(data json.RawMessage) (*Request, error) {
 	return req, nil
 }
 
-// readURL reads a URL string, or an object's raw field, or its host and path joined. Variable
-// is never nil, so that writing the URL back encodes it as an escaped object: go-postman-collection
-// pastes a URL without variables between quotes as it is.
+// readURL reads a URL string, or an object as Postman's SDK, and so Newman, reads one: from its
+// protocol, host, port, path, query and hash, whatever its raw field says, each :name segment
+// of the path taking its path variable's value (the last of a key); raw only when the object
+// has no host. Variable is never nil, so that writing the URL back encodes it as an escaped
+// object: go-postman-collection pastes a URL without variables between quotes as it is.
 func readURL(data json.RawMessage) *URL {
 	var s string
 	if json.Unmarshal(data, &s) == nil {
@@ -56,22 +58,101 @@ func readURL(data json.RawMessage) *URL {
 		Raw      string          `json:"raw"`
 		Protocol string          `json:"protocol"`
 		Host     json.RawMessage `json:"host"`
+		Port     json.RawMessage `json:"port"`
 		Path     json.RawMessage `json:"path"`
+		Query    json.RawMessage `json:"query"`
+		Hash     string          `json:"hash"`
+		Variable json.RawMessage `json:"variable"`
 	}
 	if json.Unmarshal(data, &u) != nil {
 		return &URL{Variable: []any{}}
 	}
-	out := &URL{Raw: u.Raw, Protocol: u.Protocol, Host: stringList(u.Host, "."), Path: stringList(u.Path, "/"), Variable: []any{}}
-	if out.Raw == "" && len(out.Host) > 0 {
-		out.Raw = strings.Join(out.Host, ".")
-		if len(out.Path) > 0 {
-			out.Raw += "/" + strings.Join(out.Path, "/")
-		}
-		if out.Protocol != "" {
-			out.Raw = out.Protocol + "://" + out.Raw
+	out := &URL{Raw: u.Raw, Protocol: u.Protocol, Host: stringList(u.Host, "."), Path: stringList(u.Path, "/"), Hash: u.Hash, Variable: []any{}}
+	if len(out.Host) == 0 {
+		return out
+	}
+	out.Port = valueText(u.Port)
+	vars := pairs(u.Variable)
+	path := make([]string, len(out.Path))
+	for i, seg := range out.Path {
+		path[i] = seg
+		if name, ok := strings.CutPrefix(seg, ":"); ok && name != "" {
+			if v, ok := lastValue(vars, name); ok {
+				path[i] = v
+			}
 		}
 	}
+	var b strings.Builder
+	if out.Protocol != "" {
+		b.WriteString(strings.TrimSuffix(out.Protocol, "://") + "://")
+	}
+	b.WriteString(strings.Join(out.Host, "."))
+	if out.Port != "" {
+		b.WriteString(":" + out.Port)
+	}
+	if len(path) > 0 {
+		b.WriteString("/" + strings.Join(path, "/"))
+	}
+	var query []string
+	for _, q := range pairs(u.Query) {
+		if q.disabled {
+			continue
+		}
+		switch {
+		case q.key == nil:
+			query = append(query, q.value)
+		default:
+			query = append(query, *q.key+"="+q.value)
+		}
+	}
+	if len(query) > 0 {
+		b.WriteString("?" + strings.Join(query, "&"))
+	}
+	if out.Hash != "" {
+		b.WriteString("#" + out.Hash)
+	}
+	out.Raw = b.String()
 	return out
+}
+
+// pair is one {key, value, disabled} of a URL's query or path variables; key is nil when the
+// file has none (a query parameter without =).
+type pair struct {
+	key      *string
+	value    string
+	disabled bool
+}
+
+// pairs reads a URL's query or variable list, leaving out what is not an object.
+func pairs(data json.RawMessage) []pair {
+	var list []struct {
+		Key      *string         `json:"key"`
+		ID       *string         `json:"id"`
+		Value    json.RawMessage `json:"value"`
+		Disabled bool            `json:"disabled"`
+	}
+	if json.Unmarshal(data, &list) != nil {
+		return nil
+	}
+	out := make([]pair, 0, len(list))
+	for _, el := range list {
+		key := el.Key
+		if key == nil {
+			key = el.ID
+		}
+		out = append(out, pair{key: key, value: valueText(el.Value), disabled: el.Disabled})
+	}
+	return out
+}
+
+// lastValue is the value of the last pair named key, as Postman's lists resolve duplicates.
+func lastValue(list []pair, key string) (string, bool) {
+	for i := len(list) - 1; i >= 0; i-- {
+		if list[i].key != nil && *list[i].key == key {
+			return list[i].value, true
+		}
+	}
+	return "", false
 }
 
 // stringList reads a host or path: an array of strings (objects in a path count by their

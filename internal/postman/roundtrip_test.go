@@ -122,9 +122,10 @@ func TestReadAppExport(t *testing.T) {
 	}
 	want := []string{
 		"Applications/List applications GET {{baseUrl}}/api/applications?page=1&page_size=20&types=MachineToMachine oauth2",
-		"Applications/Get application GET {{baseUrl}}/api/applications/:id oauth2",
+		// Path variables take their values, as Newman sends them.
+		"Applications/Get application GET {{baseUrl}}/api/applications/{{appId}} oauth2",
 		"Applications/Create application POST {{baseUrl}}/api/applications oauth2",
-		"Admin/Rotate secret PATCH {{baseUrl}}/api/applications/:id/secret oauth2",
+		"Admin/Rotate secret PATCH {{baseUrl}}/api/applications/m2m-app/secret oauth2",
 		"Admin/Upload logo POST {{baseUrl}}/api/logos bearer",
 		"Admin/Health HEAD https://acme.logto.app/api/status none",
 		"Ping GET {{baseUrl}}/ping#top oauth2",

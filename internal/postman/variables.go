@@ -29,11 +29,13 @@ const (
 	maxExpanded = 64 << 10
 )
 
+// get is the value of name: the environment's, else the collection's, and within each the
+// last of a duplicated key, as Newman, which fills each scope in file order, reads it.
 func (v *variables) get(name string) (string, bool) {
 	for _, list := range [][]variable{v.env, v.col} {
-		for _, x := range list {
-			if x.key == name {
-				return x.value, true
+		for i := len(list) - 1; i >= 0; i-- {
+			if list[i].key == name {
+				return list[i].value, true
 			}
 		}
 	}
