@@ -61,6 +61,13 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints, sent: p.Params},
 	}
 	rs.setRedactor("")
+	rs.report.TokenURL = rs.redact.Line(p.TokenURL, 2048)
+	if target.url != "" && rs.redact.Contains(target.url) {
+		// The URL names the secret (a request of a collection whose URL uses {{clientSecret}}):
+		// it goes to the token URL and nowhere else.
+		return nil, &input.Error{Field: "call", Reason: "its URL holds the client secret, which verify sends to the token URL alone; " +
+			"give " + rs.advice.names.Call + " PATH or URL"}
+	}
 	// Every document fetch ends with the run, and the run waits for them.
 	fetchCtx, stopFetching := context.WithCancel(ctx)
 	rs.docs = network.NewDocuments(fetchCtx, rs.client, opts.CacheDir, rs.now)

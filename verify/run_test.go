@@ -8,6 +8,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -323,6 +324,9 @@ func TestRunRefusesBadOptions(t *testing.T) {
 		{name: "call the collection's request over http to a remote host", tweak: func(o *verify.Options) {
 			o.Call, o.Profile.Call = "first", &profile.Call{Name: "R", Method: "GET", URL: "http://api.example.com/x"}
 		}, input: true, want: `the URL of request "R": plain http is allowed only to loopback`},
+		{name: "call whose URL holds the secret", tweak: func(o *verify.Options) {
+			o.Call = "https://api.example.com/users?page=" + url.QueryEscape(url.QueryEscape(o.Profile.ClientSecret))
+		}, input: true, want: "its URL holds the client secret"},
 		{name: "call with credentials", tweak: func(o *verify.Options) { o.Call = "https://u:hunter2@api.example.com/" }, input: true, want: "credentials"},
 	}
 	for _, tt := range tests {
