@@ -30,9 +30,10 @@ var goldenCases = []struct {
 	{"kinde", profile.Options{Provider: "kinde", Tenant: "acme", ClientID: "kinde-client"}},
 	{"auth0", profile.Options{Provider: "auth0", Tenant: "acme", Scope: ptr("read:users read:clients")}},
 	{"generic", profile.Options{Provider: "generic", TokenURL: "https://id.example.com/oauth2/token", Audience: "https://api.example.com", ClientAuth: "body"}},
-	// OpenAPI documents: the document's server and relative token URL for a generic provider,
+	// OpenAPI documents: the document's server and the token URL the user confirmed for a generic provider,
 	// and Logto's own base URL and token URL winning over the document's.
-	{"openapi-store", profile.Options{Provider: "generic", Tenant: "", Resource: "https://api.store.example", API: openAPI("store-3.0.json", "acme")}},
+	{"openapi-store", profile.Options{Provider: "generic", Tenant: "", Resource: "https://api.store.example",
+		TokenURL: "https://acme.store.example/oidc/token", API: openAPI("store-3.0.json", "acme")}},
 	{"openapi-catalog-logto", profile.Options{Tenant: "acme", API: openAPI("catalog-3.1.yaml", "acme")}},
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/apimodel"
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/templates"
 )
 
@@ -163,14 +164,44 @@ func (r *resolver) tokenURL(p *Profile) error {
 	case r.preset.TokenURL != "":
 		p.TokenURL = r.fill(r.preset.TokenURL)
 	case r.opts.API != nil && r.opts.API.TokenURL != "":
-		if _, err := validHTTPURL("openapi", r.opts.API.TokenURL); err != nil {
+		u, err := validHTTPURL("openapi", r.opts.API.TokenURL)
+		if err != nil {
 			return err
 		}
+		// The document chose where the client secret goes: it must be the host of the API
+		// the user named, and the user is told.
+		if host, by := r.namedAPIHost(); host != "" && !strings.EqualFold(u.Host, host) {
+			return &input.Error{Field: "openapi", Value: network.RedactURL(r.opts.API.TokenURL),
+				Reason: fmt.Sprintf("the document's token URL is on %s, not on %s that %s names; give %s to send the client secret there",
+					u.Host, host, by, input.Flag("token-url"))}
+		}
 		p.TokenURL = r.opts.API.TokenURL
+		p.Warnings = append(p.Warnings, fmt.Sprintf("the token URL %s comes from the OpenAPI document: the client secret goes there; give %s to choose it yourself",
+			p.TokenURL, input.Flag("token-url")))
 	default:
 		return &input.Error{Field: "token-url", Reason: fmt.Sprintf("missing: the %s provider needs the token endpoint URL", r.preset.Name)}
 	}
 	return nil
+}
+
+// namedAPIHost is the host of the API as the user named it (--endpoint or --tenant, else a
+// resource or audience that is a URL) or, when the user named none, as the document's server
+// does; and what named it.
+func (r *resolver) namedAPIHost() (host, by string) {
+	if r.base != "" {
+		if u, err := url.Parse(r.base); err == nil && u.Host != "" {
+			return u.Host, input.Flag("endpoint") + " or " + input.Flag("tenant")
+		}
+	}
+	for _, f := range []struct{ name, value string }{{ParamResource, r.opts.Resource}, {ParamAudience, r.opts.Audience}} {
+		if u, err := url.Parse(f.value); err == nil && f.value != "" && u.Host != "" {
+			return u.Host, input.Flag(f.name)
+		}
+	}
+	if u, err := url.Parse(r.opts.API.BaseURL); err == nil && u.Host != "" {
+		return u.Host, "the document's server"
+	}
+	return "", ""
 }
 
 func (r *resolver) issuerAndKeys(p *Profile) error {
