@@ -31,10 +31,13 @@ func convert(m *v3.Document, opts Options) (*Document, error) {
 				if op == nil {
 					continue
 				}
-				if err := checkPath(path); err != nil {
+				// A fragment tells apart operations on one path (PingOne's
+				// /flows/{flowID}#clone+json); it is never sent.
+				sent, _, _ := strings.Cut(path, "#")
+				if err := checkPath(sent); err != nil {
 					return nil, err
 				}
-				c.add(path, method, item, op)
+				c.add(sent, method, item, op)
 			}
 		}
 	}
