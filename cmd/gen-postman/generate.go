@@ -14,6 +14,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/generate"
 	"github.com/gen-postman/gen-postman/internal/atomicfile"
+	"github.com/gen-postman/gen-postman/internal/openapi"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -52,7 +53,8 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 		return err
 	}
 	if c.IsSet("openapi") {
-		api, err := loadAPI(c.Context, client, c.String("openapi"), c.App.Reader, opts.Tenant)
+		api, err := loadAPI(c.Context, client, c.String("openapi"), c.App.Reader,
+			openapi.Options{Tenant: opts.Tenant, Host: urlHost(opts.TokenURL)})
 		if err != nil {
 			return err
 		}

@@ -22,9 +22,10 @@ const openapiTimeout = 30 * time.Second
 const openapiAccept = "application/json, application/yaml;q=0.9, */*;q=0.1"
 
 // loadAPI reads the OpenAPI document that --openapi names (a file, an http(s) URL, or - for
-// stdin) and turns it into the profile's requests. Whatever goes wrong is bad input: the
+// stdin) and turns it into the profile's requests. opts carries the tenant and the host of the
+// token URL, which fill the document's server placeholders. Whatever goes wrong is bad input: the
 // message names the source, and nothing is written.
-func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, tenant string) (*apimodel.API, error) {
+func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, opts openapi.Options) (*apimodel.API, error) {
 	bad := func(reason string) error {
 		return &input.Error{Field: "openapi", Value: network.RedactURL(source), Reason: reason}
 	}
@@ -36,7 +37,7 @@ func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.R
 	case err != nil:
 		return nil, bad(err.Error())
 	}
-	doc, err := openapi.Parse(data, openapi.Options{Tenant: tenant})
+	doc, err := openapi.Parse(data, opts)
 	if err != nil {
 		return nil, bad(err.Error())
 	}
@@ -76,4 +77,13 @@ func readSource(ctx context.Context, client *http.Client, source string, stdin i
 		return nil, errors.New("empty")
 	}
 	return data, nil
+}
+
+// urlHost is the host of an http(s) URL the user gave, or "" when it is not one.
+func urlHost(raw string) string {
+	u, err := network.ParseHTTPURL(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Host
 }

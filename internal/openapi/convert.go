@@ -18,7 +18,7 @@ func convert(m *v3.Document, opts Options) (*Document, error) {
 	if m.Info != nil {
 		d.Title = strings.TrimSpace(m.Info.Title)
 	}
-	d.ServerURL = serverURL(m.Servers, opts.Tenant)
+	d.ServerURL = serverURL(m.Servers, opts.Tenant, opts.Host)
 	d.TokenURL, d.Scopes = tokenURL(m, d.ServerURL)
 
 	c := newConverter(m)

@@ -15,6 +15,10 @@ type Options struct {
 	// such as Logto's [tenant_id] or Kinde's {subdomain}. Empty keeps the
 	// server variables' defaults.
 	Tenant string
+	// Host is the host of the token URL the user gave. It fills a server
+	// variable that is the whole host, such as Okta's {yourOktaDomain}, so
+	// that the requests go where the token comes from.
+	Host string
 	// MaxSize caps the document size in bytes, checked before parsing.
 	// Zero means DefaultMaxSize.
 	MaxSize int64

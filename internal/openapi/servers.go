@@ -7,11 +7,14 @@ import (
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 )
 
-// serverURL fills the first server's placeholders: those of the first host
-// label take the tenant when one is given; the rest, and those when none is,
-// take their variable's default or first enum value. It returns "" when a
-// placeholder stays unfilled or the result is not an absolute http(s) URL.
-func serverURL(servers []*v3.Server, tenant string) string {
+// serverURL fills the first server's placeholders. One that is the whole host
+// (Okta's https://{yourOktaDomain}) takes host, the token URL's, else the
+// tenant when it is a domain name, else its default; those of the first host
+// label take the
+// tenant when one is given; the rest, and those when none is, take their
+// variable's default or first enum value. It returns "" when a placeholder
+// stays unfilled or the result is not an absolute http(s) URL.
+func serverURL(servers []*v3.Server, tenant, host string) string {
 	if len(servers) == 0 || servers[0] == nil {
 		return ""
 	}
@@ -36,9 +39,15 @@ func serverURL(servers []*v3.Server, tenant string) string {
 		}
 		name := tmpl[i+1 : i+j]
 		v, ok := "", false
-		if tenant != "" && i >= labelStart && i < labelEnd {
+		wholeHost := i == labelStart && labelEnd == i+j+1 && (labelEnd == len(tmpl) || tmpl[labelEnd] != '.')
+		switch {
+		case wholeHost && host != "":
+			v, ok = host, true
+		case wholeHost && strings.Contains(tenant, "."):
 			v, ok = tenant, true
-		} else if c == '{' {
+		case tenant != "" && i >= labelStart && i < labelEnd && !wholeHost:
+			v, ok = tenant, true
+		case c == '{':
 			v, ok = variable(s, name)
 		}
 		if !ok {
@@ -63,7 +72,7 @@ func firstLabel(u string) (start, end int) {
 	}
 	start = i + 3
 	end = len(u)
-	if k := strings.IndexAny(u[start:], "./?#"); k >= 0 {
+	if k := strings.IndexAny(u[start:], ".:/?#"); k >= 0 {
 		end = start + k
 	}
 	return start, end

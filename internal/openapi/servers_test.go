@@ -38,12 +38,12 @@ func TestServerURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := serverURL([]*v3.Server{tt.server}, tt.tenant); got != tt.want {
+			if got := serverURL([]*v3.Server{tt.server}, tt.tenant, ""); got != tt.want {
 				t.Errorf("serverURL = %q, want %q", got, tt.want)
 			}
 		})
 	}
-	if got := serverURL(nil, "acme"); got != "" {
+	if got := serverURL(nil, "acme", ""); got != "" {
 		t.Errorf("serverURL(nil) = %q", got)
 	}
 }
@@ -72,6 +72,32 @@ func TestValidHost(t *testing.T) {
 	} {
 		if got := validHost(s); got != want {
 			t.Errorf("validHost(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A placeholder that is the whole host, as Okta's https://{yourOktaDomain}, is the token URL's
+// host, or a tenant that is a domain name; a single label cannot stand for it.
+func TestServerURLWholeHost(t *testing.T) {
+	okta := &v3.Server{URL: "https://{yourOktaDomain}", Variables: orderedmap.New[string, *v3.ServerVariable]()}
+	okta.Variables.Set("yourOktaDomain", &v3.ServerVariable{Default: "subdomain.okta.com"})
+	withPort := &v3.Server{URL: "https://{domain}:8443/api", Variables: orderedmap.New[string, *v3.ServerVariable]()}
+	withPort.Variables.Set("domain", &v3.ServerVariable{Default: "example.com"})
+	tests := []struct {
+		server       *v3.Server
+		tenant, host string
+		want         string
+	}{
+		{okta, "", "", "https://subdomain.okta.com"},
+		{okta, "", "acme.okta.com", "https://acme.okta.com"},
+		{okta, "acme.oktapreview.com", "", "https://acme.oktapreview.com"},
+		{okta, "acme.oktapreview.com", "acme.okta.com", "https://acme.okta.com"},
+		{okta, "acme", "", "https://subdomain.okta.com"},
+		{withPort, "", "id.example.org", "https://id.example.org:8443/api"},
+	}
+	for _, tt := range tests {
+		if got := serverURL([]*v3.Server{tt.server}, tt.tenant, tt.host); got != tt.want {
+			t.Errorf("serverURL(%s, tenant %q, host %q) = %q, want %q", tt.server.URL, tt.tenant, tt.host, got, tt.want)
 		}
 	}
 }

@@ -283,6 +283,10 @@ func (r *resolver) baseURL(p *Profile) error {
 			return err
 		}
 		p.BaseURL = u
+		if base, token := hostOf(u), hostOf(p.TokenURL); base != token {
+			p.Warnings = append(p.Warnings, fmt.Sprintf("the requests go to %s, the OpenAPI document's server, on another host than the token URL (%s); "+
+				"give %s to send them elsewhere", u, token, input.Flag("endpoint")))
+		}
 		return nil
 	}
 	for _, param := range p.Params {
@@ -364,4 +368,13 @@ func (r *resolver) name(p *Profile) error {
 // fill replaces {tenant}, {endpoint} and {base} in a preset pattern with validated values.
 func (r *resolver) fill(pattern string) string {
 	return strings.NewReplacer("{tenant}", r.tenant, "{endpoint}", r.endpoint, "{base}", r.base).Replace(pattern)
+}
+
+// hostOf is the host of a validated URL, in lower case.
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Host)
 }
