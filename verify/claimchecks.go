@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -69,8 +70,12 @@ func checkIssuer(claims jwt.MapClaims, want expectations) (Check, string) {
 			"Give the expected issuer with " + want.advice.names.Issuer + " to check iss."
 	case iss != want.issuer:
 		hint := ""
-		if strings.TrimRight(iss, "/") == strings.TrimRight(want.issuer, "/") {
+		switch got, wanted := hostOnly(iss, want.issuer); {
+		case strings.TrimRight(iss, "/") == strings.TrimRight(want.issuer, "/"):
 			hint = "The issuers differ only by a trailing slash, which counts: some servers' issuers end with /, others' do not."
+		case got != "":
+			hint = fmt.Sprintf("The issuers differ only by host, %s against %s: the server names itself by the host it was configured with. "+
+				"Reach it by that name (%s), or give the issuer it writes with %s.", text.OneLine(got, 100), wanted, want.advice.names.Location, want.advice.names.Issuer)
 		}
 		return fail(CheckIssuer, "iss %q, want %q", text.OneLine(iss, 200), want.issuer), hint
 	}
@@ -189,7 +194,13 @@ func checkLifetime(claims jwt.MapClaims, want expectations) Check {
 			problems = append(problems, fmt.Sprintf("%s is %s but expires_in says %s", startName, humanDuration(lifetime), humanDuration(said)))
 		}
 	}
-	if want.maxLifetime > 0 && lifetime > want.maxLifetime+want.leeway {
+	// exp - iat is the server's own figure, which no clock skew changes: the leeway applies only
+	// when the lifetime is reckoned from this machine's clock.
+	maxLifetime := want.maxLifetime
+	if iat == nil {
+		maxLifetime += want.leeway
+	}
+	if want.maxLifetime > 0 && lifetime > maxLifetime {
 		problems = append(problems, fmt.Sprintf("lives %s, more than the maximum %s", humanDuration(lifetime), humanDuration(want.maxLifetime)))
 	}
 	if len(problems) > 0 {
@@ -323,4 +334,16 @@ func quoteList(items []string) string {
 		return q[0]
 	}
 	return "[" + strings.Join(q, " ") + "]"
+}
+
+// hostOnly reports the hosts of two issuers that differ only by host (scheme, port and path
+// alike), or "" for both when they differ otherwise.
+func hostOnly(got, want string) (string, string) {
+	g, err1 := url.Parse(got)
+	w, err2 := url.Parse(want)
+	if err1 != nil || err2 != nil || g.Host == "" || w.Host == "" || g.Scheme != w.Scheme || g.Port() != w.Port() ||
+		g.Path != w.Path || strings.EqualFold(g.Hostname(), w.Hostname()) {
+		return "", ""
+	}
+	return g.Hostname(), w.Hostname()
 }

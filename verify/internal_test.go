@@ -130,6 +130,14 @@ func TestClaimChecks(t *testing.T) {
 		{name: "exp a string", edit: func(c jwt.MapClaims, _ *expectations) { c["exp"] = "soon" }, check: CheckLifetime, status: StatusFail, detail: "exp is not a NumericDate"},
 		{name: "exp infinite", edit: func(c jwt.MapClaims, _ *expectations) { c["exp"] = json.Number("1e400") }, check: CheckLifetime, status: StatusFail, detail: "exp is not a time between 1970 and 9999"},
 		{name: "iat before 1970", edit: func(c jwt.MapClaims, _ *expectations) { c["iat"] = json.Number("-1") }, check: CheckLifetime, status: StatusFail, detail: "iat is not a time"},
+		{name: "lifetime over the maximum, leeway apart", edit: func(_ jwt.MapClaims, e *expectations) { e.maxLifetime = 59 * time.Minute },
+			check: CheckLifetime, status: StatusFail, detail: "lives 1h, more than the maximum 59m"},
+		{name: "lifetime at the maximum", edit: func(_ jwt.MapClaims, e *expectations) { e.maxLifetime = time.Hour },
+			check: CheckLifetime, status: StatusPass, detail: "lifetime 1h"},
+		{name: "no iat: the leeway allows for this machine's clock", edit: func(c jwt.MapClaims, e *expectations) {
+			delete(c, "iat")
+			e.receivedAt, e.now, e.maxLifetime = now.Add(-30*time.Second), now.Add(-30*time.Second), time.Hour
+		}, check: CheckLifetime, status: StatusPass, detail: "expires in"},
 		{name: "expired within leeway", edit: func(_ jwt.MapClaims, e *expectations) { e.now = now.Add(time.Hour + 30*time.Second) }, check: CheckLifetime, status: StatusPass, detail: "expired 30s ago, within the leeway of 1m"},
 		{name: "no iat, expires_in from arrival", edit: func(c jwt.MapClaims, e *expectations) {
 			delete(c, "iat")
@@ -184,6 +192,20 @@ func TestHumanDuration(t *testing.T) {
 	} {
 		if got := humanDuration(d); got != want {
 			t.Errorf("humanDuration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+// An issuer that differs only by host gets a hint that says so, and how to fix it.
+func TestIssuerHostHint(t *testing.T) {
+	want := expectations{issuer: "http://localhost:3001/oidc", advice: advice{names: Names{Location: "--tenant or --endpoint", Issuer: "--issuer"}}}
+	check, hint := checkIssuer(jwt.MapClaims{"iss": "http://127.0.0.1:3001/oidc"}, want)
+	if check.Status != StatusFail || !strings.Contains(hint, "differ only by host, 127.0.0.1 against localhost") || !strings.Contains(hint, "--issuer") {
+		t.Errorf("check %+v, hint %q", check, hint)
+	}
+	for _, iss := range []string{"http://127.0.0.1:3002/oidc", "https://127.0.0.1:3001/oidc", "http://127.0.0.1:3001/other"} {
+		if _, hint := checkIssuer(jwt.MapClaims{"iss": iss}, want); strings.Contains(hint, "only by host") {
+			t.Errorf("iss %q: hint %q, though more than the host differs", iss, hint)
 		}
 	}
 }
