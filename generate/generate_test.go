@@ -35,6 +35,9 @@ var goldenCases = []struct {
 	{"openapi-store", profile.Options{Provider: "generic", Tenant: "", Resource: "https://api.store.example",
 		TokenURL: "https://acme.store.example/oidc/token", API: openAPI("store-3.0.json", "acme")}},
 	{"openapi-catalog-logto", profile.Options{Tenant: "acme", API: openAPI("catalog-3.1.yaml", "acme")}},
+	// Form, multipart, text and file bodies.
+	{"openapi-bodies", profile.Options{Provider: "generic", TokenURL: "https://id.bodies.example/oauth/token",
+		API: openAPI("bodies-3.0.yaml", "")}},
 }
 
 // openAPI parses a document of internal/openapi's test data into a profile's API.

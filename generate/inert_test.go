@@ -99,3 +99,70 @@ func TestDocumentTextStaysData(t *testing.T) {
 		t.Errorf("warnings:\n%s", got)
 	}
 }
+
+// Form fields and text bodies that are not JSON never carry a template either: a field whose
+// name holds one is left out, a field's example or a text body holding one is written empty.
+func TestFormAndTextBodiesStayData(t *testing.T) {
+	api := &apimodel.API{Folders: []apimodel.Folder{{Name: "F", Requests: []apimodel.Request{
+		{Name: "Form", Method: "POST", Path: "/form", ContentType: "application/x-www-form-urlencoded", BodyKind: apimodel.BodyURLEncoded,
+			Fields: []apimodel.FormField{{Name: "secret", Value: "{{clientSecret}}"}, {Name: "{{clientId}}", Value: "x"}, {Name: "plain", Value: "kept", Optional: true}}},
+		{Name: "Upload", Method: "POST", Path: "/upload", ContentType: "multipart/form-data", BodyKind: apimodel.BodyMultipart,
+			Fields: []apimodel.FormField{{Name: "file", File: true}, {Name: "note", Value: "a {{accessToken}} b"}}},
+		{Name: "Text", Method: "POST", Path: "/text", ContentType: "text/plain", Body: "say {{clientSecret}}"},
+	}}}}
+	p := resolve(t, profile.Options{Provider: "generic", TokenURL: "https://id.example.com/token", API: api})
+	c, warnings, err := build(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var col struct {
+		Item []struct {
+			Item []struct {
+				Request struct {
+					Header []struct{ Key, Value string }
+					Body   struct {
+						Mode                 string
+						Raw                  string
+						URLEncoded, FormData []map[string]any
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &col); err != nil {
+		t.Fatal(err)
+	}
+	items := col.Item[0].Item
+	requests, err := json.Marshal(items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(requests), "{{") {
+		t.Errorf("a document's text became a template:\n%s", requests)
+	}
+	form := items[0].Request.Body
+	if form.Mode != "urlencoded" || len(form.URLEncoded) != 2 || form.URLEncoded[0]["value"] != "" || form.URLEncoded[1]["value"] != "kept" ||
+		form.URLEncoded[1]["disabled"] != true || len(items[0].Request.Header) != 0 {
+		t.Errorf("form body %+v, headers %+v", form, items[0].Request.Header)
+	}
+	upload := items[1].Request.Body
+	if upload.Mode != "formdata" || len(upload.FormData) != 2 || upload.FormData[0]["type"] != "file" || upload.FormData[1]["value"] != "" ||
+		len(items[1].Request.Header) != 0 {
+		t.Errorf("multipart body %+v, headers %+v", upload, items[1].Request.Header)
+	}
+	text := items[2].Request
+	if text.Body.Mode != "raw" || text.Body.Raw != "" || len(text.Header) != 1 || text.Header[0].Value != "text/plain" {
+		t.Errorf("text body %+v, headers %+v", text.Body, text.Header)
+	}
+	got := strings.Join(warnings, "\n")
+	for _, want := range []string{`example of form field "secret" left out`, `form field "{{clientId}}" left out`,
+		`example of form field "note" left out`, `request "Text": the example body left out`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no warning %q in:\n%s", want, got)
+		}
+	}
+}

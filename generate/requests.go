@@ -54,12 +54,7 @@ func (w *requestWriter) newItem(r apimodel.Request) (*postman.Item, error) {
 		}
 		req.Header = append(req.Header, &gpc.Header{Key: h.Name, Value: value, Description: h.Description, Disabled: h.Optional})
 	}
-	if r.Body != "" {
-		if r.ContentType != "" && !holdsTemplate(r.ContentType) {
-			req.Header = append(req.Header, &gpc.Header{Key: "Content-Type", Value: r.ContentType})
-		}
-		req.Body = &gpc.Body{Mode: "raw", Raw: inertJSON(r.Body)}
-	}
+	w.setBody(req, r)
 	if r.Public {
 		req.Auth = &postman.Auth{Type: gpc.NoAuth}
 	}

@@ -31,12 +31,50 @@ type Request struct {
 	Query []Param `json:"query,omitempty"`
 	// Headers lists request headers; never Authorization, which the token request sets.
 	Headers []Param `json:"headers,omitempty"`
-	// Body is the request body, JSON text when ContentType is JSON; empty for none.
-	Body        string `json:"body,omitempty"`
+	// Body is the text of a text body: JSON when ContentType is JSON, else the document's
+	// example as written; empty for none.
+	Body string `json:"body,omitempty"`
+	// ContentType is the request body's media type, empty for none.
 	ContentType string `json:"contentType,omitempty"`
-	Description string `json:"description,omitempty"`
+	// BodyKind says how the body is held: as text in Body (the zero value), as fields in Fields,
+	// or as a file the user picks.
+	BodyKind BodyKind `json:"bodyKind,omitempty"`
+	// Fields are the fields of a form body, in document order.
+	Fields      []FormField `json:"fields,omitempty"`
+	Description string      `json:"description,omitempty"`
 	// Public requests need no token.
 	Public bool `json:"public,omitempty"`
+}
+
+// BodyKind says how a request body is held.
+type BodyKind string
+
+const (
+	// BodyText is a body written as text, in Request.Body.
+	BodyText BodyKind = ""
+	// BodyURLEncoded is an application/x-www-form-urlencoded form, in Request.Fields.
+	BodyURLEncoded BodyKind = "urlencoded"
+	// BodyMultipart is a multipart/form-data form, in Request.Fields: text fields and files.
+	BodyMultipart BodyKind = "multipart"
+	// BodyFile is a body that is the bytes of one file, which the user picks.
+	BodyFile BodyKind = "file"
+)
+
+// FormField is one field of a form body.
+type FormField struct {
+	Name string `json:"name"`
+	// Value is an example value, as text; empty for a file.
+	Value       string `json:"value,omitempty"`
+	Description string `json:"description,omitempty"`
+	// Optional fields are written but not sent until the user turns them on.
+	Optional bool `json:"optional,omitempty"`
+	// File fields, only in multipart forms, carry a file the user picks instead of a value.
+	File bool `json:"file,omitempty"`
+}
+
+// HasBody reports whether the request sends a body: text, form fields or a file.
+func (r *Request) HasBody() bool {
+	return r.Body != "" || len(r.Fields) > 0 || r.BodyKind == BodyFile
 }
 
 // PathParam is one {name} of a request's path.

@@ -13,6 +13,10 @@ func TextSize(folders []Folder) int {
 			for _, p := range r.PathParams {
 				n += len(p.Name) + len(p.Variable) + len(p.Description)
 			}
+			n += len(r.BodyKind)
+			for _, f := range r.Fields {
+				n += len(f.Name) + len(f.Value) + len(f.Description)
+			}
 			for _, list := range [][]Param{r.Query, r.Headers} {
 				for _, p := range list {
 					n += len(p.Name) + len(p.Value) + len(p.Description)

@@ -89,7 +89,7 @@ func (c *converter) add(path, method string, item *v3.PathItem, op *v3.Operation
 	}
 	r.Path, r.PathParams = path, c.pathParams(path, params)
 	r.Query, r.Headers = c.otherParams(params)
-	r.ContentType, r.Body = c.body(op)
+	c.setBody(&r, op)
 	public, scopes := security(c.doc, op)
 	r.Public = public
 	r.Description = describe(op, scopes)

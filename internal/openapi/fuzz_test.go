@@ -53,9 +53,10 @@ func FuzzParse(f *testing.F) {
 					t.Fatalf("name %q repeated", r.Name)
 				}
 				names[r.Name] = true
-				if r.Body != "" && !json.Valid([]byte(r.Body)) {
+				if r.Body != "" && isJSON(r.ContentType) && !json.Valid([]byte(r.Body)) {
 					t.Fatalf("body is not JSON: %q", r.Body)
 				}
+				checkBodyKind(t, r)
 				occurrences := 0
 				apimodel.RewritePath(r.Path, func(apimodel.Occurrence) string { occurrences++; return "" })
 				if occurrences != len(r.PathParams) {
@@ -78,4 +79,25 @@ func knownError(err error) bool {
 		}
 	}
 	return false
+}
+
+// checkBodyKind fails when a request's body is held in a way its kind does not allow.
+func checkBodyKind(t *testing.T, r Request) {
+	t.Helper()
+	form := r.BodyKind == apimodel.BodyURLEncoded || r.BodyKind == apimodel.BodyMultipart
+	switch {
+	case r.HasBody() && r.ContentType == "":
+		t.Fatalf("%s: a body without a media type", r.Name)
+	case form && (r.Body != "" || len(r.Fields) == 0):
+		t.Fatalf("%s: a %s form with text or no fields", r.Name, r.BodyKind)
+	case !form && len(r.Fields) > 0:
+		t.Fatalf("%s: fields in a %q body", r.Name, r.BodyKind)
+	case r.BodyKind == apimodel.BodyFile && r.Body != "":
+		t.Fatalf("%s: a file body with text", r.Name)
+	}
+	for _, f := range r.Fields {
+		if f.File && (r.BodyKind != apimodel.BodyMultipart || f.Value != "") {
+			t.Fatalf("%s: file field %q in a %s form or with a value", r.Name, f.Name, r.BodyKind)
+		}
+	}
 }

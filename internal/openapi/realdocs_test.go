@@ -4,10 +4,14 @@ package openapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gen-postman/gen-postman/internal/apimodel"
 )
 
 // TestRealDocs checks the conversion of the real Logto and Kinde documents.
@@ -94,7 +98,7 @@ func checkRealDoc(t *testing.T, doc *Document, operations, public int) {
 					t.Errorf("%s %s: path parameter %q not in path", r.Method, r.Path, p.Name)
 				}
 			}
-			if r.Body != "" && !json.Valid([]byte(r.Body)) {
+			if r.Body != "" && isJSON(r.ContentType) && !json.Valid([]byte(r.Body)) {
 				t.Errorf("%s %s: body is not JSON", r.Method, r.Path)
 			}
 		}
@@ -121,4 +125,61 @@ func readRealDoc(tb testing.TB, name string) []byte {
 		tb.Fatalf("reading real document (set GEN_POSTMAN_OPENAPI_DIR to the folder holding it): %v", err)
 	}
 	return data
+}
+
+// TestRealDocsBodies converts every document in the real documents' folder and checks that no
+// request whose operation has a request body is left with an empty one: JSON and other text,
+// form fields or a file. A document that does not convert at all is skipped, with its error.
+func TestRealDocsBodies(t *testing.T) {
+	entries, err := os.ReadDir(realDocsDir())
+	if err != nil {
+		t.Fatalf("reading the real documents (set GEN_POSTMAN_OPENAPI_DIR to their folder): %v", err)
+	}
+	checked := 0
+	for _, e := range entries {
+		ext := filepath.Ext(e.Name())
+		if e.IsDir() || !slices.Contains([]string{".json", ".yaml", ".yml"}, ext) {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			doc, err := Parse(readRealDoc(t, e.Name()), Options{})
+			if err != nil {
+				t.Skipf("not converted, so its bodies are not checked: %v", err)
+			}
+			checked++
+			counts := map[string]int{}
+			for _, f := range doc.Folders {
+				for _, r := range f.Requests {
+					if r.ContentType == "" {
+						continue
+					}
+					if !r.HasBody() {
+						t.Errorf("%s %s: %s body left empty", r.Method, r.Path, r.ContentType)
+						continue
+					}
+					mode := string(r.BodyKind)
+					if r.BodyKind == apimodel.BodyText {
+						mode = "text"
+						if isJSON(r.ContentType) {
+							mode = "json"
+						}
+					}
+					counts[mode]++
+					for _, field := range r.Fields {
+						if field.Name == "" {
+							t.Errorf("%s %s: a form field without a name", r.Method, r.Path)
+						}
+					}
+				}
+			}
+			var parts []string
+			for _, mode := range []string{"json", "text", "urlencoded", "multipart", "file"} {
+				parts = append(parts, fmt.Sprintf("%s %d", mode, counts[mode]))
+			}
+			t.Logf("bodies: %s", strings.Join(parts, ", "))
+		})
+	}
+	if checked == 0 {
+		t.Fatal("no document converted")
+	}
 }
