@@ -184,7 +184,7 @@ func anyHostClient(t *testing.T, opts verifytest.Options) *http.Client {
 	// The README's --openapi commands name providers' documents: this server answers them with a
 	// small stand-in document.
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/swagger.json") || strings.HasSuffix(r.URL.Path, ".yaml") {
+		if strings.HasSuffix(r.URL.Path, "/management.openapi.json") || strings.HasSuffix(r.URL.Path, ".yaml") {
 			w.Write([]byte(servedDocument))
 			return
 		}
