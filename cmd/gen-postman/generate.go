@@ -52,7 +52,7 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 		return err
 	}
 	if c.IsSet("openapi") {
-		api, err := loadAPI(c.Context, client, c.String("openapi"), c.App.Reader, opts.Tenant)
+		api, err := loadAPI(c.Context, client, c.String("openapi"), c.App.Reader, stderr, opts.Tenant)
 		if err != nil {
 			return err
 		}

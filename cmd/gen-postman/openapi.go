@@ -23,8 +23,9 @@ const openapiAccept = "application/json, application/yaml;q=0.9, */*;q=0.1"
 
 // loadAPI reads the OpenAPI document that --openapi names (a file, an http(s) URL, or - for
 // stdin) and turns it into the profile's requests. Whatever goes wrong is bad input: the
-// message names the source, and nothing is written.
-func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, tenant string) (*apimodel.API, error) {
+// message names the source, and nothing is written. What the document reads as other than
+// written (a $ref to nothing) is warned of on stderr.
+func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, stderr io.Writer, tenant string) (*apimodel.API, error) {
 	bad := func(reason string) error {
 		return &input.Error{Field: "openapi", Value: network.RedactURL(source), Reason: reason}
 	}
@@ -40,6 +41,7 @@ func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.R
 	if err != nil {
 		return nil, bad(err.Error())
 	}
+	warn(stderr, doc.Warnings)
 	return doc.API(), nil
 }
 
