@@ -79,8 +79,10 @@ func load(data []byte) (_ *v3.Document, warnings []string, err error) {
 	switch {
 	case info == nil:
 		return nil, nil, fmt.Errorf("reading document: %w", ErrNotOpenAPI)
-	case info.SpecFormat == datamodel.OAS2:
+	case info.SpecFormat == datamodel.OAS2 && strings.TrimSpace(info.Version) == "2.0":
 		return loadSwagger2(info)
+	case info.SpecFormat == datamodel.OAS2:
+		return nil, nil, fmt.Errorf("reading swagger %q: %w", info.Version, ErrUnsupportedVersion)
 	case info.SpecFormat != datamodel.OAS3 && info.SpecFormat != datamodel.OAS31 && info.SpecFormat != datamodel.OAS32:
 		return nil, nil, fmt.Errorf("reading version %q: %w", info.Version, ErrUnsupportedVersion)
 	}

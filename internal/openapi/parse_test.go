@@ -25,6 +25,7 @@ func TestParseGolden(t *testing.T) {
 		{"store-tenant", "store-3.0.json", "acme"},
 		{"catalog", "catalog-3.1.yaml", ""},
 		{"catalog-tenant", "catalog-3.1.yaml", "acme-eu"},
+		{"petstore-2.0", "petstore-2.0.yaml", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
