@@ -53,7 +53,7 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 		return err
 	}
 	if c.IsSet("openapi") {
-		api, err := loadAPI(c.Context, client, c.String("openapi"), c.App.Reader,
+		api, err := loadAPI(c.Context, client, c.String("openapi"), c.App.Reader, stderr,
 			openapi.Options{Tenant: opts.Tenant, Host: urlHost(opts.TokenURL)})
 		if err != nil {
 			return err

@@ -24,8 +24,9 @@ const openapiAccept = "application/json, application/yaml;q=0.9, */*;q=0.1"
 // loadAPI reads the OpenAPI document that --openapi names (a file, an http(s) URL, or - for
 // stdin) and turns it into the profile's requests. opts carries the tenant and the host of the
 // token URL, which fill the document's server placeholders. Whatever goes wrong is bad input: the
-// message names the source, and nothing is written.
-func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, opts openapi.Options) (*apimodel.API, error) {
+// message names the source, and nothing is written. What the document reads as other than
+// written (a $ref to nothing) is warned of on stderr.
+func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.Reader, stderr io.Writer, opts openapi.Options) (*apimodel.API, error) {
 	bad := func(reason string) error {
 		return &input.Error{Field: "openapi", Value: network.RedactURL(source), Reason: reason}
 	}
@@ -41,6 +42,7 @@ func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.R
 	if err != nil {
 		return nil, bad(err.Error())
 	}
+	warn(stderr, doc.Warnings)
 	return doc.API(), nil
 }
 

@@ -11,8 +11,20 @@
 // requests would hold more text than a collection may ([DefaultMaxText]:
 // one long description referenced by every operation) is refused.
 //
-// OpenAPI 3.0, 3.1 and 3.2 documents are read, as JSON or YAML. Swagger 2.0
-// documents are refused with [ErrUnsupportedVersion].
+// OpenAPI 3.0, 3.1 and 3.2 documents are read, as JSON or YAML. A Swagger 2.0
+// document is rewritten, in memory, as the OpenAPI 3.0 document it describes,
+// and read as one, so the rules below hold for both: servers come from schemes
+// (https first), host and basePath; definitions become components.schemas;
+// securityDefinitions become securitySchemes, an oauth2 "application" flow
+// being clientCredentials; an in: body parameter becomes the request body (in
+// the operation's or the document's consumes types, else application/json),
+// formData parameters a form request body; other parameters take a schema from
+// their type, format, items, enum and bounds. Earlier Swagger versions are
+// refused with [ErrUnsupportedVersion].
+//
+// A local $ref that points at nothing the document defines (Keycloak's
+// documents have one) does not refuse the document: it reads as an empty
+// schema, any value, and [Document.Warnings] names it.
 //
 // # Rules
 //
@@ -70,7 +82,8 @@
 // added to its description ("Scope: all"); when it names none, an x-scope
 // extension (Kinde writes one) is used instead.
 //
-// The checks over the real Logto and Kinde documents run with
+// The checks over the real documents (Logto, Kinde, Okta, FusionAuth, Ory Hydra
+// in OpenAPI 3.0 and Swagger 2.0, Clerk, Twilio, PingOne, Keycloak) run with
 //
 //	go test -tags realdocs -run RealDocs ./internal/openapi/
 //

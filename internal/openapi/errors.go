@@ -8,8 +8,8 @@ var (
 	ErrTooLarge = errors.New("document is too large")
 	// ErrNotOpenAPI is returned for input that is not an OpenAPI document.
 	ErrNotOpenAPI = errors.New("not an openapi document")
-	// ErrUnsupportedVersion is returned for Swagger 2.0 and other versions
-	// this package does not read.
+	// ErrUnsupportedVersion is returned for Swagger versions before 2.0 and
+	// other versions this package does not read.
 	ErrUnsupportedVersion = errors.New("unsupported openapi version")
 	// ErrNoOperations is returned for a document that defines no operation.
 	ErrNoOperations = errors.New("document has no operations")

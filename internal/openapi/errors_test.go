@@ -22,7 +22,7 @@ func TestParseErrors(t *testing.T) {
 		{"not a document", "just words", Options{}, ErrNotOpenAPI},
 		{"json array", "[1,2,3]", Options{}, ErrNotOpenAPI},
 		{"no version", `{"info":{"title":"T"},"paths":{}}`, Options{}, ErrNotOpenAPI},
-		{"swagger 2", `{"swagger":"2.0","info":{"title":"T","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"OK"}}}}}}`, Options{}, ErrUnsupportedVersion},
+		{"swagger 1.2", `{"swagger":"1.2","info":{"title":"T","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"OK"}}}}}}`, Options{}, ErrUnsupportedVersion},
 		{"no paths", `{"openapi":"3.0.0","info":{"title":"T","version":"1"}}`, Options{}, ErrNoOperations},
 		{"empty paths", `{"openapi":"3.1.0","info":{"title":"T","version":"1"},"paths":{}}`, Options{}, ErrNoOperations},
 		{"path without operations", `{"openapi":"3.1.0","info":{"title":"T","version":"1"},"paths":{"/a":{"summary":"x"}}}`, Options{}, ErrNoOperations},

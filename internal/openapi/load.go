@@ -11,6 +11,7 @@ import (
 	"github.com/pb33f/libopenapi"
 	"github.com/pb33f/libopenapi/datamodel"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
+	v3low "github.com/pb33f/libopenapi/datamodel/low/v3"
 )
 
 // Parse reads an OpenAPI document, JSON or YAML, and returns its request
@@ -30,25 +31,34 @@ func Parse(data []byte, opts Options) (*Document, error) {
 	if err := checkNesting(data); err != nil {
 		return nil, err
 	}
-	model, err := load(pruneResponses(data))
+	model, warnings, err := load(pruneResponses(data))
 	if err != nil {
 		return nil, err
 	}
-	return convert(&model.Model, opts)
+	doc, err := convert(model, opts)
+	if err != nil {
+		return nil, err
+	}
+	doc.Warnings = warnings
+	return doc, nil
 }
 
-// load builds libopenapi's model. Errors the library reports next to a model
-// (circular references, unresolved $refs) are not a gate: the model is used.
-func load(data []byte) (_ *libopenapi.DocumentModel[v3.Document], err error) {
+// load builds libopenapi's model, and says what it read differently from the
+// document. Errors the library reports next to a model (circular references,
+// components that fail to build) are not a gate: the model is used. A local
+// $ref that points at nothing reads as an empty schema, with a warning; a
+// Swagger 2.0 document is read as the OpenAPI 3.0 document it describes.
+func load(data []byte) (_ *v3.Document, warnings []string, err error) {
 	// The library is large and reads untrusted input; a panic inside it is
 	// a refusal of the document, not a crash of the caller.
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("reading document: %v: %w", r, ErrNotOpenAPI)
+			warnings = nil
 		}
 	}()
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("reading empty input: %w", ErrNotOpenAPI)
+		return nil, nil, fmt.Errorf("reading empty input: %w", ErrNotOpenAPI)
 	}
 	cfg := datamodel.NewDocumentConfiguration()
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -63,25 +73,54 @@ func load(data []byte) (_ *libopenapi.DocumentModel[v3.Document], err error) {
 	cfg.ExcludeExtensionRefs = true
 	doc, err := libopenapi.NewDocumentWithConfiguration(data, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("reading document: %v: %w", firstLine(err), ErrNotOpenAPI)
+		return nil, nil, fmt.Errorf("reading document: %v: %w", firstLine(err), ErrNotOpenAPI)
 	}
 	info := doc.GetSpecInfo()
 	switch {
 	case info == nil:
-		return nil, fmt.Errorf("reading document: %w", ErrNotOpenAPI)
+		return nil, nil, fmt.Errorf("reading document: %w", ErrNotOpenAPI)
+	case info.SpecFormat == datamodel.OAS2 && strings.TrimSpace(info.Version) == "2.0":
+		return loadSwagger2(info)
 	case info.SpecFormat == datamodel.OAS2:
-		return nil, fmt.Errorf("reading swagger %q: %w", info.Version, ErrUnsupportedVersion)
+		return nil, nil, fmt.Errorf("reading swagger %q: %w", info.Version, ErrUnsupportedVersion)
 	case info.SpecFormat != datamodel.OAS3 && info.SpecFormat != datamodel.OAS31 && info.SpecFormat != datamodel.OAS32:
-		return nil, fmt.Errorf("reading version %q: %w", info.Version, ErrUnsupportedVersion)
+		return nil, nil, fmt.Errorf("reading version %q: %w", info.Version, ErrUnsupportedVersion)
 	}
-	model, err := doc.BuildV3Model()
-	if model == nil {
+	return buildV3(info, cfg)
+}
+
+// buildV3 builds the model of an OpenAPI 3 document as libopenapi's BuildV3Model does, but
+// does not give up over a $ref that points at nothing, where BuildV3Model returns no model
+// (or a model whose schema holding the $ref is missing): each such $ref is dropped from the
+// document's tree, which leaves the schema that held it empty (any value), and the model is
+// built again. Documents whose $refs all resolve are built once.
+func buildV3(info *datamodel.SpecInfo, cfg *datamodel.DocumentConfiguration) (*v3.Document, []string, error) {
+	refuse := func(err error) error {
 		if err == nil {
 			err = errors.New("no model")
 		}
-		return nil, fmt.Errorf("building openapi %q model: %v: %w", info.Version, firstLine(err), ErrNotOpenAPI)
+		return fmt.Errorf("building openapi %q model: %v: %w", info.Version, firstLine(err), ErrNotOpenAPI)
 	}
-	return model, nil
+	low, err := v3low.CreateDocumentFromConfig(info, cfg)
+	if low == nil {
+		return nil, nil, refuse(err)
+	}
+	var warnings []string
+	if dangling, fatal := danglingRefs(err); len(dangling) > 0 {
+		warnings = dropRefs(info.RootNode, dangling)
+		switch {
+		case len(warnings) > 0:
+			low, err = v3low.CreateDocumentFromConfig(info, cfg)
+			if _, fatal := danglingRefs(err); low == nil || fatal {
+				return nil, nil, refuse(err)
+			}
+		case fatal:
+			return nil, nil, refuse(err)
+		}
+	}
+	high := v3.NewDocument(low)
+	high.Rolodex = low.Index.GetRolodex()
+	return high, warnings, nil
 }
 
 // firstLine keeps an error message to its first line, as joined errors from

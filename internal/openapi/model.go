@@ -45,6 +45,11 @@ type Document struct {
 	// Variables lists one collection variable per path variable meaning,
 	// sorted by key.
 	Variables []Variable
+	// Warnings says, one line each, where the document was read other than
+	// as written: a $ref that points at nothing reads as an empty schema.
+	// The request model holds no trace of them; a caller shows them to the
+	// user. Empty when the document was read as written.
+	Warnings []string `json:",omitempty"`
 }
 
 // The request model is package apimodel's, shared with the provider presets.

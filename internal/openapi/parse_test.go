@@ -26,6 +26,7 @@ func TestParseGolden(t *testing.T) {
 		{"catalog", "catalog-3.1.yaml", ""},
 		{"catalog-tenant", "catalog-3.1.yaml", "acme-eu"},
 		{"bodies", "bodies-3.0.yaml", ""},
+		{"petstore-2.0", "petstore-2.0.yaml", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
