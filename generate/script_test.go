@@ -51,7 +51,7 @@ func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 			}
 		}
 		for _, v := range []string{postman.VarTokenURL, postman.VarClientID, postman.VarClientSecret, postman.VarScope,
-			postman.VarAccessToken, postman.VarRenewAt, postman.VarAccessTokenFor, postman.VarTokenError} {
+			postman.VarAccessToken, postman.VarRenewAt, postman.VarAccessTokenFor, postman.VarTokenError, postman.VarPathError} {
 			if !regexp.MustCompile(`'` + v + `'`).MatchString(script) {
 				t.Errorf("%s: the script never names %q", name, v)
 			}

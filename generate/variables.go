@@ -49,5 +49,6 @@ func collectionVariables(p *profile.Profile, rename map[string]string) []postman
 		postman.Variable{Key: postman.VarRenewAt, Type: "string", Description: "Set by the pre-request script: when to get a new token, in ms since 1970."},
 		postman.Variable{Key: postman.VarAccessTokenFor, Type: "string", Description: "Set by the pre-request script: the settings accessToken was issued for."},
 		postman.Variable{Key: postman.VarTokenError, Type: "string", Description: "Set by the pre-request script: why no token could be had; the collection's test fails the request with it."},
+		postman.Variable{Key: postman.VarPathError, Type: "string", Description: "Set by the pre-request script: the path variables a request would send empty; the collection's test fails the request with them."},
 	)
 }

@@ -57,3 +57,44 @@ func TestNewmanRunsAnOpenAPICollection(t *testing.T) {
 		t.Logf("newman output:\n%s", console)
 	}
 }
+
+// TestNewmanFailsARequestWithAnEmptyPathVariable runs the same collection with applicationId left
+// empty: the requests about one application would go to /api/applications/ (the list route, a
+// 200), so each fails the collection's test, which names the variable to set, and Newman exits
+// non-zero.
+func TestNewmanFailsARequestWithAnEmptyPathVariable(t *testing.T) {
+	client := loadClients(t)["m2m-basic"]
+	srv := startOAuthServer(t, "ES384", 3600)
+	t.Setenv(envClientSecret, client.Secret)
+	spec, err := filepath.Abs(filepath.Join("testdata", "api.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	collection, environment := generateFiles(t, srv, "--client-id", client.ID, "--openapi", spec)
+
+	run, console, err := runNewman(t, collection, "-e", environment)
+	if err == nil {
+		t.Error("newman exited 0 although a path variable was empty")
+	}
+	const want = "path variable :id is empty: set applicationId"
+	failed := 0
+	for _, f := range run.Run.Failures {
+		if f.Error.Test != "gen-postman: every path variable is set" {
+			t.Errorf("failure %q: %q, want only the path variable test", f.Error.Test, f.Error.Message)
+			continue
+		}
+		if f.Error.Message != want {
+			t.Errorf("failure message %q, want %q", f.Error.Message, want)
+		}
+		failed++
+	}
+	if failed == 0 {
+		t.Error("no request failed for its empty path variable")
+	}
+	if !strings.Contains(console, want) {
+		t.Errorf("newman output lacks %q", want)
+	}
+	if t.Failed() {
+		t.Logf("newman output:\n%s", console)
+	}
+}

@@ -63,7 +63,8 @@ type converter struct {
 	names   nameSet
 	byTag   map[string][]Request
 	tagSeen []string // tags in order of first use
-	meaning map[string]string
+	meaning map[string]*Variable
+	paths   *pathIndex
 	budget  *budget
 	count   int
 }
@@ -73,9 +74,25 @@ func newConverter(m *v3.Document) *converter {
 		doc:     m,
 		names:   nameSet{},
 		byTag:   map[string][]Request{},
-		meaning: map[string]string{},
+		meaning: map[string]*Variable{},
+		paths:   indexPaths(pathTemplates(m)),
 		budget:  newBudget(),
 	}
+}
+
+// pathTemplates lists the document's path templates that hold operations and
+// are well formed, in document order.
+func pathTemplates(m *v3.Document) []string {
+	var out []string
+	if m.Paths == nil || m.Paths.PathItems == nil {
+		return out
+	}
+	for path, item := range m.Paths.PathItems.FromOldest() {
+		if item != nil && item.GetOperations().Len() > 0 && checkPath(path) == nil {
+			out = append(out, path)
+		}
+	}
+	return out
 }
 
 // add converts one operation.

@@ -42,12 +42,36 @@
 // Path parameters: the path keeps the document's template, and each {param}
 // in it is tied to one API variable per meaning (the Postman writer turns a
 // whole segment into a :param path variable that refers to that collection
-// variable, and a parameter inside a segment into {{meaning}} in place). The meaning of an id-like parameter
-// ("id", "ID", "_id") is the nearest literal segment before it, singularized
-// and camelCased, plus "Id": /api/applications/{id} means applicationId,
-// /api/organization-roles/{id} means organizationRoleId. Any other parameter
-// means its own name, camelCased: {userId} means userId, {user_id} means
-// userId.
+// variable, and a parameter inside a segment into {{meaning}} in place). A
+// parameter stands for an identifier of a resource; the resources are the
+// document's literal path segments, singularized and camelCased
+// (organization-roles is organizationRole), and the resource before a
+// parameter is the nearest literal segment before it. The meaning, with the
+// name camelCased (user_id is userId) and split before its last word
+// (connectorFactoryId is connectorFactory and Id):
+//
+//   - id, ID or _id: the resource before it, plus Id: /api/applications/{id}
+//     means applicationId.
+//   - A name, or its first part, that is a resource of the document keeps its
+//     name: {userId}; {organizationScopeId} under /organization-roles/{id}/scopes
+//     when the document has /organization-scopes.
+//   - A first part that shortens the resource before it (its first or last
+//     words, or its first three letters or more) takes the resource's name:
+//     /connector-factories/{factoryId} means connectorFactoryId,
+//     /applications/{app_id} applicationId, /organizations/{org_code}
+//     organizationCode.
+//   - A first part that, after the resource before it, names a resource:
+//     /connectors/{factoryId} means connectorFactoryId when the document has
+//     /connector-factories.
+//   - Otherwise the name is its meaning, but a generic one, whose first part is
+//     a single word (name, key, keyId, secretId), used under more than one
+//     resource is prefixed with each resource:
+//     /applications/{id}/secrets/{name} means secretName,
+//     /users/{userId}/personal-access-tokens/{name} personalAccessTokenName.
+//
+// A variable's value is the first the document gives one of its parameters:
+// the parameter's example, else its schema's example, default, const or first
+// enum value; else it is empty, for the user to fill in.
 //
 // Query parameters and headers: required ones are marked required, others
 // optional (written present but not sent); both carry an example value and their

@@ -4,6 +4,7 @@ package openapi
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -231,4 +232,126 @@ func TestRealDocsBodies(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no document converted")
 	}
+}
+
+// TestRealDocsVariables holds the path variable rule over every document in the real documents'
+// folder: one variable per resource identifier, and one resource identifier per variable. A
+// parameter's identity is the resource it belongs to, from its name when that names a resource
+// of the document (userId, organizationScopeId) and else the resource before it (id, name,
+// factoryId under /connector-factories), with the kind of identifier its last word says: id, code,
+// name, key, type... Documents that do not parse today are skipped.
+func TestRealDocsVariables(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(realDocsDir(), "*.*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no documents in %s (set GEN_POSTMAN_OPENAPI_DIR): %v", realDocsDir(), err)
+	}
+	for _, file := range files {
+		if strings.HasSuffix(file, ".md") {
+			continue
+		}
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Parse(data, Options{})
+			if errors.Is(err, ErrUnsupportedVersion) || errors.Is(err, ErrNotOpenAPI) {
+				t.Skipf("does not parse: %v", err)
+			}
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			checkVariables(t, doc)
+		})
+	}
+}
+
+// checkVariables lists the (resource, parameter) pairs each variable covers and fails when one
+// variable stands for two resources' identifiers, or two variables for one.
+func checkVariables(t *testing.T, doc *Document) {
+	t.Helper()
+	resources := map[string]bool{}
+	for _, f := range doc.Folders {
+		for _, r := range f.Requests {
+			for _, seg := range strings.Split(r.Path, "/") {
+				if seg != "" && !strings.ContainsAny(seg, "{}") {
+					resources[camelCase(singular(seg))] = true
+				}
+			}
+		}
+	}
+	covers := map[string]map[string]bool{}    // variable -> identities
+	pairs := map[string]map[string]bool{}     // variable -> "segment {param}"
+	variables := map[string]map[string]bool{} // identity -> variables
+	for _, f := range doc.Folders {
+		for _, r := range f.Requests {
+			segments := strings.Split(r.Path, "/")
+			for _, p := range r.PathParams {
+				at := slices.IndexFunc(segments, func(s string) bool { return strings.Contains(s, "{"+p.Name+"}") })
+				before := resourceBefore(segments, at)
+				id := identity(resources, before, p.Name)
+				add(covers, p.Variable, id)
+				add(variables, id, p.Variable)
+				seg := "/"
+				for i := at - 1; i >= 0; i-- {
+					if segments[i] != "" && !strings.ContainsAny(segments[i], "{}") {
+						seg = segments[i]
+						break
+					}
+				}
+				add(pairs, p.Variable, seg+" {"+p.Name+"}")
+			}
+		}
+	}
+	for _, v := range doc.Variables {
+		t.Logf("%-28s %-24q %s", v.Name, v.Value, strings.Join(sortedKeys(pairs[v.Name]), ", "))
+		if ids := covers[v.Name]; len(ids) > 1 {
+			t.Errorf("{{%s}} stands for %s: %s", v.Name, strings.Join(sortedKeys(ids), " and "), strings.Join(sortedKeys(pairs[v.Name]), ", "))
+		}
+	}
+	for id, vars := range variables {
+		if len(vars) > 1 {
+			t.Errorf("%s has %d variables: %s", id, len(vars), strings.Join(sortedKeys(vars), ", "))
+		}
+	}
+}
+
+// identity names the identifier a path parameter stands for, as "resource's kind".
+func identity(resources map[string]bool, before, name string) string {
+	m := camelCase(name)
+	if m == "id" {
+		return before + "'s id"
+	}
+	subject, tail := splitName(m)
+	kind := strings.ToLower(tail)
+	if tail == "" {
+		subject, kind = "", m
+	}
+	switch {
+	case resources[m]:
+		return m + "'s own value"
+	case subject != "" && resources[subject]:
+		return subject + "'s " + kind
+	case subject != "" && before != "" && resources[before+upperFirst(subject)]:
+		return before + upperFirst(subject) + "'s " + kind
+	case subject != "" && !strings.HasSuffix(before, upperFirst(subject)) && !strings.HasPrefix(before, subject):
+		return subject + "'s " + kind // a resource the document does not list: its own
+	}
+	return before + "'s " + kind
+}
+
+func add(m map[string]map[string]bool, k, v string) {
+	if m[k] == nil {
+		m[k] = map[string]bool{}
+	}
+	m[k][v] = true
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -56,6 +56,9 @@ const (
 	// VarTokenError holds why the pre-request script got no token (the token URL and the
 	// server's OAuth error, never the secret), for the collection's test; empty after a token.
 	VarTokenError = "accessTokenError"
+	// VarPathError names the path variables the request about to be sent would leave empty,
+	// with the variables to set, for the collection's test; empty when all are set.
+	VarPathError = "pathVariableError"
 )
 
 // Ref returns the reference Postman resolves to the variable's value: {{name}}.

@@ -3,7 +3,8 @@
 // collection variable accessToken, which the collection's OAuth 2.0 auth sends as a Bearer token.
 // Variables it reads: tokenUrl, clientId, clientSecret, scope and the API parameter(s) below.
 // When no token can be had it records why in accessTokenError, never with the secret, and the
-// collection's test fails the request with that reason.
+// collection's test fails the request with that reason. It records a path variable left empty
+// in pathVariableError, for the test too.
 const settings = /* settings */ {};
 // A token is renewed 30 s before it expires, or halfway through a shorter lifetime.
 const renewBeforeExpiryMs = 30 * 1000;
@@ -111,6 +112,38 @@ function ensureToken() {
       pm.collectionVariables.set('accessTokenError', '');
     });
   }
+}
+
+// emptyPathVariables names the path variables this request would send empty, with the variables
+// to set: Postman sends /api/applications/ for /api/applications/:id when :id is empty, which is
+// another route (there, the list of applications), so the collection's test fails the request.
+// A value still holding {{name}} is a variable nobody defined: as empty.
+function emptyPathVariables() {
+  const problems = [];
+  const unset = (text) => (String(text).match(/\{\{[^{}]+\}\}/g) || []).map((ref) => ref.slice(2, -2));
+  const describe = (what, refs) => what + ' is empty' + (refs.length > 0 ? ': set ' + refs.join(', ') : '');
+  pm.request.url.variables.each((variable) => {
+    const raw = variable.value === undefined || variable.value === null ? '' : String(variable.value);
+    const value = pm.variables.replaceIn(raw);
+    if (value === '' || unset(value).length > 0) {
+      problems.push(describe('path variable :' + variable.key, unset(raw)));
+    }
+  });
+  (pm.request.url.path || []).forEach((segment) => {
+    unset(segment).forEach((name) => {
+      if (!pm.variables.get(name)) {
+        problems.push(describe('variable {{' + name + '}} in the path', [name]));
+      }
+    });
+  });
+  return problems;
+}
+
+// Set on every request, empty when all is well.
+const pathProblems = emptyPathVariables();
+pm.collectionVariables.set('pathVariableError', pathProblems.join('; '));
+if (pathProblems.length > 0) {
+  console.error('gen-postman: ' + pathProblems.join('; '));
 }
 
 // A request marked "No Auth" (an API's public operations) needs no token.
