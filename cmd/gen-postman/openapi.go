@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -40,11 +41,26 @@ func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.R
 	case err != nil:
 		return nil, bad(err.Error())
 	}
+	tuneGC(len(data))
 	doc, err := openapi.Parse(data, openapi.Options{Tenant: tenant})
 	if err != nil {
 		return nil, bad(err.Error())
 	}
 	return doc.API(), nil
+}
+
+// largeDocument is the size from which tuneGC trades time for memory.
+const largeDocument = 4 << 20
+
+// tuneGC lowers the garbage collector's target for a large document, unless GOGC is set. The
+// document's model, which lives until the requests are built, is most of the heap: at the
+// default target the heap grows to about twice what is live. At 25%, Logto's document with its
+// paths multiplied 16 times (18.9 MB) peaks at 225 MB instead of 280 MB, in about the same time;
+// the process ends soon after, so the collector's extra work is short.
+func tuneGC(size int) {
+	if size >= largeDocument && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(25)
+	}
 }
 
 // readSource reads the document, at most maxOpenAPISize bytes of it. A file, or stdin
