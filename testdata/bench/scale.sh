@@ -3,8 +3,8 @@
 #
 # Writes SPEC's paths multiplied N times (default 1 4 16 64; see ./multiply) and times
 # GEN_POSTMAN_BIN --openapi on each, ROUNDS times (default 3): the size, the number of
-# requests, and the median wall time and peak resident memory, with the memory per MB of
-# document. gen-postman runs as
+# requests, the median wall time, CPU time (user and system; on a busy machine it grows less
+# than the wall time) and peak resident memory, with the memory per MB of document. gen-postman runs as
 #   GEN_POSTMAN_BIN --openapi FILE $GEN_POSTMAN_ARGS > /dev/null
 # (GEN_POSTMAN_ARGS defaults to --tenant acme). Needs Go and GNU time at /usr/bin/time.
 set -euo pipefail
@@ -27,7 +27,7 @@ trap 'rm -rf "$work"' EXIT
 
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-printf '%-6s %9s %9s %9s %10s %10s\n' factor MB requests 'time s' 'peak MB' 'MB per MB'
+printf '%-6s %9s %9s %9s %9s %10s %10s\n' factor MB requests 'time s' 'CPU s' 'peak MB' 'MB per MB'
 for n in $factors; do
   doc=$work/x$n.json
   "$work/multiply" -n "$n" "$spec" >"$doc"
@@ -35,7 +35,7 @@ for n in $factors; do
   requests=refused
   for _ in $(seq 1 "$rounds"); do
     # shellcheck disable=SC2086 # GEN_POSTMAN_ARGS is a list of flags
-    if /usr/bin/time -f '%e %M' -o "$work/time" "$bin" --openapi "$doc" ${GEN_POSTMAN_ARGS:---tenant acme} \
+    if /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$bin" --openapi "$doc" ${GEN_POSTMAN_ARGS:---tenant acme} \
       >"$work/out.json" 2>"$work/stderr"; then
       requests=$(grep -c '"method":' "$work/out.json" || true)
     fi
@@ -44,8 +44,9 @@ for n in $factors; do
   size=$(wc -c <"$doc")
   secs=$(cut -d' ' -f1 "$work/times" | median)
   kb=$(cut -d' ' -f2 "$work/times" | median)
-  awk -v n="$n" -v size="$size" -v req="$requests" -v secs="$secs" -v kb="$kb" 'BEGIN {
+  cpu=$(awk '{print $3 + $4}' "$work/times" | median)
+  awk -v n="$n" -v size="$size" -v req="$requests" -v secs="$secs" -v cpu="$cpu" -v kb="$kb" 'BEGIN {
     mb = size / 1e6; peak = kb / 1024
-    printf "x%-5s %9.1f %9s %9.2f %10.0f %10.1f\n", n, mb, req, secs, peak, peak / mb }'
+    printf "x%-5s %9.1f %9s %9.2f %9.2f %10.0f %10.1f\n", n, mb, req, secs, cpu, peak, peak / mb }'
   rm -f "$doc"
 done
