@@ -9,7 +9,7 @@ E2E := testdata/e2e
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
 BIN     ?= gen-postman
 
-.PHONY: build test lint e2e-deps bench bench-openapi realdocs fuzz clean
+.PHONY: build test lint e2e-deps bench bench-openapi bench-openapi-all bench-scale realdocs fuzz clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/gen-postman
@@ -43,6 +43,17 @@ bench-openapi: build
 	@test -n "$(SPEC)" || { echo "usage: make bench-openapi SPEC=FILE [ARGS='--tenant acme']" >&2; exit 2; }
 	cd testdata/bench && npm ci --no-audit --no-fund --loglevel=error
 	GEN_POSTMAN_ARGS="$(ARGS)" testdata/bench/bench-openapi.sh "$(abspath $(SPEC))" "$(abspath $(BIN))"
+
+# make bench-openapi-all [OPENAPI_DIR=DIR] [ARGS='--tenant acme'] does the same on every document
+# of OPENAPI_DIR, 3 rounds each (ROUNDS=N), and prints one table; a refused document is shown so.
+bench-openapi-all: build
+	cd testdata/bench && npm ci --no-audit --no-fund --loglevel=error
+	GEN_POSTMAN_ARGS="$(ARGS)" testdata/bench/bench-openapi-all.sh "$(OPENAPI_DIR)" "$(abspath $(BIN))"
+
+# make bench-scale [SPEC=FILE] times gen-postman on SPEC (Logto's document by default) with its
+# paths multiplied 1, 4, 16 and 64 times: size, requests, median time and peak memory.
+bench-scale: build
+	testdata/bench/scale.sh "$(or $(SPEC),$(OPENAPI_DIR)/logto-management-api.cloud.json)" "$(abspath $(BIN))"
 
 # make realdocs checks the collections of the real Logto and Kinde documents in OPENAPI_DIR:
 # every operation, the right auth, no placeholder, the official schema.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -17,6 +19,9 @@ import (
 
 // openapiTimeout bounds fetching an OpenAPI document from a URL.
 const openapiTimeout = 30 * time.Second
+
+// maxOpenAPISize caps the document read; tests lower it.
+var maxOpenAPISize int64 = openapi.DefaultMaxSize
 
 // openapiAccept is the Accept header of that fetch.
 const openapiAccept = "application/json, application/yaml;q=0.9, */*;q=0.1"
@@ -38,6 +43,7 @@ func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.R
 	case err != nil:
 		return nil, bad(err.Error())
 	}
+	tuneGC(len(data))
 	doc, err := openapi.Parse(data, opts)
 	if err != nil {
 		return nil, bad(err.Error())
@@ -46,35 +52,64 @@ func loadAPI(ctx context.Context, client *http.Client, source string, stdin io.R
 	return doc.API(), nil
 }
 
-// readSource reads at most openapi.DefaultMaxSize bytes of the document.
+// largeDocument is the size from which tuneGC trades time for memory.
+const largeDocument = 4 << 20
+
+// tuneGC lowers the garbage collector's target for a large document, unless GOGC is set. The
+// document's model, which lives until the requests are built, is most of the heap: at the
+// default target the heap grows to about twice what is live. At 25%, Logto's document with its
+// paths multiplied 16 times (18.9 MB) peaks at 225 MB instead of 280 MB, in about the same time;
+// the process ends soon after, so the collector's extra work is short.
+func tuneGC(size int) {
+	if size >= largeDocument && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(25)
+	}
+}
+
+// readSource reads the document, at most maxOpenAPISize bytes of it. A file, or stdin
+// redirected from one, whose size is over that cap, and an answer whose Content-Length is, are
+// refused before a byte is read; a stream of unknown length is cut off just past the cap.
 func readSource(ctx context.Context, client *http.Client, source string, stdin io.Reader) ([]byte, error) {
 	var r io.Reader
+	size := int64(-1)
 	switch {
 	case source == "-":
 		r = stdin
+		if f, ok := stdin.(*os.File); ok {
+			if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+				size = info.Size()
+			}
+		}
 	case strings.HasPrefix(source, "https://") || strings.HasPrefix(source, "http://"):
 		ctx, cancel := context.WithTimeout(ctx, openapiTimeout)
 		defer cancel()
-		body, err := network.Get(ctx, client, source, openapiAccept)
+		body, length, err := network.Get(ctx, client, source, openapiAccept)
 		if err != nil {
 			return nil, err
 		}
 		defer body.Close()
-		r = body
+		r, size = body, length
 	default:
 		f, err := openInput("openapi", source)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		r = f
+		info, err := f.Stat()
+		if err != nil {
+			return nil, fmt.Errorf("reading: %w", err)
+		}
+		r, size = f, info.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(r, openapi.DefaultMaxSize+1))
+	if size > maxOpenAPISize {
+		return nil, fmt.Errorf("%w: %d bytes, over %s", openapi.ErrTooLarge, size, mebibytes(maxOpenAPISize))
+	}
+	data, err := readUpTo(r, size, maxOpenAPISize)
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("reading: %w", err)
-	case len(data) > openapi.DefaultMaxSize:
-		return nil, fmt.Errorf("%w: over %d MiB", openapi.ErrTooLarge, openapi.DefaultMaxSize>>20)
+	case int64(len(data)) > maxOpenAPISize:
+		return nil, fmt.Errorf("%w: over %s", openapi.ErrTooLarge, mebibytes(maxOpenAPISize))
 	case len(data) == 0:
 		return nil, errors.New("empty")
 	}
@@ -88,4 +123,37 @@ func urlHost(raw string) string {
 		return ""
 	}
 	return u.Host
+}
+
+// readUpTo reads r to its end, or to one byte past limit. size is what r is expected to hold,
+// or -1 when unknown: the buffer is then allocated once, at that size, rather than grown by
+// doubling, which for a large document would hold about twice its size at the end.
+func readUpTo(r io.Reader, size, limit int64) ([]byte, error) {
+	r = io.LimitReader(r, limit+1)
+	if size < 0 {
+		return io.ReadAll(r)
+	}
+	// One byte more than expected: a source shorter than announced fills part of it, one longer
+	// fills all of it and is read on, to its end or past the limit.
+	buf := make([]byte, size+1)
+	n, err := io.ReadFull(r, buf)
+	switch {
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return buf[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	rest, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return append(buf, rest...), nil
+}
+
+// mebibytes writes a size cap in MiB, or in bytes when it is not a whole number of them.
+func mebibytes(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

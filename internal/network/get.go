@@ -11,15 +11,17 @@ import (
 // Get sends a GET for the whole document at rawURL with NewClient(client), so the one URL rule
 // holds to the connection: no redirects, and plain http only to loopback, never through a
 // proxy. accept is the Accept header. It returns the body of a 200 answer, for the caller to
-// read, within its own bounds, and close; any other answer is an error. ctx bounds the request
-// and the reading of the body alike.
-func Get(ctx context.Context, client *http.Client, rawURL, accept string) (io.ReadCloser, error) {
+// read, within its own bounds, and close, and the length the answer announces (its
+// Content-Length), or -1 when it announces none: a caller can refuse a body too large for it
+// before reading any of it. Any other answer is an error. ctx bounds the request and the
+// reading of the body alike.
+func Get(ctx context.Context, client *http.Client, rawURL, accept string) (io.ReadCloser, int64, error) {
 	if _, err := ParseHTTPURL(rawURL); err != nil {
-		return nil, err
+		return nil, -1, err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		return nil, err
+		return nil, -1, fmt.Errorf("fetching: %w", err)
 	}
 	req.Header.Set("Accept", accept)
 	resp, err := NewClient(client).Do(req)
@@ -28,11 +30,11 @@ func Get(ctx context.Context, client *http.Client, rawURL, accept string) (io.Re
 		if errors.As(err, &urlErr) {
 			err = urlErr.Unwrap()
 		}
-		return nil, fmt.Errorf("fetching: %w", err)
+		return nil, -1, fmt.Errorf("fetching: %w", err)
 	}
 	if resp.StatusCode != http.StatusOK {
 		resp.Body.Close()
-		return nil, fmt.Errorf("fetching: HTTP %d, want 200", resp.StatusCode)
+		return nil, -1, fmt.Errorf("fetching: HTTP %d, want 200", resp.StatusCode)
 	}
-	return resp.Body, nil
+	return resp.Body, resp.ContentLength, nil
 }

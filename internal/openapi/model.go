@@ -3,7 +3,7 @@ package openapi
 import "github.com/gen-postman/gen-postman/internal/apimodel"
 
 // DefaultMaxSize is the document size cap used when Options.MaxSize is zero.
-const DefaultMaxSize = 32 << 20
+const DefaultMaxSize = 128 << 20
 
 // DefaultMaxText caps the text the requests may hold (apimodel.TextSize) when Options.MaxText is
 // zero: a small document can reference one long description from every operation.

@@ -1,6 +1,11 @@
 package openapi
 
-// pruneResponses returns a JSON document with each operation's responses emptied: gen-postman
+import (
+	"bytes"
+	"regexp"
+)
+
+// pruneResponses returns a JSON or YAML document with each operation's responses emptied: gen-postman
 // writes no saved responses, and in real documents they are most of the text (57% of Logto's),
 // so the library builds a model half the size. Everything else is copied byte for byte, line
 // breaks included, so that the order the library reads from line numbers is kept. Input that is
@@ -8,8 +13,11 @@ package openapi
 // reports what is wrong with it.
 func pruneResponses(data []byte) []byte {
 	start := skipSpace(data, 0)
-	if start == len(data) || data[start] != '{' {
+	if start == len(data) {
 		return data
+	}
+	if data[start] != '{' {
+		return pruneYAMLResponses(data)
 	}
 	type frame struct {
 		object    bool
@@ -130,4 +138,131 @@ func valueEnd(data []byte, i int) int {
 		j++
 	}
 	return j
+}
+
+// httpMethods are the keys of a path item that are operations.
+var httpMethods = map[string]bool{
+	"get": true, "put": true, "post": true, "delete": true, "options": true,
+	"head": true, "patch": true, "trace": true, "query": true,
+}
+
+// yamlAliasing matches what makes one part of a YAML document stand for another: an anchor or
+// an alias as a value or a list item, or a merge key (text that only looks like one, such as
+// "a: &amp;", leaves a document whole too). A document with any is left whole.
+var yamlAliasing = regexp.MustCompile(`(?m)(?::|^\s*-)\s+(?:&\S+(?:\s|$)|\*[^\s*]+\s*$)|^\s*<<\s*:`)
+
+// pruneYAMLResponses is pruneResponses for a YAML document in block style, read line by line:
+// under the top-level "paths:", each "responses:" key of an operation and the lines indented
+// under it become "responses: {}". Whatever it does not follow is copied as it is: flow style,
+// anchors and aliases (the document is then returned whole), keys it cannot read. Lines are only
+// removed, never reordered, so the order the library reads from line numbers is kept.
+func pruneYAMLResponses(data []byte) []byte {
+	if yamlAliasing.Match(data) || bytes.IndexByte(data, '\t') >= 0 {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	inPaths := false
+	pathIndent, itemIndent, opIndent := -1, -1, -1
+	inOperation := false
+	scalarIndent := -1 // lines indented past this one continue a scalar value
+	dropIndent := -1   // lines indented past this one are a dropped responses block
+	for rest := data; len(rest) > 0; {
+		end := bytes.IndexByte(rest, '\n') + 1
+		if end == 0 {
+			end = len(rest)
+		}
+		line := rest[:end]
+		rest = rest[end:]
+		text := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(text)
+		text = bytes.TrimSpace(text)
+		if len(text) == 0 || text[0] == '#' {
+			if dropIndent < 0 {
+				out = append(out, line...)
+			}
+			continue
+		}
+		if dropIndent >= 0 {
+			if indent > dropIndent {
+				continue
+			}
+			dropIndent = -1
+		}
+		if scalarIndent >= 0 {
+			if indent > scalarIndent {
+				out = append(out, line...)
+				continue
+			}
+			scalarIndent = -1
+		}
+		out = append(out, line...)
+		key, value, ok := yamlKey(text)
+		if !ok {
+			continue
+		}
+		if value != "" {
+			scalarIndent = indent
+		}
+		if indent == 0 {
+			inPaths = key == "paths" && value == ""
+			pathIndent, itemIndent, opIndent, inOperation = -1, -1, -1, false
+			continue
+		}
+		if !inPaths {
+			continue
+		}
+		switch {
+		case pathIndent < 0 || indent <= pathIndent:
+			pathIndent, itemIndent, opIndent, inOperation = indent, -1, -1, false
+		case itemIndent < 0 || indent <= itemIndent:
+			itemIndent, opIndent = indent, -1
+			inOperation = httpMethods[key] && value == ""
+		case inOperation && (opIndent < 0 || indent == opIndent):
+			opIndent = indent
+			if key == "responses" && value == "" {
+				out = append(out[:len(out)-len(line)], line[:indent]...)
+				out = append(out, "responses: {}\n"...)
+				dropIndent = indent
+			}
+		}
+	}
+	return out
+}
+
+// yamlKey reads a line of a block mapping, "key: value" or "key:", with the key plain or
+// quoted; the value comes back without a trailing comment. ok is false for anything else.
+func yamlKey(text []byte) (key, value string, ok bool) {
+	var rest []byte
+	switch text[0] {
+	case '"', '\'':
+		end := bytes.IndexByte(text[1:], text[0])
+		if end < 0 || bytes.IndexByte(text[1:end+1], '\\') >= 0 {
+			return "", "", false
+		}
+		key, rest = string(text[1:end+1]), text[end+2:]
+		if len(rest) == 0 || rest[0] != ':' {
+			return "", "", false
+		}
+		rest = rest[1:]
+	case '-', '?', '[', '{', '&', '*', '!', '|', '>', '%', '@', '`':
+		return "", "", false
+	default:
+		i := bytes.Index(text, []byte(": "))
+		switch {
+		case i >= 0:
+		case text[len(text)-1] == ':':
+			i = len(text) - 1
+		default:
+			return "", "", false
+		}
+		key, rest = string(text[:i]), text[i+1:]
+	}
+	if len(rest) > 0 && rest[0] != ' ' {
+		return "", "", false
+	}
+	rest = bytes.TrimSpace(rest)
+	if len(rest) > 0 && rest[0] == '#' {
+		rest = nil
+	}
+	return key, string(rest), true
 }
