@@ -1,11 +1,7 @@
 package generate
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/gen-postman/gen-postman/internal/benchdoc"
@@ -18,18 +14,7 @@ import (
 //
 //	go test -run '^$' -bench 'RenderLogtoScaled/x16' -benchtime 3x -memprofile mem.out ./generate/
 func BenchmarkRenderLogtoScaled(b *testing.B) {
-	dir := os.Getenv("GEN_POSTMAN_OPENAPI_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "openapi")
-	}
-	path := filepath.Join(dir, "logto-management-api.cloud.json")
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		b.Skipf("%s is not there: set GEN_POSTMAN_OPENAPI_DIR to the folder holding the real OpenAPI documents", path)
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := benchdoc.RealDocument(b, "..", "logto-management-api.cloud.json")
 	for _, n := range []int{1, 4, 16} {
 		doc, err := benchdoc.Multiply(data, n)
 		if err != nil {

@@ -197,15 +197,8 @@ func (c *converter) givenValue(p *v3.Parameter) string {
 		return ""
 	}
 	c.budget.start()
-	switch {
-	case p.Example != nil:
-		return fromNode(p.Example, c.budget).text()
-	case p.Examples != nil && p.Examples.Len() > 0:
-		for _, ex := range p.Examples.FromOldest() {
-			if ex != nil && ex.Value != nil {
-				return fromNode(ex.Value, c.budget).text()
-			}
-		}
+	if v, ok := c.ownExample(p); ok {
+		return v
 	}
 	if p.Schema == nil {
 		return ""
@@ -281,15 +274,8 @@ func (c *converter) otherParams(params []*v3.Parameter) (query, headers []Param)
 func (c *converter) paramValue(p *v3.Parameter) string {
 	c.budget.start()
 	g := newExamples(c.budget)
-	switch {
-	case p.Example != nil:
-		return fromNode(p.Example, c.budget).text()
-	case p.Examples != nil && p.Examples.Len() > 0:
-		for _, ex := range p.Examples.FromOldest() {
-			if ex != nil && ex.Value != nil {
-				return fromNode(ex.Value, c.budget).text()
-			}
-		}
+	if v, ok := c.ownExample(p); ok {
+		return v
 	}
 	if v := g.schema(p.Schema, 0); v != nil {
 		return v.text()
@@ -304,4 +290,20 @@ func (c *converter) paramValue(p *v3.Parameter) string {
 		}
 	}
 	return ""
+}
+
+// ownExample is the parameter's own example, or its first example that has a
+// value, as text.
+func (c *converter) ownExample(p *v3.Parameter) (string, bool) {
+	if p.Example != nil {
+		return fromNode(p.Example, c.budget).text(), true
+	}
+	if p.Examples != nil {
+		for _, ex := range p.Examples.FromOldest() {
+			if ex != nil && ex.Value != nil {
+				return fromNode(ex.Value, c.budget).text(), true
+			}
+		}
+	}
+	return "", false
 }
