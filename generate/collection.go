@@ -15,6 +15,10 @@ func NewCollection(p *profile.Profile) (*postman.Collection, error) {
 	return c, err
 }
 
+// Build builds the collection for p, as NewCollection does, and says what of p's API it wrote
+// otherwise than it was given: renamed variables, examples left out.
+func Build(p *profile.Profile) (*postman.Collection, []string, error) { return build(p) }
+
 // build builds the collection for p, and says what of p's API it wrote otherwise than it was
 // given: renamed variables, examples left out.
 func build(p *profile.Profile) (*postman.Collection, []string, error) {
@@ -29,9 +33,6 @@ func (w *requestWriter) collection(p *profile.Profile) (*postman.Collection, err
 	if err := c.SetAuth(oauth2Auth(p)); err != nil {
 		return nil, fmt.Errorf("collection auth: %w", err)
 	}
-	if err := c.SetVariables(collectionVariables(p, w.rename)); err != nil {
-		return nil, fmt.Errorf("collection variables: %w", err)
-	}
 	preRequest, err := templates.PreRequestScript(scriptSettings(p))
 	if err != nil {
 		return nil, fmt.Errorf("rendering the pre-request script: %w", err)
@@ -42,8 +43,16 @@ func (w *requestWriter) collection(p *profile.Profile) (*postman.Collection, err
 	}); err != nil {
 		return nil, fmt.Errorf("collection scripts: %w", err)
 	}
-	if err := w.addFolders(c, p.Folders); err != nil {
+	record, err := w.addFolders(c, p.Folders)
+	if err != nil {
 		return nil, err
+	}
+	vars := collectionVariables(p, w.rename)
+	if len(record.Ops) > 0 {
+		vars = append(vars, record.Variable())
+	}
+	if err := c.SetVariables(vars); err != nil {
+		return nil, fmt.Errorf("collection variables: %w", err)
 	}
 	return c, nil
 }

@@ -6,28 +6,49 @@ import (
 	gpc "github.com/rbretecher/go-postman-collection"
 
 	"github.com/gen-postman/gen-postman/internal/apimodel"
+	"github.com/gen-postman/gen-postman/internal/baseline"
 	"github.com/gen-postman/gen-postman/internal/postman"
 )
 
-// addFolders adds each folder of ready requests to c. Requests carry no auth of their own, so
-// they inherit the collection's, unless they are public: those are written with noauth.
-func (w *requestWriter) addFolders(c *postman.Collection, folders []apimodel.Folder) error {
+// addFolders adds each folder of ready requests to c, and returns the record of what it wrote
+// for a later update. Requests carry no auth of their own, so they inherit the collection's,
+// unless they are public: those are written with noauth. Each request's id derives from its
+// operation (its operationId, else its method and path), so that it keeps its identity
+// whatever the user renames or moves.
+func (w *requestWriter) addFolders(c *postman.Collection, folders []apimodel.Folder) (*baseline.Record, error) {
+	record := &baseline.Record{}
+	keys := map[string]bool{}
 	for _, folder := range folders {
 		group := c.AddFolder(folder.Name)
 		if err := group.SetDescription(folder.Description); err != nil {
-			return fmt.Errorf("folder %q: %w", folder.Name, err)
+			return nil, fmt.Errorf("folder %q: %w", folder.Name, err)
 		}
 		for _, r := range folder.Requests {
 			item, err := w.newItem(r)
 			if err != nil {
-				return fmt.Errorf("folder %q: %w", folder.Name, err)
+				return nil, fmt.Errorf("folder %q: %w", folder.Name, err)
 			}
-			if _, err := group.AddItem(item); err != nil {
-				return fmt.Errorf("folder %q: %w", folder.Name, err)
+			key := uniqueKey(keys, baseline.Key(r.OperationID, r.Method, r.Path))
+			item.ID = baseline.ItemID(key)
+			node, err := group.AddItem(item)
+			if err != nil {
+				return nil, fmt.Errorf("folder %q: %w", folder.Name, err)
 			}
+			record.Ops = append(record.Ops, baseline.NewOp(key, folder.Name, baseline.Parts(node)))
 		}
 	}
-	return nil
+	return record, nil
+}
+
+// uniqueKey makes an operation's key unique, as a document that repeats an operationId needs:
+// "key", then "key#2", "key#3".
+func uniqueKey(seen map[string]bool, key string) string {
+	out := key
+	for i := 2; seen[out]; i++ {
+		out = fmt.Sprintf("%s#%d", key, i)
+	}
+	seen[out] = true
+	return out
 }
 
 func (w *requestWriter) newItem(r apimodel.Request) (*postman.Item, error) {

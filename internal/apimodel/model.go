@@ -20,8 +20,11 @@ type Folder struct {
 
 // Request is one operation of the API.
 type Request struct {
-	Name   string `json:"name"`
-	Method string `json:"method"`
+	Name string `json:"name"`
+	// OperationID is the document's operationId, empty when it gives none. With it, an update
+	// knows the operation however its path changes.
+	OperationID string `json:"operationId,omitempty"`
+	Method      string `json:"method"`
 	// Path is relative to the API's base URL and may end in a ?query. It is a template: each
 	// {name} in it is a path parameter, listed in PathParams.
 	Path string `json:"path"`

@@ -101,8 +101,9 @@ func (c *converter) add(path, method string, item *v3.PathItem, op *v3.Operation
 	method = strings.ToUpper(method)
 	params := mergeParams(item.Parameters, op.Parameters)
 	r := Request{
-		Name:   c.names.unique(requestName(op, method, path)),
-		Method: method,
+		Name:        c.names.unique(requestName(op, method, path)),
+		OperationID: strings.TrimSpace(op.OperationId),
+		Method:      method,
 	}
 	r.Path, r.PathParams = path, c.pathParams(path, params)
 	r.Query, r.Headers = c.otherParams(params)
