@@ -35,7 +35,7 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 func newApp(stdout, stderr io.Writer, client *http.Client) *cli.App {
 	gen := generateCommand(client)
 	genAction := gen.Action
-	commands := []*cli.Command{gen, verifyCommand(client), providersCommand(), completionCommand()}
+	commands := []*cli.Command{gen, updateCommand(client), verifyCommand(client), providersCommand(), completionCommand()}
 	for _, cmd := range commands {
 		cmd.OnUsageError = onUsageError
 		cmd.Before = cli.BeforeFunc(inCommand(cmd.Name, inheritAppFlags))
@@ -44,7 +44,7 @@ func newApp(stdout, stderr io.Writer, client *http.Client) *cli.App {
 	return &cli.App{
 		Name:      "gen-postman",
 		Usage:     "Postman collections preconfigured for OAuth 2.0 client credentials, and a check of their tokens",
-		UsageText: "gen-postman [generate] --tenant ID [flags] > NAME.postman_collection.json\ngen-postman verify [flags]\ngen-postman providers\ngen-postman help COMMAND",
+		UsageText: "gen-postman [generate] --tenant ID [flags] > NAME.postman_collection.json\ngen-postman update --openapi SOURCE COLLECTION\ngen-postman verify [flags]\ngen-postman providers\ngen-postman help COMMAND",
 		Description: "With no command, gen-postman generates: it writes a Postman v2.1.0 collection whose\n" +
 			"requests get an OAuth 2.0 client credentials token by themselves, in the Postman app and in Newman.",
 		Version:   buildVersion(),

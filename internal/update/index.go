@@ -1,0 +1,121 @@
+package update
+
+import (
+	"encoding/json"
+	"slices"
+
+	"github.com/gen-postman/gen-postman/internal/baseline"
+	"github.com/gen-postman/gen-postman/internal/postman"
+)
+
+// holder is what holds items: the collection or a folder.
+type holder interface {
+	Items() []*postman.Node
+	InsertItem(at int, item *postman.Node)
+	RemoveItem(at int)
+}
+
+// entry is one request of the collection being updated.
+type entry struct {
+	node    *postman.Node
+	parent  holder
+	folder  *postman.Node // the folder holding it; nil at the top level
+	parts   map[string]baseline.Part
+	id      string
+	claimed bool
+}
+
+// collectionIndex finds the collection's requests by id and by method and path.
+type collectionIndex struct {
+	root    *postman.Collection
+	entries []*entry
+	byNode  map[*postman.Node]*entry
+	parents map[*postman.Node]holder
+	byID    map[string][]*entry
+	byPath  map[string][]*entry
+}
+
+func newIndex(c *postman.Collection) *collectionIndex {
+	ix := &collectionIndex{root: c, byNode: map[*postman.Node]*entry{}, parents: map[*postman.Node]holder{},
+		byID: map[string][]*entry{}, byPath: map[string][]*entry{}}
+	ix.walk(c, nil)
+	return ix
+}
+
+func (ix *collectionIndex) walk(h holder, folder *postman.Node) {
+	for _, n := range h.Items() {
+		ix.parents[n] = h
+		if n.IsFolder() {
+			ix.walk(n, n)
+			continue
+		}
+		e := &entry{node: n, parent: h, folder: folder, parts: baseline.Parts(n), id: stringMember(n, "id")}
+		ix.add(e)
+	}
+}
+
+// add indexes a request.
+func (ix *collectionIndex) add(e *entry) {
+	ix.entries = append(ix.entries, e)
+	ix.byNode[e.node] = e
+	ix.parents[e.node] = e.parent
+	if e.id != "" {
+		ix.byID[e.id] = append(ix.byID[e.id], e)
+	}
+	if p, ok := e.parts[baseline.PartRequest]; ok {
+		h := baseline.Hash(p.Canon)
+		ix.byPath[h] = append(ix.byPath[h], e)
+	}
+}
+
+// claim takes the first request not yet claimed among candidates.
+func claim(candidates []*entry) *entry {
+	for _, e := range candidates {
+		if !e.claimed {
+			e.claimed = true
+			return e
+		}
+	}
+	return nil
+}
+
+// position is where a node is: its holder and its index there; -1 when it is not found.
+func (ix *collectionIndex) position(n *postman.Node) (holder, int) {
+	h, ok := ix.parents[n]
+	if !ok {
+		return nil, -1
+	}
+	return h, slices.Index(h.Items(), n)
+}
+
+// topFolder is the top-level folder named name, nil when there is none.
+func (ix *collectionIndex) topFolder(name string) *postman.Node {
+	for _, n := range ix.root.Items() {
+		if n.IsFolder() && n.Name() == name {
+			return n
+		}
+	}
+	return nil
+}
+
+// label names a request for the report: Folder/Request, through every folder it is in.
+func (ix *collectionIndex) label(n *postman.Node) string {
+	name := n.Name()
+	for h := ix.parents[n]; h != nil; {
+		f, ok := h.(*postman.Node)
+		if !ok {
+			break
+		}
+		name = f.Name() + "/" + name
+		h = ix.parents[f]
+	}
+	return name
+}
+
+// stringMember is a member's value when it is a string.
+func stringMember(n *postman.Node, key string) string {
+	raw, _ := n.Member(key)
+	var s string
+	_ = json.Unmarshal(raw, &s) // anything but a string reads as ""
+	return s
+}

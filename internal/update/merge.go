@@ -1,0 +1,285 @@
+package update
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/gen-postman/gen-postman/internal/baseline"
+	"github.com/gen-postman/gen-postman/internal/postman"
+)
+
+// Options tune Merge.
+type Options struct {
+	// Prune removes the requests of operations gone from the document even when the user
+	// edited them.
+	Prune bool
+	// Settings name the collection variables whose values the user's flags gave: the fresh
+	// collection's values replace the collection's.
+	Settings []string
+}
+
+// ErrNoRecordInFresh reports a fresh collection that generate did not write.
+var ErrNoRecordInFresh = errors.New("the generated collection has no record of its requests")
+
+// freshOp is one operation of the fresh collection: its record and its request.
+type freshOp struct {
+	op     baseline.Op
+	node   *postman.Node
+	folder *postman.Node
+	index  int // its place in its folder
+}
+
+// merger holds one update's state.
+type merger struct {
+	cur     *postman.Collection
+	fresh   *postman.Collection
+	opts    Options
+	ix      *collectionIndex
+	base    map[string]*baseline.Op // by key hash; nil without a record
+	baseOps []baseline.Op
+	ops     []freshOp
+	placed  map[string]*postman.Node // by key hash: where each fresh operation is in cur
+	report  *Report
+}
+
+// Merge brings fresh, the collection generated from the newer document with the same
+// settings, into cur, the collection the user edited, and reports what it did. cur is changed
+// in place; fresh is taken apart.
+func Merge(cur, fresh *postman.Collection, opts Options) (*Report, error) {
+	m := &merger{cur: cur, fresh: fresh, opts: opts, placed: map[string]*postman.Node{}, report: newReport()}
+	if err := m.read(); err != nil {
+		return nil, err
+	}
+	before, err := cur.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	m.match()
+	if err := m.mergeRequests(); err != nil {
+		return nil, err
+	}
+	m.removeGone()
+	if err := m.addNew(); err != nil {
+		return nil, err
+	}
+	if err := m.variables(); err != nil {
+		return nil, err
+	}
+	after, err := cur.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	m.report.Changed = string(before) != string(after)
+	return m.report, nil
+}
+
+// read reads both records and lays the fresh requests beside theirs.
+func (m *merger) read() error {
+	freshRec, err := recordOf(m.fresh)
+	if err != nil || freshRec == nil {
+		return ErrNoRecordInFresh
+	}
+	for _, folder := range m.fresh.Items() {
+		for i, n := range folder.Items() {
+			if len(m.ops) == len(freshRec.Ops) {
+				return ErrNoRecordInFresh
+			}
+			m.ops = append(m.ops, freshOp{op: freshRec.Ops[len(m.ops)], node: n, folder: folder, index: i})
+		}
+	}
+	if len(m.ops) != len(freshRec.Ops) {
+		return ErrNoRecordInFresh
+	}
+	baseRec, err := recordOf(m.cur)
+	if err != nil {
+		return fmt.Errorf("reading the collection's record: %w", err)
+	}
+	if baseRec != nil {
+		m.report.Baseline = true
+		m.baseOps = baseRec.Ops
+		m.base = make(map[string]*baseline.Op, len(baseRec.Ops))
+		for i := range baseRec.Ops {
+			m.base[baseRec.Ops[i].Key] = &baseRec.Ops[i]
+		}
+	}
+	m.ix = newIndex(m.cur)
+	return nil
+}
+
+// match finds the collection's request of each operation, the fresh ones and those gone from
+// the document: by the id generated for it, then by the method and path it was generated
+// with (or, for an operation the record does not know, the one it is generated with now).
+func (m *merger) match() {
+	keys := make([]*baseline.Op, 0, len(m.ops)+len(m.baseOps))
+	for i := range m.ops {
+		keys = append(keys, &m.ops[i].op)
+	}
+	for i := range m.baseOps {
+		if !m.inFresh(m.baseOps[i].Key) {
+			keys = append(keys, &m.baseOps[i])
+		}
+	}
+	for _, op := range keys {
+		if e := claim(m.ix.byID[op.ItemID()]); e != nil {
+			m.placed[op.Key] = e.node
+		}
+	}
+	for _, op := range keys {
+		if _, ok := m.placed[op.Key]; ok {
+			continue
+		}
+		path := op
+		if b := m.base[op.Key]; b != nil {
+			path = b
+		}
+		h, ok := path.Part(baseline.PartRequest)
+		if !ok {
+			continue
+		}
+		if e := claim(m.ix.byPath[h]); e != nil {
+			m.placed[op.Key] = e.node
+		}
+	}
+}
+
+func (m *merger) inFresh(key string) bool {
+	for i := range m.ops {
+		if m.ops[i].op.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeRequests merges each fresh operation's request into the collection's.
+func (m *merger) mergeRequests() error {
+	for _, f := range m.ops {
+		n, ok := m.placed[f.op.Key]
+		if !ok {
+			if m.base[f.op.Key] != nil {
+				m.report.Deleted++
+			}
+			continue
+		}
+		e := m.ix.byNode[n]
+		pm := &partMerge{node: n, cur: e.parts, fresh: f.node, new: baseline.Parts(f.node), base: m.base[f.op.Key]}
+		if err := pm.merge(); err != nil {
+			return fmt.Errorf("request %q: %w", m.ix.label(n), err)
+		}
+		label := m.ix.label(n)
+		for _, part := range pm.conflicts {
+			m.report.Conflicts = append(m.report.Conflicts, Conflict{Request: label, Part: part})
+		}
+		if pm.changed {
+			m.report.Updated = append(m.report.Updated, label)
+		} else {
+			m.report.Unchanged++
+		}
+	}
+	return nil
+}
+
+// removeGone removes the requests of operations gone from the document that the user left
+// as generated, or all of them with Options.Prune, and the folders that leaves empty.
+func (m *merger) removeGone() {
+	emptied := map[*postman.Node]bool{}
+	for i := range m.baseOps {
+		op := &m.baseOps[i]
+		n, ok := m.placed[op.Key]
+		if !ok || m.inFresh(op.Key) {
+			continue
+		}
+		label := m.ix.label(n)
+		if !m.opts.Prune && !m.untouched(n, op) {
+			m.report.Kept = append(m.report.Kept, label)
+			continue
+		}
+		h, at := m.ix.position(n)
+		if at < 0 {
+			continue
+		}
+		h.RemoveItem(at)
+		m.report.Removed = append(m.report.Removed, label)
+		if f, ok := h.(*postman.Node); ok && len(f.Items()) == 0 {
+			emptied[f] = true
+		}
+	}
+	folders := map[string]bool{}
+	for _, op := range m.baseOps {
+		folders[op.Folder] = true
+	}
+	for at := len(m.cur.Items()) - 1; at >= 0; at-- {
+		f := m.cur.Items()[at]
+		if emptied[f] && folders[baseline.Hash(f.Name())] && !says(f, "event") && !says(f, "auth") {
+			m.cur.RemoveItem(at)
+			m.report.FoldersRemoved = append(m.report.FoldersRemoved, f.Name())
+		}
+	}
+}
+
+// untouched reports whether a request is as it was generated: every part as the record has
+// it, in its tag's folder, with no scripts, saved responses or other settings of its own.
+func (m *merger) untouched(n *postman.Node, op *baseline.Op) bool {
+	parts := m.ix.byNode[n].parts
+	if len(parts) != len(op.Parts) {
+		return false
+	}
+	for name, p := range parts {
+		if h, ok := op.Part(name); !ok || h != baseline.Hash(p.Canon) {
+			return false
+		}
+	}
+	for _, key := range []string{"event", "response", "description", "auth", "variable", "item"} {
+		if says(n, key) {
+			return false
+		}
+	}
+	folder := m.ix.byNode[n].folder
+	_, top := m.ix.parents[folder].(*postman.Collection)
+	return folder != nil && top && baseline.Hash(folder.Name()) == op.Folder
+}
+
+// says reports whether an item's member holds anything: not absent, null, empty or false.
+func says(n *postman.Node, key string) bool {
+	raw, ok := n.Member(key)
+	if !ok {
+		return false
+	}
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return true
+	}
+	switch t := v.(type) {
+	case nil:
+		return false
+	case []any:
+		return len(t) > 0
+	case map[string]any:
+		return len(t) > 0
+	case string:
+		return t != ""
+	case bool:
+		return t
+	}
+	return true
+}
+
+// recordOf reads a collection's record; nil when it has none.
+func recordOf(c *postman.Collection) (*baseline.Record, error) {
+	raw, _ := c.Member("variable")
+	var vars []json.RawMessage
+	if json.Unmarshal(raw, &vars) != nil {
+		return nil, nil
+	}
+	for i := len(vars) - 1; i >= 0; i-- {
+		var v struct {
+			Key   string `json:"key"`
+			Value string `json:"value"`
+		}
+		if json.Unmarshal(vars[i], &v) == nil && v.Key == baseline.VarName {
+			return baseline.Parse(v.Value)
+		}
+	}
+	return nil, nil
+}

@@ -1,0 +1,104 @@
+package update
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// Report says what an update did.
+type Report struct {
+	// Baseline is false when the collection had no record of its last generation: every
+	// difference was then kept as the user's.
+	Baseline bool `json:"baseline"`
+	// Changed is false when the collection is left as it was, byte for byte.
+	Changed bool `json:"changed"`
+	// Added lists the requests of operations new to the document, as Folder/Request.
+	Added []string `json:"added"`
+	// Updated lists the requests that took one or more of the document's changes.
+	Updated []string `json:"updated"`
+	// Unchanged counts the requests the document did not change, or whose changes the user's
+	// edits kept out.
+	Unchanged int `json:"unchanged"`
+	// Removed lists the requests of operations gone from the document, removed as untouched
+	// (or by Options.Prune).
+	Removed []string `json:"removed"`
+	// Kept lists the requests of operations gone from the document, kept because the user
+	// edited them.
+	Kept []string `json:"kept"`
+	// Deleted counts the operations still in the document whose requests the user deleted:
+	// they are not brought back.
+	Deleted int `json:"deleted"`
+	// Conflicts lists the parts the user edited and the document changed: the user's stay.
+	Conflicts []Conflict `json:"conflicts"`
+	// FoldersAdded and FoldersRemoved list the folders made for new tags and the folders left
+	// empty by removals.
+	FoldersAdded   []string `json:"foldersAdded"`
+	FoldersRemoved []string `json:"foldersRemoved"`
+	// VariablesAdded lists the collection variables new requests use; VariablesSet those whose
+	// values the flags set.
+	VariablesAdded []string `json:"variablesAdded"`
+	VariablesSet   []string `json:"variablesSet"`
+}
+
+// Conflict is one part of one request that both the user and the document changed.
+type Conflict struct {
+	Request string `json:"request"`
+	Part    string `json:"part"`
+}
+
+// newReport is a report whose lists are written as [] rather than null.
+func newReport() *Report {
+	return &Report{Added: []string{}, Updated: []string{}, Removed: []string{}, Kept: []string{},
+		Conflicts: []Conflict{}, FoldersAdded: []string{}, FoldersRemoved: []string{},
+		VariablesAdded: []string{}, VariablesSet: []string{}}
+}
+
+// WriteText writes the counts, then a line per conflict, removal, kept request and added
+// folder.
+func (r *Report) WriteText(w io.Writer) error {
+	var err error
+	line := func(format string, args ...any) {
+		if err == nil {
+			_, err = fmt.Fprintf(w, format+"\n", args...)
+		}
+	}
+	line("gen-postman update: %d added, %d updated, %d unchanged, %d removed, %d kept (gone from the document, edited), %d conflicts, %d deleted by you",
+		len(r.Added), len(r.Updated), r.Unchanged, len(r.Removed), len(r.Kept), len(r.Conflicts), r.Deleted)
+	if !r.Baseline {
+		line("  note: the collection has no record of its last generation (variable genPostmanBaseline): every difference is kept as yours")
+	}
+	for _, f := range r.FoldersAdded {
+		line("  added folder   %s", f)
+	}
+	for _, c := range r.Conflicts {
+		line("  conflict       %s: %s changed in the document and edited by you; yours is kept", c.Request, c.Part)
+	}
+	for _, k := range r.Removed {
+		line("  removed        %s", k)
+	}
+	for _, k := range r.Kept {
+		line("  kept           %s: gone from the document, kept because you edited it (--prune removes it)", k)
+	}
+	for _, f := range r.FoldersRemoved {
+		line("  removed folder %s", f)
+	}
+	for _, v := range r.VariablesAdded {
+		line("  added variable %s", v)
+	}
+	for _, v := range r.VariablesSet {
+		line("  set variable   %s", v)
+	}
+	if !r.Changed {
+		line("  no change: the collection is left as it was")
+	}
+	return err
+}
+
+// WriteJSON writes the report as one JSON object.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}

@@ -1,0 +1,92 @@
+package update
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/gen-postman/gen-postman/internal/baseline"
+)
+
+// variable is the part of a collection variable the update reads.
+type variable struct {
+	Key   string `json:"key"`
+	Value any    `json:"value"`
+}
+
+// variables adds the fresh collection's variables the collection lacks (those new requests
+// use), sets those the flags gave, and writes the new record in place of the old one. Every
+// other variable stays as it is, value and all.
+func (m *merger) variables() error {
+	cur, err := variableList(m.cur.Member("variable"))
+	if err != nil {
+		return err
+	}
+	fresh, err := variableList(m.fresh.Member("variable"))
+	if err != nil {
+		return err
+	}
+	keys := make([]string, len(cur))
+	for i, raw := range cur {
+		keys[i] = keyOf(raw)
+	}
+	changed := false
+	for _, raw := range fresh {
+		key := keyOf(raw)
+		at := slices.Index(keys, key)
+		switch {
+		case key == baseline.VarName:
+			if at < 0 {
+				cur, keys = append(cur, raw), append(keys, key)
+				changed = true
+			} else if valueOf(cur[at]) != valueOf(raw) {
+				cur[at] = raw
+				changed = true
+			}
+		case at < 0:
+			// Before the record, which stays last.
+			at = slices.Index(keys, baseline.VarName)
+			if at < 0 {
+				at = len(cur)
+			}
+			cur, keys = slices.Insert(cur, at, raw), slices.Insert(keys, at, key)
+			m.report.VariablesAdded = append(m.report.VariablesAdded, key)
+			changed = true
+		case slices.Contains(m.opts.Settings, key) && valueOf(cur[at]) != valueOf(raw):
+			cur[at] = raw
+			m.report.VariablesSet = append(m.report.VariablesSet, key)
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	data, err := baseline.Marshal(cur)
+	if err != nil {
+		return err
+	}
+	m.cur.SetMember("variable", data)
+	return nil
+}
+
+// variableList reads a collection's variables as the file writes each.
+func variableList(raw json.RawMessage, ok bool) ([]json.RawMessage, error) {
+	var list []json.RawMessage
+	if !ok {
+		return nil, nil
+	}
+	if err := json.Unmarshal(raw, &list); err != nil {
+		return nil, fmt.Errorf("the collection's variables: %w", err)
+	}
+	return list, nil
+}
+
+func keyOf(raw json.RawMessage) string { return baseline.ParamKey(raw) }
+
+// valueOf is a variable's value as text, for comparing.
+func valueOf(raw json.RawMessage) string {
+	var v variable
+	_ = json.Unmarshal(raw, &v)
+	data, _ := json.Marshal(v.Value)
+	return string(data)
+}
