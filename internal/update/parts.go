@@ -73,7 +73,7 @@ func (m *partMerge) asBase(p baseline.Part, present bool, name string) bool {
 // request has none.
 func (m *partMerge) apply(name string, f baseline.Part, present bool) error {
 	if name == baseline.PartName {
-		if present {
+		if present && f.Text != nil {
 			m.node.SetMember("name", f.Text)
 		}
 		return nil
@@ -101,7 +101,7 @@ func (m *partMerge) apply(name string, f baseline.Part, present bool) error {
 		}
 		v.URLChanged = true
 	case name == baseline.PartDescription || name == baseline.PartAuth || name == baseline.PartBody:
-		if present {
+		if present && f.Text != nil {
 			v.Object.SetRaw(name, f.Text, nil)
 		} else {
 			v.Object.Delete(name)
