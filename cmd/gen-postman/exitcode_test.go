@@ -40,6 +40,11 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--tenant", "acme", "-o", t.TempDir()}, exitUsage},
 		{[]string{"verify", "--collection", t.TempDir()}, exitUsage},
 		{[]string{"verify", "--collection", "/dev/zero"}, exitUsage},
+		{[]string{"update", notADir}, exitUsage},                                // no --openapi
+		{[]string{"update", "--openapi", notADir}, exitUsage},                   // no collection
+		{[]string{"update", "--openapi", notADir, t.TempDir()}, exitUsage},      // a directory
+		{[]string{"update", "--openapi", notADir, notADir, notADir}, exitUsage}, // two collections
+		{[]string{"update", "--openapi", notADir, notADir}, exitUsage},          // an empty file
 	}
 	for _, tt := range tests {
 		stdout, stderr, code := runCLI(t, tt.args...)

@@ -43,6 +43,7 @@ func TestScripts(t *testing.T) {
 			"mode":     cmdMode,
 			"mkfifo":   cmdMkfifo,
 			"filetype": cmdFiletype,
+			"replace":  cmdReplace,
 		},
 	})
 }
@@ -109,6 +110,21 @@ func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s has mode %#o; want %s%#o", args[0], got, map[bool]string{true: "not ", false: ""}[neg], want)
 	}
 	fmt.Fprintf(ts.Stdout(), "%s: %#o\n", args[0], got)
+}
+
+// cmdReplace edits a file as a user would: replace FILE OLD NEW replaces every OLD with NEW,
+// and fails when there is none.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	if !strings.Contains(string(data), args[1]) {
+		ts.Fatalf("%s holds no %q", args[0], args[1])
+	}
+	ts.Check(os.WriteFile(path, []byte(strings.ReplaceAll(string(data), args[1], args[2])), 0o644))
 }
 
 // cmdMkfifo makes a named pipe: mkfifo FILE.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 
 	"github.com/urfave/cli/v2"
 
@@ -176,7 +177,7 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 		return nil, collectionFileError(path, err)
 	}
 	over := profile.Options{
-		TokenURL: c.String("token-url"), Resource: c.String("resource"), ClientID: c.String("client-id"),
+		TokenURL: c.String("token-url"), Resource: c.String("resource"), ClientID: updateClientID(c),
 		Issuer: c.String("issuer"), JWKSURL: c.String("jwks-url"),
 	}
 	for _, a := range c.StringSlice("audience") {
@@ -201,11 +202,20 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 func givenSettings(c *cli.Context) []string {
 	var out []string
 	for _, s := range updateSettings {
-		if c.IsSet(s.flag) {
+		if c.IsSet(s.flag) || s.flag == "client-id" && updateClientID(c) != "" {
 			out = append(out, s.variable)
 		}
 	}
 	return out
+}
+
+// updateClientID is --client-id, else GEN_POSTMAN_CLIENT_ID, as verify reads them over a
+// collection's.
+func updateClientID(c *cli.Context) string {
+	if c.IsSet("client-id") {
+		return c.String("client-id")
+	}
+	return os.Getenv(envClientID)
 }
 
 func joinSpace(a, b string) string {
