@@ -133,8 +133,9 @@ func canonParam(raw json.RawMessage) string {
 }
 
 // canonJSON is JSON text with its objects' keys sorted, descriptions as their text, and
-// members that say nothing (null, false, "", [], {}) left out: what the app and the SDK add or
-// drop without changing the request.
+// members that say nothing (null, false, "", [], {}, and the default types "text" and "any")
+// left out: what the app and the SDK add or drop without changing the request. Postman's SDK
+// drops a form field's type "text" and gives a path variable the type "any".
 func canonJSON(raw json.RawMessage) string {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return ""
@@ -164,6 +165,9 @@ func simplify(v any) any {
 	case map[string]any:
 		if d, ok := t["description"].(map[string]any); ok {
 			t["description"] = d["content"]
+		}
+		if t["type"] == "text" || t["type"] == "any" {
+			delete(t, "type")
 		}
 		for k, e := range t {
 			if s := simplify(e); s == nil {

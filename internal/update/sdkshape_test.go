@@ -7,7 +7,8 @@ import (
 
 // sdkShape reshapes a collection file as a load and toJSON of Postman's collection SDK does
 // (postman-collection 5.3.1): url.raw dropped, descriptions as objects, ids given to items
-// without one, empty query, variable, event and response lists written. The end-to-end suite
+// without one, empty query, variable, event and response lists written, path variables typed
+// "any", form fields' type "text" dropped. The end-to-end suite
 // checks the same with the SDK itself.
 func sdkShape(t testing.TB, data []byte) []byte {
 	t.Helper()
@@ -40,6 +41,16 @@ func sdkShape(t testing.TB, data []byte) []byte {
 				continue
 			}
 			describe(req)
+			if body, ok := req["body"].(tree); ok {
+				for _, mode := range []string{"urlencoded", "formdata"} {
+					fields, _ := body[mode].([]any)
+					for _, f := range fields {
+						if f := f.(tree); f["type"] == "text" {
+							delete(f, "type")
+						}
+					}
+				}
+			}
 			if u, ok := req["url"].(tree); ok {
 				delete(u, "raw")
 				for _, key := range []string{"query", "variable"} {
@@ -48,6 +59,9 @@ func sdkShape(t testing.TB, data []byte) []byte {
 					}
 					for _, p := range u[key].([]any) {
 						describe(p.(tree))
+						if key == "variable" {
+							p.(tree)["type"] = "any"
+						}
 					}
 				}
 			}
