@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -44,10 +45,14 @@ func TestRealDocsKindeHistory(t *testing.T) {
 	}
 	file := encode(t, fresh(t, docs[0]))
 	var checks []check
-	taken := map[string]bool{} // requests edited at one step are left alone at the next
+	taken := map[string]bool{}     // requests edited at one step are left alone at the next
+	aliases := map[string]string{} // the id an operation's request took when its operationId changed
 	for step := 1; step < len(docs); step++ {
 		before, after := decode(t, encode(t, fresh(t, docs[step-1]))), decode(t, encode(t, fresh(t, docs[step])))
-		w := walkStep{t: t, step: step, before: before, after: after, taken: taken}
+		w := walkStep{t: t, step: step, before: before, after: after, taken: taken, aliases: aliases}
+		for old, id := range w.renames() {
+			aliases[old] = id
+		}
 		c := decode(t, file)
 		checks = append(checks, w.edit(c)...)
 		file = sdkShape(t, mustEncodeTree(t, c))
@@ -81,6 +86,40 @@ type walkStep struct {
 	step          int
 	before, after tree
 	taken         map[string]bool
+	aliases       map[string]string
+}
+
+// renames pairs the operations of this step whose operationId changed, their method and path
+// the same: the old request's id with the new one's.
+func (w *walkStep) renames() map[string]string {
+	before, after := requestIDs(w.before), requestIDs(w.after)
+	byPath := map[string]string{}
+	for id, f := range before {
+		if after[id] == nil {
+			byPath[methodPath(f)] = id
+		}
+	}
+	out := map[string]string{}
+	for id, f := range after {
+		if old, ok := byPath[methodPath(f)]; ok && before[id] == nil {
+			out[old] = id
+		}
+	}
+	return out
+}
+
+// methodPath is a generated request's method and URL without its query.
+func methodPath(f *found) string {
+	r := request(f)
+	return r["method"].(string) + " " + strings.SplitN(r["url"].(tree)["raw"].(string), "?", 2)[0]
+}
+
+// current is the id a request has now, through the operationId changes since.
+func (w *walkStep) current(id string) string {
+	for w.aliases[id] != "" {
+		id = w.aliases[id]
+	}
+	return id
 }
 
 // requestIDs maps each request's id to the request and the folder it is generated in.
@@ -138,7 +177,7 @@ func (w *walkStep) edit(c tree) []check {
 	tag := fmt.Sprintf(" (step %d)", w.step)
 	var checks []check
 	byID := func(t *testing.T, c tree, id string) *found {
-		f := requestIDs(c)[id]
+		f := requestIDs(c)[w.current(id)]
 		if f == nil {
 			t.Fatalf("the request %s edited at step %d is gone", id, w.step)
 		}
@@ -306,9 +345,17 @@ func (w *walkStep) edit(c tree) []check {
 func (w *walkStep) checkNewAndGone(c tree, r *Report, file tree) {
 	t := w.t
 	before, after, now, had := requestIDs(w.before), requestIDs(w.after), requestIDs(c), requestIDs(file)
+	renames := w.renames()
+	renamedTo := map[string]bool{}
+	for old, id := range renames {
+		renamedTo[id] = true
+		if had[old] != nil && now[id] == nil {
+			t.Errorf("step %d: the request of %s, whose operationId changed, is not the new operation's", w.step, id)
+		}
+	}
 	added := 0
 	for id, f := range after {
-		if before[id] != nil {
+		if before[id] != nil || renamedTo[id] {
 			continue
 		}
 		added++
@@ -327,7 +374,7 @@ func (w *walkStep) checkNewAndGone(c tree, r *Report, file tree) {
 	dropped := 0
 	for id := range before {
 		f := had[id]
-		if after[id] != nil || f == nil {
+		if after[id] != nil || f == nil || renames[id] != "" {
 			continue
 		}
 		dropped++

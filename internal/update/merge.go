@@ -125,6 +125,7 @@ func (m *merger) match() {
 			m.placed[op.Key] = e.node
 		}
 	}
+	m.renamed()
 	for _, op := range keys {
 		if _, ok := m.placed[op.Key]; ok {
 			continue
@@ -139,6 +140,46 @@ func (m *merger) match() {
 		}
 		if e := claim(m.ix.byPath[h]); e != nil {
 			m.placed[op.Key] = e.node
+		}
+	}
+}
+
+// renamed finds the operations whose operationId the document changed, their method and path
+// the same: the request of the operation gone from the document, found by its id, is the new
+// operation's, which the record then knows by its old parts. The request takes the new
+// operation's id, so that the next update finds it by id.
+func (m *merger) renamed() {
+	if m.base == nil {
+		return // without a record, no operation is known to be gone
+	}
+	gone := map[string]*baseline.Op{} // by the hash of the method and path generated
+	for i := range m.baseOps {
+		op := &m.baseOps[i]
+		if _, placed := m.placed[op.Key]; !placed || m.inFresh(op.Key) {
+			continue
+		}
+		if h, ok := op.Part(baseline.PartRequest); ok {
+			gone[h] = op
+		}
+	}
+	for i := range m.ops {
+		op := &m.ops[i].op
+		if _, placed := m.placed[op.Key]; placed || m.base[op.Key] != nil {
+			continue
+		}
+		h, _ := op.Part(baseline.PartRequest)
+		old := gone[h]
+		if old == nil {
+			continue
+		}
+		delete(gone, h)
+		n := m.placed[old.Key]
+		delete(m.placed, old.Key)
+		m.placed[op.Key] = n
+		m.base[op.Key] = old
+		if stringMember(n, "id") == old.ItemID() {
+			id, _ := baseline.Marshal(op.ItemID())
+			n.SetMember("id", id)
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"slices"
 	"testing"
+
+	"github.com/gen-postman/gen-postman/internal/baseline"
 )
 
 // userEdits are the edits a user makes to the pets v1 collection: one of each kind.
@@ -89,8 +91,12 @@ func TestMergeKeepsEditsAndBringsChanges(t *testing.T) {
 		t.Errorf("Create a pet's body %s lacks the new required property", body)
 	}
 	mustRequest(t, c, "Mine only")
-	// Tests, saved responses, unknown fields.
+	// Tests, saved responses, unknown fields; the operationId changed on the same method and
+	// path, so the request is the same one, with the new operation's id.
 	store := mustRequest(t, c, "Get a store")
+	if store.item["id"] != baseline.ItemID("fetchStore") || len(folderNamed(c, "stores")["item"].([]any)) != 2 {
+		t.Errorf("Get a store has id %v, in a folder of %v; want fetchStore's, once", store.item["id"], names(folderNamed(c, "stores")["item"]))
+	}
 	for _, key := range []string{"event", "response", "x-custom"} {
 		if store.item[key] == nil {
 			t.Errorf("Get a store lost its %s", key)
