@@ -56,9 +56,10 @@ bench-scale: build
 	testdata/bench/scale.sh "$(or $(SPEC),$(OPENAPI_DIR)/logto-management-api.cloud.json)" "$(abspath $(BIN))"
 
 # make realdocs checks the collections of the real Logto and Kinde documents in OPENAPI_DIR:
-# every operation, the right auth, no placeholder, the official schema.
+# every operation, the right auth, no placeholder, the official schema; and updates an edited
+# collection through Kinde's document history.
 realdocs:
-	GEN_POSTMAN_OPENAPI_DIR=$(OPENAPI_DIR) $(GO) test -count=1 -tags realdocs -run RealDocs ./internal/openapi ./generate
+	GEN_POSTMAN_OPENAPI_DIR=$(OPENAPI_DIR) $(GO) test -count=1 -tags realdocs -run RealDocs ./internal/openapi ./generate ./internal/update
 
 # make fuzz FUZZTIME=1m runs each fuzz target for that long.
 FUZZTIME ?= 30s
