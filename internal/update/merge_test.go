@@ -42,6 +42,15 @@ func userEdits(c tree) {
 		}
 	}
 	c["variable"] = append(c["variable"].([]any), tree{"key": "mine", "value": "x", "type": "string"})
+	// A variable the user deleted, which no request uses any more once storeId is written in.
+	var vars []any
+	for _, v := range c["variable"].([]any) {
+		if v.(tree)["key"] != "storeId" {
+			vars = append(vars, v)
+		}
+	}
+	c["variable"] = vars
+	store.item["request"].(tree)["url"].(tree)["variable"] = []any{tree{"key": "storeId", "value": "s-1"}}
 }
 
 func TestMergeKeepsEditsAndBringsChanges(t *testing.T) {
@@ -144,6 +153,9 @@ func TestMergeKeepsEditsAndBringsChanges(t *testing.T) {
 	}
 	if vars["petId"] != "42" || vars["mine"] != "x" {
 		t.Errorf("variables petId = %v, mine = %v; want the user's", vars["petId"], vars["mine"])
+	}
+	if _, ok := vars["storeId"]; ok || len(report.VariablesAdded) != 0 {
+		t.Errorf("variables added %v: the user's deleted storeId, which nothing uses, came back", report.VariablesAdded)
 	}
 }
 

@@ -1,11 +1,13 @@
 package update
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
 
 	"github.com/gen-postman/gen-postman/internal/baseline"
+	"github.com/gen-postman/gen-postman/internal/postman"
 )
 
 // variable is the part of a collection variable the update reads.
@@ -14,10 +16,15 @@ type variable struct {
 	Value any    `json:"value"`
 }
 
-// variables adds the fresh collection's variables the collection lacks (those new requests
-// use), sets those the flags gave, and writes the new record in place of the old one. Every
-// other variable stays as it is, value and all.
+// variables adds the fresh collection's variables that the collection lacks and refers to as
+// {{name}} (those new requests use; one the user deleted and nothing uses stays deleted), sets
+// those the flags gave, and writes the new record in place of the old one. Every other variable
+// stays as it is, value and all.
 func (m *merger) variables() error {
+	text, err := m.cur.MarshalJSON()
+	if err != nil {
+		return err
+	}
 	cur, err := variableList(m.cur.Member("variable"))
 	if err != nil {
 		return err
@@ -43,6 +50,8 @@ func (m *merger) variables() error {
 				cur[at] = raw
 				changed = true
 			}
+		case at < 0 && !bytes.Contains(text, []byte(postman.Ref(key))):
+			// Not used: left out.
 		case at < 0:
 			// Before the record, which stays last.
 			at = slices.Index(keys, baseline.VarName)
