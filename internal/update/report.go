@@ -63,7 +63,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			_, err = fmt.Fprintf(w, format+"\n", args...)
 		}
 	}
-	line("gen-postman update: %d added, %d updated, %d unchanged, %d removed, %d kept (gone from the document, edited), %d conflicts, %d deleted by you",
+	line("gen-postman update: added %d, updated %d, unchanged %d, removed %d, kept %d (gone from the document, edited), conflicts %d, deleted by you %d",
 		len(r.Added), len(r.Updated), r.Unchanged, len(r.Removed), len(r.Kept), len(r.Conflicts), r.Deleted)
 	if !r.Baseline {
 		line("  note: the collection has no record of its last generation (variable genPostmanBaseline): every difference is kept as yours")
