@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -140,12 +141,13 @@ func TestNewmanRunsAnUpdatedCollection(t *testing.T) {
 	}
 }
 
-// TestUpdateReadsWhatPostmansSDKWrites updates Kinde's collection from its 2024-03 document to
-// its 2024-11 one twice, once as gen-postman wrote it and once after a load and toJSON of
-// Postman's SDK (ids added, url.raw dropped, descriptions as objects): the reports agree, and
-// updating the SDK's file with the document it came from changes nothing. The documents are
-// read from ../shared/openapi beside the repository, or $GEN_POSTMAN_OPENAPI_DIR; the test is
-// skipped only where that folder is absent.
+// TestUpdateReadsWhatPostmansSDKWrites walks Kinde's collection through its document's history
+// (76 → 120 → 170 → 183 operations) twice, once as gen-postman writes it and once through a load
+// and toJSON of Postman's SDK before each update (ids added, url.raw dropped, descriptions as
+// objects, path variables typed): with the same edits made to both before each step, the reports
+// agree at every step, and updating the SDK's file with the document it came from changes
+// nothing. The documents are read from ../shared/openapi beside the repository, or
+// $GEN_POSTMAN_OPENAPI_DIR; the test is skipped only where that folder is absent.
 func TestUpdateReadsWhatPostmansSDKWrites(t *testing.T) {
 	requireNode(t)
 	dir := os.Getenv("GEN_POSTMAN_OPENAPI_DIR")
@@ -155,25 +157,44 @@ func TestUpdateReadsWhatPostmansSDKWrites(t *testing.T) {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		t.Skipf("%s is absent: the real documents are not here", dir)
 	}
-	older := filepath.Join(dir, "kinde-history", "kinde-2024-03-17-60fccc9.yaml")
-	newer := filepath.Join(dir, "kinde-history", "kinde-2024-11-19-61371e0.yaml")
+	docs := []string{
+		filepath.Join(dir, "kinde-history", "kinde-2024-03-17-60fccc9.yaml"),
+		filepath.Join(dir, "kinde-history", "kinde-2024-11-19-61371e0.yaml"),
+		filepath.Join(dir, "kinde-history", "kinde-2025-12-23-d0e029a.yaml"),
+		filepath.Join(dir, "kinde-management-api.yaml"),
+	}
 	work := t.TempDir()
 	plain, shaped := filepath.Join(work, "plain.json"), filepath.Join(work, "sdk.json")
 	for _, file := range []string{plain, shaped} {
-		if _, stderr, code := runCLI(t, "--provider", "kinde", "--tenant", "acme", "--client-id", "c", "--openapi", older, "-o", file); code != 0 {
+		if _, stderr, code := runCLI(t, "--provider", "kinde", "--tenant", "acme", "--client-id", "c", "--openapi", docs[0], "-o", file); code != 0 {
 			t.Fatalf("generating: exit %d\n%s", code, stderr)
 		}
 	}
-	sdkRoundTrip(t, shaped)
-	if r := runUpdate(t, "--openapi", older, shaped); r.Changed || len(r.Updated) != 0 {
-		t.Errorf("the same document changed the SDK's file: %+v", r)
+	for step := 1; step < len(docs); step++ {
+		for _, file := range []string{plain, shaped} {
+			editJSON(t, file, func(c map[string]any) { userEdit(c, step) })
+		}
+		sdkRoundTrip(t, shaped)
+		if r := runUpdate(t, "--openapi", docs[step-1], shaped); r.Changed || len(r.Updated) != 0 || len(r.Conflicts) != 0 {
+			t.Errorf("step %d: the document the SDK's file came from changed it: %+v", step, r)
+		}
+		want := runUpdate(t, "--openapi", docs[step], plain)
+		got := runUpdate(t, "--openapi", docs[step], shaped)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("step %d: after the SDK the update reports\n%+v\nwant, as without it,\n%+v", step, got, want)
+		}
+		if len(want.Added) == 0 {
+			t.Errorf("step %d: the report %+v adds nothing: the documents no longer exercise the update", step, want)
+		}
 	}
-	want := runUpdate(t, "--openapi", newer, plain)
-	got := runUpdate(t, "--openapi", newer, shaped)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("after the SDK the update reports\n%+v\nwant, as without it,\n%+v", got, want)
-	}
-	if len(want.Added) == 0 || len(want.Removed) == 0 {
-		t.Errorf("the report %+v adds or removes nothing: the documents no longer exercise the update", want)
-	}
+}
+
+// userEdit renames the first request of the first folder and gives the second a test, as a
+// user of the app would.
+func userEdit(c map[string]any, step int) {
+	items := c["item"].([]any)[0].(map[string]any)["item"].([]any)
+	first, second := items[0].(map[string]any), items[1].(map[string]any)
+	first["name"] = first["name"].(string) + " (mine)"
+	second["event"] = []any{map[string]any{"listen": "test", "script": map[string]any{
+		"type": "text/javascript", "exec": []any{"pm.test('step " + strconv.Itoa(step) + "', () => {});"}}}}
 }
