@@ -41,9 +41,13 @@ type Preset struct {
 	Scope string `json:"scope"`
 	// ClientAuth is how the provider expects the client to authenticate by default: "header"
 	// (HTTP Basic) or "body" (form fields).
-	ClientAuth string            `json:"clientAuth"`
-	Hints      Hints             `json:"hints"`
-	Folders    []apimodel.Folder `json:"folders"`
+	ClientAuth string `json:"clientAuth"`
+	// OpenAPI is the URL of the OpenAPI document of the provider's own API (its Management
+	// API), a pattern as the other URLs; empty when the provider publishes none that can be
+	// fetched without auth.
+	OpenAPI string            `json:"openapi,omitempty"`
+	Hints   Hints             `json:"hints"`
+	Folders []apimodel.Folder `json:"folders"`
 }
 
 // Hints are what verify tells a user about this provider when something goes wrong. Each is a

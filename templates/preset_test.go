@@ -27,3 +27,30 @@ func TestEveryProviderLinksItsGuide(t *testing.T) {
 		}
 	}
 }
+
+// TestPresetsNameTheirOpenAPIDocuments holds where each provider publishes its own API's
+// OpenAPI document: Logto's Management API document on the tenant's or endpoint's own server,
+// Kinde's in its published JavaScript SDK's repository, none for Auth0 (its document is not
+// published for download) or a generic server.
+func TestPresetsNameTheirOpenAPIDocuments(t *testing.T) {
+	want := map[string]string{
+		"logto":   "{base}/api/.well-known/management.openapi.json",
+		"kinde":   "https://raw.githubusercontent.com/kinde-oss/management-api-js/main/spec/kinde-mgmt-api-specs.yaml",
+		"auth0":   "",
+		"generic": "",
+	}
+	presets, err := Presets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range presets {
+		w, ok := want[p.Name]
+		if !ok {
+			t.Errorf("preset %s: no expected OpenAPI document in this test", p.Name)
+			continue
+		}
+		if p.OpenAPI != w {
+			t.Errorf("preset %s: openapi = %q, want %q", p.Name, p.OpenAPI, w)
+		}
+	}
+}

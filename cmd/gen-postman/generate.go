@@ -22,7 +22,8 @@ func generateCommand(client *http.Client) *cli.Command {
 	flags := append(profileFlags(),
 		&cli.StringFlag{Name: "issuer", Usage: "the token `ISSUER`; for generic without --token-url, the token endpoint and keys are discovered from it (OpenID Connect, RFC 8414)"},
 		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys, written for verify (default: the preset's, or discovery)"},
-		&cli.StringFlag{Name: "openapi", Usage: "make a request of every operation of an OpenAPI 3 document: a `FILE`, an https URL, or - for stdin"},
+		&cli.StringFlag{Name: "openapi", Usage: "make a request of every operation of an OpenAPI 3 or Swagger 2.0 document: a `FILE`, an https URL, or - for stdin"},
+		&cli.BoolFlag{Name: providerOpenAPIFlag, Usage: "make a request of every operation of the provider's own API, from the OpenAPI document its preset names (Logto, Kinde; see 'gen-postman providers')"},
 		&cli.StringFlag{Name: "name", Usage: "collection `NAME`, also the file name in --out-dir (default: PROVIDER-TENANT)"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the collection to `FILE` instead of stdout"},
 		&cli.StringFlag{Name: "env-output", Usage: "write a Postman environment to `FILE` (mode 0600 when it holds the secret)"},
@@ -52,8 +53,12 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
 		return err
 	}
-	if c.IsSet("openapi") {
-		api, err := loadAPI(c.Context, client, c.String("openapi"), c.App.Reader, stderr,
+	field, source, err := openapiSource(c, opts, stderr)
+	if err != nil {
+		return err
+	}
+	if source != "" {
+		api, err := loadAPI(c.Context, client, field, source, c.App.Reader, stderr,
 			openapi.Options{Tenant: opts.Tenant, Host: urlHost(opts.TokenURL)})
 		if err != nil {
 			return err

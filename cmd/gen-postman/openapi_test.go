@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -121,5 +125,32 @@ func TestReadUpTo(t *testing.T) {
 		if err != nil || len(got) != tt.want || string(got) != tt.data[:tt.want] {
 			t.Errorf("readUpTo(%q, %d, %d) = %q, %v; want %d bytes", tt.data, tt.size, tt.limit, got, err, tt.want)
 		}
+	}
+}
+
+// TestProviderOpenAPIKinde fetches Kinde's Management API document from where Kinde publishes
+// it, whatever the tenant, over TLS.
+func TestProviderOpenAPIKinde(t *testing.T) {
+	var mu sync.Mutex
+	var fetched []string
+	client := anyHostTLSClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		fetched = append(fetched, r.Method+" https://"+r.Host+r.URL.RequestURI())
+		mu.Unlock()
+		w.Write([]byte(servedDocument))
+	}))
+	var stdout, stderr bytes.Buffer
+	code := runWith(context.Background(), []string{"gen-postman", "--provider", "kinde", "--tenant", "acme", "--provider-openapi"}, &stdout, &stderr, client)
+	const want = "https://raw.githubusercontent.com/kinde-oss/management-api-js/main/spec/kinde-mgmt-api-specs.yaml"
+	if code != 0 || !strings.Contains(stdout.String(), `"name": "List things"`) {
+		t.Fatalf("exit %d, stderr %s; want the served operation", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "reading Kinde's OpenAPI document "+want+"\n") {
+		t.Errorf("stderr %q does not name the document", stderr.String())
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !slices.Equal(fetched, []string{"GET " + want}) {
+		t.Errorf("fetched %q, want only GET %s", fetched, want)
 	}
 }

@@ -63,6 +63,11 @@ func writeProviders(w io.Writer, presets []templates.Preset) error {
 			}
 		}
 		row("requests", strings.Join(requests, ", "))
+		if p.OpenAPI != "" {
+			row("OpenAPI", p.OpenAPI+" (--"+providerOpenAPIFlag+")")
+		} else {
+			row("OpenAPI", "none: --openapi FILE or URL")
+		}
 		row("docs", p.Docs)
 	}
 	_, err := io.WriteString(w, b.String())

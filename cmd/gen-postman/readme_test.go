@@ -183,13 +183,20 @@ func anyHostClient(t *testing.T, opts verifytest.Options) *http.Client {
 	}
 	// The README's --openapi commands name providers' documents: this server answers them with a
 	// small stand-in document.
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return anyHostTLSClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/management.openapi.json") || strings.HasSuffix(r.URL.Path, ".yaml") {
 			w.Write([]byte(servedDocument))
 			return
 		}
 		idp.ServeHTTP(w, r)
 	}))
+}
+
+// anyHostTLSClient returns a client whose every connection, to whatever host, reaches handler
+// over TLS, verified against the test server's certificate.
+func anyHostTLSClient(t *testing.T, handler http.Handler) *http.Client {
+	t.Helper()
+	srv := httptest.NewTLSServer(handler)
 	t.Cleanup(srv.Close)
 	roots := x509.NewCertPool()
 	roots.AddCert(srv.Certificate())

@@ -8,9 +8,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -44,6 +46,7 @@ func TestScripts(t *testing.T) {
 			"mkfifo":   cmdMkfifo,
 			"filetype": cmdFiletype,
 			"replace":  cmdReplace,
+			"served":   cmdServed,
 		},
 	})
 }
@@ -66,12 +69,14 @@ var fakeIdPs = map[string]verifytest.Options{
 func startFakeIdPs(env *testscript.Env) error {
 	// verify's cache goes in the script's own directory, never the user's.
 	env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
+	docs := &servedDocs{root: filepath.Join(env.WorkDir, "served")}
+	env.Values[servedDocsKey{}] = docs
 	for name, opts := range fakeIdPs {
 		idp, err := verifytest.NewIdP(opts)
 		if err != nil {
 			return fmt.Errorf("starting %s: %w", name, err)
 		}
-		srv := httptest.NewServer(idp)
+		srv := httptest.NewServer(docs.serve(idp))
 		env.Setenv(name, srv.URL)
 		if name == "IDP" {
 			// The same server named LOCALHOST: loopback by name, which a proxy setting
@@ -157,4 +162,48 @@ func cmdFiletype(ts *testscript.TestScript, neg bool, args []string) {
 	if got != args[1] {
 		ts.Fatalf("%s is a %s, not a %s", args[0], got, args[1])
 	}
+}
+
+// servedDocsKey is the key of a script's servedDocs in its testscript values.
+type servedDocsKey struct{}
+
+// servedDocs lets a script publish documents on its fake identity providers, as a provider
+// publishes its OpenAPI document: a GET for a path that names a file under root (the script's
+// served folder) gets that file, and is logged; every other request goes to the provider.
+type servedDocs struct {
+	root string
+	mu   sync.Mutex
+	log  []string
+}
+
+func (d *servedDocs) serve(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet {
+			next.ServeHTTP(w, r)
+			return
+		}
+		data, err := os.ReadFile(filepath.Join(d.root, filepath.FromSlash(path.Clean("/"+r.URL.Path))))
+		if err != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		d.mu.Lock()
+		d.log = append(d.log, r.Method+" "+r.URL.RequestURI())
+		d.mu.Unlock()
+		_, _ = w.Write(data)
+	})
+}
+
+// cmdServed prints the requests for served documents, one a line, and forgets them: served.
+func cmdServed(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: served")
+	}
+	d := ts.Value(servedDocsKey{}).(*servedDocs)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, line := range d.log {
+		fmt.Fprintln(ts.Stdout(), line)
+	}
+	d.log = nil
 }

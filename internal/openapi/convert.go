@@ -22,24 +22,24 @@ func convert(m *v3.Document, opts Options) (*Document, error) {
 	d.TokenURL, d.Scopes = tokenURL(m, d.ServerURL)
 
 	c := newConverter(m)
-	if m.Paths != nil && m.Paths.PathItems != nil {
-		for path, item := range m.Paths.PathItems.FromOldest() {
-			if item == nil {
+	items := takePathItems(m)
+	for i := range items {
+		p := items[i]
+		items[i] = pathItem{}
+		for method, op := range p.item.GetOperations().FromOldest() {
+			if op == nil {
 				continue
 			}
-			for method, op := range item.GetOperations().FromOldest() {
-				if op == nil {
-					continue
-				}
-				// A fragment tells apart operations on one path (PingOne's
-				// /flows/{flowID}#clone+json); it is never sent.
-				sent, _, _ := strings.Cut(path, "#")
-				if err := checkPath(sent); err != nil {
-					return nil, err
-				}
-				c.add(sent, method, item, op)
+			// A fragment tells apart operations on one path (PingOne's
+			// /flows/{flowID}#clone+json); it is never sent.
+			sent, _, _ := strings.Cut(p.path, "#")
+			if err := checkPath(sent); err != nil {
+				return nil, err
 			}
+			c.add(sent, method, p.item, op)
 		}
+		// Once this path is converted, what the library built and cached for its
+		// operations (their schemas) is no longer reachable, and the collector may take it.
 	}
 	if c.count == 0 {
 		return nil, fmt.Errorf("converting %q: %w", d.Title, ErrNoOperations)

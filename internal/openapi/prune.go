@@ -2,7 +2,6 @@ package openapi
 
 import (
 	"bytes"
-	"regexp"
 )
 
 // pruneResponses returns a JSON or YAML document with each operation's responses emptied: gen-postman
@@ -146,10 +145,96 @@ var httpMethods = map[string]bool{
 	"head": true, "patch": true, "trace": true, "query": true,
 }
 
-// yamlAliasing matches what makes one part of a YAML document stand for another: an anchor or
-// an alias as a value or a list item, or a merge key (text that only looks like one, such as
-// "a: &amp;", leaves a document whole too). A document with any is left whole.
-var yamlAliasing = regexp.MustCompile(`(?m)(?::|^\s*-)\s+(?:&\S+(?:\s|$)|\*[^\s*]+\s*$)|^\s*<<\s*:`)
+// hasYAMLAliasing reports whether a YAML document holds what makes one part of it stand for
+// another: an anchor or an alias as a value or a list item, or a merge key (text that only
+// looks like one, such as "a: &amp;", counts too). It matches where the regular expression
+//
+//	(?m)(?::|^\s*-)\s+(?:&\S+(?:\s|$)|\*[^\s*]+\s*$)|^\s*<<\s*:
+//
+// does (the tests hold them to each other), in one pass: that expression, with no literal to
+// start from, took a third of the time of reading a 3.5 MB document.
+func hasYAMLAliasing(data []byte) bool {
+	for p, c := range data {
+		switch c {
+		case '&':
+			if afterKeyOrItem(data, p) && p+1 < len(data) && !isYAMLSpace(data[p+1]) {
+				return true
+			}
+		case '*':
+			if afterKeyOrItem(data, p) && aliasEndsLine(data, p+1) {
+				return true
+			}
+		case '<':
+			if p+1 < len(data) && data[p+1] == '<' && blankBefore(data, p) && colonAfter(data, p+2) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isYAMLSpace is the expression's \s: space, tab, line feed, form feed, carriage return.
+func isYAMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// afterKeyOrItem reports whether white space, at least one character of it, separates the
+// character at p from a colon before it, or from a dash with nothing but white space before it
+// on its line.
+func afterKeyOrItem(data []byte, p int) bool {
+	q := p - 1
+	for q >= 0 && isYAMLSpace(data[q]) {
+		q--
+	}
+	switch {
+	case q < 0 || q == p-1:
+		return false
+	case data[q] == ':':
+		return true
+	case data[q] == '-':
+		return blankBefore(data, q)
+	}
+	return false
+}
+
+// blankBefore reports whether the characters of i's line before it are all white space.
+func blankBefore(data []byte, i int) bool {
+	for j := i - 1; j >= 0 && data[j] != '\n'; j-- {
+		if !isYAMLSpace(data[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// aliasEndsLine reports whether an alias's name starts at i, at least one character that is
+// neither white space nor *, and only white space follows it to the end of its line.
+func aliasEndsLine(data []byte, i int) bool {
+	e := i
+	for e < len(data) && !isYAMLSpace(data[e]) && data[e] != '*' {
+		e++
+	}
+	if e == i {
+		return false
+	}
+	for ; e < len(data); e++ {
+		switch c := data[e]; {
+		case c == '\n':
+			return true
+		case !isYAMLSpace(c):
+			return false
+		}
+	}
+	return true
+}
+
+// colonAfter reports whether a colon follows i, after white space if any.
+func colonAfter(data []byte, i int) bool {
+	for i < len(data) && isYAMLSpace(data[i]) {
+		i++
+	}
+	return i < len(data) && data[i] == ':'
+}
 
 // pruneYAMLResponses is pruneResponses for a YAML document in block style, read line by line:
 // under the top-level "paths:", each "responses:" key of an operation and the lines indented
@@ -157,7 +242,7 @@ var yamlAliasing = regexp.MustCompile(`(?m)(?::|^\s*-)\s+(?:&\S+(?:\s|$)|\*[^\s*
 // anchors and aliases (the document is then returned whole), keys it cannot read. Lines are only
 // removed, never reordered, so the order the library reads from line numbers is kept.
 func pruneYAMLResponses(data []byte) []byte {
-	if yamlAliasing.Match(data) || bytes.IndexByte(data, '\t') >= 0 {
+	if hasYAMLAliasing(data) || bytes.IndexByte(data, '\t') >= 0 {
 		return data
 	}
 	out := make([]byte, 0, len(data))

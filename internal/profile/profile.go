@@ -61,6 +61,9 @@ type Profile struct {
 	Params []Param
 	// Hints are the provider's advice for when something goes wrong, from its preset.
 	Hints templates.Hints
+	// OpenAPIURL is where the provider publishes its own API's OpenAPI document, filled in for
+	// this tenant or endpoint; empty when its preset names none.
+	OpenAPIURL string
 	// Folders are the preset's ready requests, relative to BaseURL; empty for a collection.
 	Folders []apimodel.Folder
 	// Variables are the collection variables Folders' path variables refer to.
@@ -114,6 +117,9 @@ func (r *resolver) resolve() (*Profile, error) {
 		if err := step(p); err != nil {
 			return nil, err
 		}
+	}
+	if r.preset.OpenAPI != "" {
+		p.OpenAPIURL = r.fill(r.preset.OpenAPI)
 	}
 	p.Folders = append([]apimodel.Folder(nil), r.preset.Folders...)
 	if r.opts.API != nil {

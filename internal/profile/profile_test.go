@@ -25,7 +25,8 @@ func TestResolveProviders(t *testing.T) {
 				Provider: "logto", Name: "logto-acme", BaseURL: "https://acme.logto.app",
 				TokenURL: "https://acme.logto.app/oidc/token", Issuer: "https://acme.logto.app/oidc",
 				JWKSURL: "https://acme.logto.app/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
-				Params: []Param{{ParamResource, "https://acme.logto.app/api"}},
+				OpenAPIURL: "https://acme.logto.app/api/.well-known/management.openapi.json",
+				Params:     []Param{{ParamResource, "https://acme.logto.app/api"}},
 			},
 		},
 		{
@@ -35,7 +36,8 @@ func TestResolveProviders(t *testing.T) {
 				Provider: "logto", Name: "logto-auth.example.com", BaseURL: "https://auth.example.com",
 				TokenURL: "https://auth.example.com/oidc/token", Issuer: "https://auth.example.com/oidc",
 				JWKSURL: "https://auth.example.com/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
-				Params: []Param{{ParamResource, "https://default.logto.app/api"}},
+				OpenAPIURL: "https://auth.example.com/api/.well-known/management.openapi.json",
+				Params:     []Param{{ParamResource, "https://default.logto.app/api"}},
 			},
 		},
 		{
@@ -45,7 +47,8 @@ func TestResolveProviders(t *testing.T) {
 				Provider: "logto", Name: "logto-acme", BaseURL: "https://auth.acme.com",
 				TokenURL: "https://auth.acme.com/oidc/token", Issuer: "https://auth.acme.com/oidc",
 				JWKSURL: "https://auth.acme.com/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
-				Params: []Param{{ParamResource, "https://acme.logto.app/api"}},
+				OpenAPIURL: "https://auth.acme.com/api/.well-known/management.openapi.json",
+				Params:     []Param{{ParamResource, "https://acme.logto.app/api"}},
 			},
 		},
 		{
@@ -56,7 +59,8 @@ func TestResolveProviders(t *testing.T) {
 				TokenURL: "https://acme.kinde.com/oauth2/token", Issuer: "https://acme.kinde.com",
 				JWKSURL: "https://acme.kinde.com/.well-known/jwks", ClientAuth: ClientAuthBody,
 				ClientID: "abc", ClientSecret: "s",
-				Params: []Param{{ParamAudience, "https://acme.kinde.com/api"}},
+				OpenAPIURL: "https://raw.githubusercontent.com/kinde-oss/management-api-js/main/spec/kinde-mgmt-api-specs.yaml",
+				Params:     []Param{{ParamAudience, "https://acme.kinde.com/api"}},
 			},
 		},
 		{
@@ -105,7 +109,8 @@ func TestResolveProviders(t *testing.T) {
 				Provider: "logto", Name: "logto-acme", BaseURL: "https://acme.logto.app",
 				TokenURL: "https://acme.logto.app/oidc/token", Issuer: "https://acme.logto.app/oidc",
 				JWKSURL: "https://acme.logto.app/oidc/jwks", ClientAuth: ClientAuthHeader,
-				Params: []Param{{ParamResource, "https://api.acme.com"}},
+				OpenAPIURL: "https://acme.logto.app/api/.well-known/management.openapi.json",
+				Params:     []Param{{ParamResource, "https://api.acme.com"}},
 			},
 		},
 		{
@@ -115,7 +120,8 @@ func TestResolveProviders(t *testing.T) {
 				Provider: "logto", Name: "logto-localhost-3001", BaseURL: "http://localhost:3001",
 				TokenURL: "http://localhost:3001/oidc/token", Issuer: "http://localhost:3001/oidc",
 				JWKSURL: "http://localhost:3001/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
-				Params: []Param{{ParamResource, "https://default.logto.app/api"}},
+				OpenAPIURL: "http://localhost:3001/api/.well-known/management.openapi.json",
+				Params:     []Param{{ParamResource, "https://default.logto.app/api"}},
 			},
 		},
 	}
