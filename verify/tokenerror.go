@@ -91,6 +91,14 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 	}
 	n, provider := rs.advice.names, rs.advice.provider
 	var hints []string
+	switch {
+	case p.ClientAuth.Signed() && e.Code == "invalid_client":
+		hints = append(hints, signedClientHint(rs, header)...)
+		return detail, hints
+	case e.Code == codeUseDPoPNonce || e.Code == "invalid_dpop_proof":
+		hints = append(hints, dpopHint(e.Code, header, rs.nonceRetried))
+		return detail, hints
+	}
 	switch e.Code {
 	case "invalid_client":
 		hints = append(hints, fmt.Sprintf("invalid_client: the client id or secret is wrong, or the server wants "+

@@ -139,6 +139,8 @@ func verifyError(err error) error {
 	switch {
 	case errors.Is(err, verify.ErrNoClientID):
 		return &input.Error{Field: "client-id", Reason: "missing: the token request needs the app's client id; give --client-id or set " + envClientID}
+	case errors.Is(err, verify.ErrNoClientKey):
+		return &input.Error{Field: "private-key", Reason: "missing: private_key_jwt and DPoP sign with the app's private key; give --private-key FILE"}
 	case errors.Is(err, verify.ErrNoClientSecret):
 		return &input.Error{Field: "client-secret", Secret: true, Reason: "missing: set " + envClientSecret + " (or give --client-secret)"}
 	}

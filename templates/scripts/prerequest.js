@@ -87,12 +87,30 @@ function describeFailure(res) {
   try {
     const body = res.json();
     if (body && body.error) {
-      reason += ' ' + body.error + (body.error_description ? ': ' + body.error_description : '');
+      reason += ' ' + body.error + (body.error_description ? ': ' + body.error_description : '') + refusalHint(res, body.error);
     }
   } catch (e) {
     reason += ', not a JSON body';
   }
   return reason;
+}
+
+// refusalHint says what a signed client's refusal most likely means: a clock far from the
+// server's (which takes the assertion for expired), a key the server does not hold, or a
+// nonce the server asks for without giving one.
+function refusalHint(res, error) {
+  if (settings.clientAuth === 'private_key_jwt' && error === 'invalid_client') {
+    const skewSeconds = Math.round((Date.now() - Date.parse(res.headers.get('Date') || '')) / 1000);
+    if (Math.abs(skewSeconds) > 60) {
+      return ' (this machine\'s clock is ' + Math.abs(skewSeconds) + ' s ' + (skewSeconds > 0 ? 'ahead of' : 'behind') +
+        ' the server\'s, so it takes the client assertion for expired or not yet valid)';
+    }
+    return ' (the server did not accept the client assertion: check that it holds this public key for the client, under the kid in keyId)';
+  }
+  if (error === 'use_dpop_nonce' && !res.headers.get('DPoP-Nonce')) {
+    return ' (the server wants a nonce in the DPoP proof but sent no DPoP-Nonce header to take it from)';
+  }
+  return '';
 }
 
 // useToken does what a request needs besides the token itself: with DPoP, a proof of its own.

@@ -1,0 +1,203 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/json"
+	"encoding/pem"
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gen-postman/gen-postman/internal/clientkey"
+	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/verify"
+)
+
+// keyClient is a client of the e2e server that signs its assertions, as server.js's
+// --key-clients file describes it.
+type keyClient struct {
+	ID    string        `json:"id"`
+	Scope string        `json:"scope"`
+	JWK   clientkey.JWK `json:"jwk"`
+	DPoP  bool          `json:"dpop"`
+	// Key is the PEM file of its private key, made for this test.
+	Key string `json:"-"`
+}
+
+// newKeyFile writes a fresh private key of kind rsa2048 or p256 as PEM into dir; the key lives
+// as long as the test.
+func newKeyFile(t *testing.T, dir, kind string) (string, *clientkey.Key) {
+	t.Helper()
+	var key any
+	var err error
+	switch kind {
+	case "rsa2048":
+		key, err = rsa.GenerateKey(rand.Reader, 2048)
+	case "p256":
+		key, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	default:
+		t.Fatalf("unknown key kind %q", kind)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})
+	path := filepath.Join(dir, kind+"-"+strconv.Itoa(len(data))+".pem")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	k, err := clientkey.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, k
+}
+
+// newKeyClient makes a client with a fresh key of kind, registered under the key's thumbprint.
+func newKeyClient(t *testing.T, id, kind string, dpop bool) keyClient {
+	t.Helper()
+	path, k := newKeyFile(t, t.TempDir(), kind)
+	return keyClient{ID: id, Scope: "all read:items write:items", JWK: k.PublicJWK(k.Thumbprint()), DPoP: dpop, Key: path}
+}
+
+// startKeyServer starts the e2e server knowing clients, with token lifetime ttl.
+func startKeyServer(t *testing.T, ttl int, clients ...keyClient) *oauthServer {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "key-clients.json")
+	data, err := json.Marshal(clients)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return startOAuthServer(t, "ES384", ttl, "--key-clients", file)
+}
+
+// dropNonce makes the server's token endpoint leave out its DPoP-Nonce header.
+func (s *oauthServer) dropNonce(t *testing.T) {
+	t.Helper()
+	resp, err := http.Post(s.Base+"/__dpop/drop-nonce", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+}
+
+// TestVerifyPrivateKeyJWT proves tokens got with signed assertions, RSA and EC, with and
+// without DPoP, and calls the API with each.
+func TestVerifyPrivateKeyJWT(t *testing.T) {
+	clients := []keyClient{
+		newKeyClient(t, "svc-rsa", "rsa2048", false),
+		newKeyClient(t, "svc-ec", "p256", false),
+		newKeyClient(t, "svc-rsa-dpop", "rsa2048", true),
+		newKeyClient(t, "svc-ec-dpop", "p256", true),
+	}
+	srv := startKeyServer(t, 3600, clients...)
+	for _, c := range clients {
+		t.Run(c.ID, func(t *testing.T) {
+			args := []string{"verify", "--endpoint", srv.Base, "--client-id", c.ID, "--private-key", c.Key, "--call", "--json"}
+			if c.DPoP {
+				args = append(args, "--dpop")
+			}
+			stdout, stderr, code := runCLI(t, args...)
+			if code != 0 {
+				t.Fatalf("verify: exit %d\n%s\n%s", code, stdout, stderr)
+			}
+			var report struct {
+				OK     bool
+				Checks []struct{ Name, Status, Detail string }
+			}
+			if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+				t.Fatal(err)
+			}
+			status := map[string]string{}
+			for _, ch := range report.Checks {
+				status[ch.Name] = ch.Status + ": " + ch.Detail
+			}
+			for _, name := range []string{"token_request", "token_type", "signature", "client", "call"} {
+				if !strings.HasPrefix(status[name], "pass") {
+					t.Errorf("%s: %s", name, status[name])
+				}
+			}
+			if c.DPoP && (!strings.HasPrefix(status["dpop"], "pass") || !strings.Contains(status["token_type"], "DPoP")) {
+				t.Errorf("dpop: %s; token_type: %s", status["dpop"], status["token_type"])
+			}
+			if strings.Contains(stdout+stderr, "eyJ") {
+				t.Error("verify printed a JWT: an assertion, a proof or the token")
+			}
+		})
+	}
+	st := srv.stats(t)
+	if st.DPoPProofs != 2 || st.NonceChallenges != 2 || st.TokensIssued != 4 {
+		t.Errorf("server stats %+v: want 4 tokens, 2 nonce challenges, 2 good DPoP proofs", st)
+	}
+}
+
+// TestVerifySignedFailuresSayWhich checks that a wrong key, an expired assertion and a missing
+// DPoP nonce each fail the token request with a hint that names the cause.
+func TestVerifySignedFailuresSayWhich(t *testing.T) {
+	ec := newKeyClient(t, "svc-ec", "p256", true)
+	srv := startKeyServer(t, 3600, ec)
+	verifyArgs := func(key string) []string {
+		return []string{"verify", "--endpoint", srv.Base, "--client-id", ec.ID, "--private-key", key, "--dpop"}
+	}
+
+	t.Run("wrong key", func(t *testing.T) {
+		other, otherKey := newKeyFile(t, t.TempDir(), "p256")
+		stdout, stderr, code := runCLI(t, verifyArgs(other)...)
+		if code != exitTokenRequest || !strings.Contains(stdout, "invalid_client") ||
+			!strings.Contains(stdout, "did not accept the client assertion") || !strings.Contains(stdout, otherKey.Thumbprint()) {
+			t.Errorf("exit %d, want %d naming the key:\n%s%s", code, exitTokenRequest, stdout, stderr)
+		}
+	})
+
+	t.Run("expired assertion", func(t *testing.T) {
+		// This machine's clock ten minutes slow: the assertion has expired when the server reads
+		// it. The command has no clock to set, so verify runs in this process.
+		key, err := clientkey.Load(ec.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := profile.Resolve(profile.Options{Endpoint: srv.Base, ClientID: ec.ID, ClientKey: key, DPoP: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		report, err := verify.Run(context.Background(), verify.Options{Profile: p, Now: func() time.Time { return time.Now().Add(-10 * time.Minute) }})
+		var te *verify.TokenError
+		if !errors.As(err, &te) || te.Code != "invalid_client" || report == nil {
+			t.Fatalf("verify.Run: %v, want invalid_client", err)
+		}
+		var text strings.Builder
+		if err := report.WriteText(&text); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text.String(), "behind the server's, so the server takes the client assertion") {
+			t.Errorf("the report does not name the clock:\n%s", text.String())
+		}
+	})
+
+	t.Run("missing nonce", func(t *testing.T) {
+		srv.dropNonce(t)
+		stdout, stderr, code := runCLI(t, verifyArgs(ec.Key)...)
+		if code != exitTokenRequest || !strings.Contains(stdout, "use_dpop_nonce") || !strings.Contains(stdout, "no DPoP-Nonce header") {
+			t.Errorf("exit %d, want %d naming the nonce:\n%s%s", code, exitTokenRequest, stdout, stderr)
+		}
+	})
+}
