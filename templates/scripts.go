@@ -73,3 +73,7 @@ func PreRequestScript(s ScriptSettings) (string, error) {
 
 // TestScript returns the collection-level test script, which fails a request the API refuses.
 func TestScript() string { return testScript }
+
+// SignerScript is the signing code the pre-request script carries with private_key_jwt: the
+// jws object (sign, algorithm, publicJWK, sha256), for tests that run it in the sandbox alone.
+func SignerScript() string { return signerScript }

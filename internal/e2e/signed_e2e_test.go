@@ -36,7 +36,7 @@ type keyClient struct {
 	Key string `json:"-"`
 }
 
-// newKeyFile writes a fresh private key of kind rsa2048 or p256 as PEM into dir; the key lives
+// newKeyFile writes a fresh private key of kind rsa2048, rsa4096, p256 or p384 as PEM into dir; the key lives
 // as long as the test.
 func newKeyFile(t *testing.T, dir, kind string) (string, *clientkey.Key) {
 	t.Helper()
@@ -45,8 +45,12 @@ func newKeyFile(t *testing.T, dir, kind string) (string, *clientkey.Key) {
 	switch kind {
 	case "rsa2048":
 		key, err = rsa.GenerateKey(rand.Reader, 2048)
+	case "rsa4096":
+		key, err = rsa.GenerateKey(rand.Reader, 4096)
 	case "p256":
 		key, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	case "p384":
+		key, err = ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
 	default:
 		t.Fatalf("unknown key kind %q", kind)
 	}
@@ -200,4 +204,101 @@ func TestVerifySignedFailuresSayWhich(t *testing.T) {
 			t.Errorf("exit %d, want %d naming the nonce:\n%s%s", code, exitTokenRequest, stdout, stderr)
 		}
 	})
+}
+
+// TestNewmanSignsAssertionsAndProofs runs generated collections in Newman against the server:
+// private_key_jwt with RSA and EC keys, with DPoP and nonces, over several iterations. With a
+// long token lifetime the run makes one token request; with a two-second one, renewed after
+// one, every request gets a new token. Every API request carries a good proof.
+func TestNewmanSignsAssertionsAndProofs(t *testing.T) {
+	tests := []struct {
+		name       string
+		kind       string
+		dpop       bool
+		ttl        int
+		iterations int
+		delayMs    int
+		wantTokens int
+	}{
+		{"RSA, private_key_jwt", "rsa2048", false, 3600, 2, 0, 1},
+		{"EC, DPoP", "p256", true, 3600, 3, 0, 1},
+		{"EC, DPoP, renewed every request", "p256", true, 2, 1, 1200, 5},
+		{"RSA, DPoP, renewed every request", "rsa2048", true, 2, 1, 1200, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newKeyClient(t, "svc", tt.kind, tt.dpop)
+			srv := startKeyServer(t, tt.ttl, c)
+			args := []string{"--client-id", c.ID, "--private-key", c.Key}
+			if tt.dpop {
+				args = append(args, "--dpop")
+			}
+			collection, environment := generateFiles(t, srv, args...)
+			newmanArgs := []string{collection, "-e", environment, "-n", strconv.Itoa(tt.iterations)}
+			if tt.delayMs > 0 {
+				newmanArgs = append(newmanArgs, "--delay-request", strconv.Itoa(tt.delayMs))
+			}
+			run, console, err := runNewman(t, newmanArgs...)
+			if err != nil {
+				t.Errorf("newman: %v", err)
+			}
+			requests := 5 * tt.iterations
+			st := srv.stats(t)
+			wantProofs := 0
+			if tt.dpop {
+				wantProofs = requests
+			}
+			if st.APIRequests != requests || st.APIUnauthorized != 0 || st.TokensIssued != tt.wantTokens ||
+				st.TokenErrors != st.NonceChallenges || st.DPoPProofs != wantProofs {
+				t.Errorf("server stats %+v: want %d API requests all accepted, %d tokens, no refusal but nonce challenges, %d good proofs",
+					st, requests, tt.wantTokens, wantProofs)
+			}
+			if tt.dpop && st.NonceChallenges == 0 {
+				t.Error("no token request was asked for a nonce: the server does not require DPoP nonces")
+			}
+			if run.Run.Stats.Assertions.Failed != 0 || run.Run.Stats.Assertions.Total != 2*requests {
+				t.Errorf("assertions: %d of %d failed, want 0 of %d", run.Run.Stats.Assertions.Failed, run.Run.Stats.Assertions.Total, 2*requests)
+			}
+			if t.Failed() {
+				t.Logf("newman output:\n%s", console)
+			}
+		})
+	}
+}
+
+// TestNewmanSignedFailuresSayWhich checks that a collection with the wrong key, and one whose
+// server asks for a DPoP nonce without giving one, fail every request with a line that says so.
+func TestNewmanSignedFailuresSayWhich(t *testing.T) {
+	c := newKeyClient(t, "svc", "p256", true)
+	srv := startKeyServer(t, 3600, c)
+	wrong, _ := newKeyFile(t, t.TempDir(), "p256")
+	cases := []struct {
+		name, key string
+		dropNonce bool
+		want      string
+	}{
+		{"wrong key", wrong, false, "was refused: HTTP 401 invalid_client: client authentication failed (the server did not accept the client assertion"},
+		{"missing nonce", c.Key, true, "was refused: HTTP 400 use_dpop_nonce: nonce is required in the DPoP proof (the server wants a nonce in the DPoP proof but sent no DPoP-Nonce header"},
+	}
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.dropNonce {
+				srv.dropNonce(t)
+			}
+			collection, environment := generateFiles(t, srv, "--client-id", c.ID, "--private-key", tt.key, "--dpop")
+			run, console, err := runNewman(t, collection, "-e", environment)
+			if err == nil {
+				t.Error("newman exited 0 although no token was had")
+			}
+			if !strings.Contains(console, "gen-postman: token request to "+srv.TokenURL+" "+tt.want) {
+				t.Errorf("newman output lacks %q:\n%s", tt.want, console)
+			}
+			if got := run.Run.Stats.Assertions.Failed; got != 10 {
+				t.Errorf("%d assertions failed, want all 10", got)
+			}
+			if strings.Contains(console, `"d":`) {
+				t.Error("newman output shows a private key")
+			}
+		})
+	}
 }
