@@ -197,6 +197,13 @@ func TestVerifySignedFailuresSayWhich(t *testing.T) {
 		}
 	})
 
+	t.Run("no DPoP for a client bound to a key", func(t *testing.T) {
+		stdout, stderr, code := runCLI(t, verifyArgs(ec.Key)[:7]...)
+		if code != exitTokenRequest || !strings.Contains(stdout, "invalid_grant") || !strings.Contains(stdout, "add --dpop") {
+			t.Errorf("exit %d, want %d asking for --dpop:\n%s%s", code, exitTokenRequest, stdout, stderr)
+		}
+	})
+
 	t.Run("missing nonce", func(t *testing.T) {
 		srv.dropNonce(t)
 		stdout, stderr, code := runCLI(t, verifyArgs(ec.Key)...)
@@ -261,6 +268,12 @@ func TestNewmanSignsAssertionsAndProofs(t *testing.T) {
 			}
 			if t.Failed() {
 				t.Logf("newman output:\n%s", console)
+			}
+			// verify proves the same collection's token, with the key file.
+			stdout, stderr, code := runCLI(t, "verify", "--collection", collection, "--environment", environment,
+				"--private-key", c.Key, "--call")
+			if code != 0 || (tt.dpop && !strings.Contains(stdout, "dpop")) {
+				t.Errorf("verify --collection: exit %d\n%s%s", code, stdout, stderr)
 			}
 		})
 	}

@@ -32,9 +32,12 @@ func Merge(base, over Options) Options {
 	if over.Scope != nil {
 		out.Scope = over.Scope
 	}
+	if over.KeyID != "" {
+		out.KeyID = over.KeyID
+	}
 	if over.ClientKey != nil {
 		// A key given by the user makes the client sign, however the files send a secret.
-		out.ClientKey, out.KeyID, out.DPoP = over.ClientKey, over.KeyID, over.DPoP
+		out.ClientKey = over.ClientKey
 		if over.ClientAuth == "" {
 			out.ClientAuth, out.ClientSecret = string(ClientAuthPrivateKeyJWT), ""
 		}

@@ -107,6 +107,9 @@ function refusalHint(res, error) {
     }
     return ' (the server did not accept the client assertion: check that it holds this public key for the client, under the kid in keyId)';
   }
+  if (settings.clientAuth === 'private_key_jwt' && !settings.dpop && error === 'invalid_grant') {
+    return ' (the server may bind this client\'s tokens to a key with DPoP: generate the collection again with --dpop)';
+  }
   if (error === 'use_dpop_nonce' && !res.headers.get('DPoP-Nonce')) {
     return ' (the server wants a nonce in the DPoP proof but sent no DPoP-Nonce header to take it from)';
   }
