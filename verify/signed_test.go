@@ -1,13 +1,17 @@
 package verify
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
+	"errors"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -150,5 +154,34 @@ func TestSignedClientHint(t *testing.T) {
 	}
 	if got := dpopHint(codeUseDPoPNonce, http.Header{}, false); !strings.Contains(got, "no DPoP-Nonce header") {
 		t.Errorf("missing nonce: %s", got)
+	}
+}
+
+// TestRedactsAssertionsAndProofs checks that a server echoing the assertion, the DPoP proof and
+// the private key's numbers back cannot put them in the report.
+func TestRedactsAssertionsAndProofs(t *testing.T) {
+	p := signedTestProfile(t, true)
+	d := p.ClientKey.PrivateJWK("").D
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			t.Error(err)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprintf(w, `{"error":"invalid_client","error_description":"assertion %s proof %s key %s"}`,
+			r.PostForm.Get("client_assertion"), r.Header.Get("DPoP"), d)
+	}))
+	defer srv.Close()
+	p.TokenURL = srv.URL + "/token"
+	report, err := Run(context.Background(), Options{Profile: p})
+	if !errors.Is(err, ErrTokenRequest) || report == nil {
+		t.Fatalf("Run: %v", err)
+	}
+	var out strings.Builder
+	if err := report.WriteJSON(&out); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "eyJ") || strings.Contains(out.String(), d) || !strings.Contains(out.String(), "[REDACTED]") {
+		t.Errorf("the report shows an assertion, a proof or the key:\n%s", out.String())
 	}
 }

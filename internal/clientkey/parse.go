@@ -76,11 +76,44 @@ func openReason(err error) string {
 }
 
 // Parse reads the first private key of PEM data: PKCS#8 ("PRIVATE KEY"), PKCS#1 ("RSA PRIVATE
-// KEY") or SEC 1 ("EC PRIVATE KEY"). Other blocks (certificates) are passed over. Its errors
-// describe the data without quoting it.
+// KEY") or SEC 1 ("EC PRIVATE KEY"). Certificates and public keys beside it are passed over, but
+// when the file holds certificates one must be for this key: a file with another key's
+// certificate is a mix-up that the server would refuse. Its errors describe the data without
+// quoting it.
 func Parse(data []byte) (*Key, error) {
+	k, certs, err := parse(data)
+	if err != nil {
+		return nil, err
+	}
+	if len(certs) > 0 && !certifies(certs, k) {
+		return nil, errors.New("its certificate is for another key than the private key in it")
+	}
+	return k, nil
+}
+
+// certifies reports whether one of the DER certificates is for k's public key.
+func certifies(certs [][]byte, k *Key) bool {
+	own, err := x509.MarshalPKIXPublicKey(k.signer.Public())
+	if err != nil {
+		return false
+	}
+	for _, der := range certs {
+		c, err := x509.ParseCertificate(der)
+		if err != nil {
+			continue
+		}
+		if pub, err := x509.MarshalPKIXPublicKey(c.PublicKey); err == nil && bytes.Equal(pub, own) {
+			return true
+		}
+	}
+	return false
+}
+
+func parse(data []byte) (*Key, [][]byte, error) {
 	rest := data
 	sawPEM := false
+	var certs [][]byte
+	var key *Key
 	for {
 		var block *pem.Block
 		block, rest = pem.Decode(rest)
@@ -89,7 +122,7 @@ func Parse(data []byte) (*Key, error) {
 		}
 		sawPEM = true
 		if strings.Contains(block.Type, "ENCRYPTED") || block.Headers["Proc-Type"] != "" {
-			return nil, errors.New("the key is encrypted: decrypt it first (openssl pkey -in FILE -out PLAIN.pem) and keep the result private")
+			return nil, nil, errors.New("the key is encrypted: decrypt it first (openssl pkey -in FILE -out PLAIN.pem) and keep the result private")
 		}
 		var raw any
 		var err error
@@ -100,23 +133,33 @@ func Parse(data []byte) (*Key, error) {
 			raw, err = x509.ParsePKCS1PrivateKey(block.Bytes)
 		case "EC PRIVATE KEY":
 			raw, err = x509.ParseECPrivateKey(block.Bytes)
-		case "PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE":
+		case "CERTIFICATE":
+			certs = append(certs, block.Bytes)
+			continue
+		case "PUBLIC KEY", "RSA PUBLIC KEY", "EC PARAMETERS":
 			continue
 		default:
-			return nil, fmt.Errorf("a PEM block of type %q, not a private key (PKCS#8, PKCS#1 or SEC 1)", clip(block.Type))
+			return nil, nil, fmt.Errorf("a PEM block of type %q, not a private key (PKCS#8, PKCS#1 or SEC 1)", clip(block.Type))
 		}
 		if err != nil {
-			return nil, fmt.Errorf("a %s block that does not parse as one", block.Type)
+			return nil, nil, fmt.Errorf("a %s block that does not parse as one", block.Type)
 		}
-		return newKey(raw)
+		if key != nil {
+			return nil, nil, errors.New("two private keys: give a file with one")
+		}
+		if key, err = newKey(raw); err != nil {
+			return nil, nil, err
+		}
 	}
 	switch {
+	case key != nil:
+		return key, certs, nil
 	case sawPEM:
-		return nil, errors.New("no private key in it, only public keys or certificates: give the private key the public one was made from")
+		return nil, nil, errors.New("no private key in it, only public keys or certificates: give the private key the public one was made from")
 	case bytes.Contains(data, []byte("-----BEGIN")):
-		return nil, errors.New("a damaged PEM block (check its BEGIN and END lines and base64)")
+		return nil, nil, errors.New("a damaged PEM block (check its BEGIN and END lines and base64)")
 	}
-	return nil, errors.New("not a PEM file: want a private key between -----BEGIN PRIVATE KEY----- lines (PKCS#8, PKCS#1 or SEC 1)")
+	return nil, nil, errors.New("not a PEM file: want a private key between -----BEGIN PRIVATE KEY----- lines (PKCS#8, PKCS#1 or SEC 1)")
 }
 
 func clip(s string) string {

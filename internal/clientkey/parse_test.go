@@ -7,22 +7,25 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/pem"
 	"errors"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gen-postman/gen-postman/internal/input"
 )
 
-func pemOf(t *testing.T, typ string, der []byte) []byte {
+func pemOf(t testing.TB, typ string, der []byte) []byte {
 	t.Helper()
 	return pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der})
 }
 
-func pkcs8(t *testing.T, key any) []byte {
+func pkcs8(t testing.TB, key any) []byte {
 	t.Helper()
 	der, err := x509.MarshalPKCS8PrivateKey(key)
 	if err != nil {
@@ -45,7 +48,7 @@ func TestParseAcceptsSupportedKeys(t *testing.T) {
 		}
 		return pemOf(t, "EC PRIVATE KEY", der)
 	}
-	cert := pemOf(t, "CERTIFICATE", []byte("not parsed"))
+	cert := selfSigned(t, p256)
 	tests := []struct {
 		name string
 		data []byte
@@ -56,7 +59,8 @@ func TestParseAcceptsSupportedKeys(t *testing.T) {
 		{"EC P-256 SEC 1", sec1(p256), AlgES256},
 		{"EC P-256 PKCS#8", pkcs8(t, p256), AlgES256},
 		{"EC P-384 SEC 1", sec1(p384), AlgES384},
-		{"a certificate before the key", append(cert, pkcs8(t, p256)...), AlgES256},
+		{"its certificate before the key", append(cert, pkcs8(t, p256)...), AlgES256},
+		{"the key before its certificate", append(pkcs8(t, p256), cert...), AlgES256},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +85,7 @@ func TestParseRefusesWithoutShowingTheKey(t *testing.T) {
 	p256, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	pubDER, _ := x509.MarshalPKIXPublicKey(&p256.PublicKey)
 	good := pkcs8(t, p256)
+	other, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	encrypted := pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Headers: map[string]string{"Proc-Type": "4,ENCRYPTED", "DEK-Info": "AES-128-CBC,00"}, Bytes: []byte{1, 2, 3}})
 	damaged := []byte(strings.Replace(string(good), "-----END PRIVATE KEY-----", "", 1))
 	tests := []struct {
@@ -96,6 +101,8 @@ func TestParseRefusesWithoutShowingTheKey(t *testing.T) {
 		{"not PEM", "kty: EC", "not a PEM file"},
 		{"garbage in a key block", string(pemOf(t, "EC PRIVATE KEY", []byte("nonsense"))), "does not parse"},
 		{"another block", string(pemOf(t, "OPENSSH PRIVATE KEY", []byte{1})), `"OPENSSH PRIVATE KEY", not a private key`},
+		{"another key's certificate", string(append(selfSigned(t, other), good...)), "its certificate is for another key"},
+		{"two keys", string(append(pkcs8(t, other), good...)), "two private keys"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,4 +141,16 @@ func TestLoadNamesTheFile(t *testing.T) {
 			t.Errorf("Load(%s) = %v, want an input error for --private-key naming the file, with %q", path, err, want)
 		}
 	}
+}
+
+// selfSigned is a PEM certificate for key, as Entra ID wants one uploaded.
+func selfSigned(t *testing.T, key *ecdsa.PrivateKey) []byte {
+	t.Helper()
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "svc"},
+		NotBefore: time.Now(), NotAfter: time.Now().Add(time.Hour)}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pemOf(t, "CERTIFICATE", der)
 }
