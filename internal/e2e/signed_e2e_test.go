@@ -315,3 +315,24 @@ func TestNewmanSignedFailuresSayWhich(t *testing.T) {
 		})
 	}
 }
+
+// TestPostmanSDKLoadsTheSignedCollection loads a private_key_jwt collection with DPoP with
+// Postman's own SDK: OAuth 2.0 auth with the DPoP prefix, no secret anywhere, both scripts.
+func TestPostmanSDKLoadsTheSignedCollection(t *testing.T) {
+	path, _ := newKeyFile(t, t.TempDir(), "p256")
+	file := filepath.Join(t.TempDir(), "c.json")
+	if _, stderr, code := runCLI(t, "--provider", "generic", "--token-url", "https://acme.okta.example/oauth2/v1/token",
+		"--client-id", "svc", "--private-key", path, "--dpop", "-o", file); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	v := loadWithPostmanSDK(t, file)
+	if v.AuthType != "oauth2" || v.OAuth2["headerPrefix"] != "DPoP" || v.OAuth2["accessToken"] != "{{accessToken}}" {
+		t.Errorf("auth %s %v: want oauth2 with the DPoP prefix and {{accessToken}}", v.AuthType, v.OAuth2)
+	}
+	if _, ok := v.OAuth2["clientSecret"]; ok || v.Variables["privateKey"] != "" || v.Variables["dpopKey"] != "" {
+		t.Error("the collection carries a secret or a key")
+	}
+	if strings.Join(v.Events, ",") != "prerequest,test" {
+		t.Errorf("events %v", v.Events)
+	}
+}
