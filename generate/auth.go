@@ -6,8 +6,18 @@ import (
 )
 
 // oauth2Auth fills every field the Postman app's "Get New Access Token" form needs, each value
-// from a variable so that the form works without the pre-request script.
+// from a variable so that the form works without the pre-request script. The form cannot sign
+// an assertion or a DPoP proof: with private_key_jwt it holds no secret and sends client_id in
+// the body, and with DPoP the token goes with the header prefix DPoP, the script adding the
+// request's proof.
 func oauth2Auth(p *profile.Profile) *postman.Auth {
+	clientAuth, prefix := string(p.ClientAuth), "Bearer"
+	if p.ClientAuth.Signed() {
+		clientAuth = string(profile.ClientAuthBody)
+	}
+	if p.DPoP {
+		prefix = "DPoP"
+	}
 	str := func(key, value string) *postman.AuthParam {
 		return &postman.AuthParam{Key: key, Value: value, Type: "string"}
 	}
@@ -15,10 +25,14 @@ func oauth2Auth(p *profile.Profile) *postman.Auth {
 		str(postman.AuthGrantType, postman.GrantClientCredentials),
 		str(postman.AuthAccessTokenURL, postman.Ref(postman.VarTokenURL)),
 		str(postman.AuthClientID, postman.Ref(postman.VarClientID)),
-		str(postman.AuthClientSecret, postman.Ref(postman.VarClientSecret)),
-		str(postman.AuthScope, postman.Ref(postman.VarScope)),
-		str(postman.AuthClientAuthentication, string(p.ClientAuth)),
 	}
+	if !p.ClientAuth.Signed() {
+		params = append(params, str(postman.AuthClientSecret, postman.Ref(postman.VarClientSecret)))
+	}
+	params = append(params,
+		str(postman.AuthScope, postman.Ref(postman.VarScope)),
+		str(postman.AuthClientAuthentication, clientAuth),
+	)
 	if len(p.Params) > 0 {
 		extra := make([]postman.TokenRequestParam, 0, len(p.Params))
 		for _, param := range p.Params {
@@ -33,7 +47,7 @@ func oauth2Auth(p *profile.Profile) *postman.Auth {
 		str(postman.AuthTokenName, p.Name+" token"),
 		str(postman.AuthAccessToken, postman.Ref(postman.VarAccessToken)),
 		str(postman.AuthAddTokenTo, "header"),
-		str(postman.AuthHeaderPrefix, "Bearer"),
+		str(postman.AuthHeaderPrefix, prefix),
 		&postman.AuthParam{Key: postman.AuthUseBrowser, Value: false, Type: "boolean"},
 	)
 	return &postman.Auth{Type: "oauth2", OAuth2: params}

@@ -58,9 +58,10 @@ func (w *requestWriter) collection(p *profile.Profile) (*postman.Collection, err
 }
 
 // scriptSettings are the parts of p the pre-request script needs besides variables. The client
-// authentication written here is the same value the auth's client_authentication carries.
+// authentication written here is the same value the auth's client_authentication carries, but
+// for private_key_jwt, which Postman's auth does not know.
 func scriptSettings(p *profile.Profile) templates.ScriptSettings {
-	s := templates.ScriptSettings{ClientAuth: string(p.ClientAuth)}
+	s := templates.ScriptSettings{ClientAuth: string(p.ClientAuth), Credential: credentialVariable(p), DPoP: p.DPoP}
 	for _, param := range p.Params {
 		s.Params = append(s.Params, param.Name)
 	}

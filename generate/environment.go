@@ -20,7 +20,8 @@ type EnvironmentOptions struct {
 // idNamespace scopes the name-based UUIDs of environments.
 var idNamespace = uuid.MustParse("5b0d3f0e-3c1a-4f53-9e3e-7a0c6a1f2d40")
 
-// NewEnvironment builds the environment for p. The client secret is its only value typed secret,
+// NewEnvironment builds the environment for p. The client secret, or with private_key_jwt the
+// private key and the DPoP proof key (as JWKs), are its only values typed secret, the secret
 // empty when p has none; accessToken is never in it. Its id is derived from the name, token URL
 // and client id, so the same input gives the same file.
 func NewEnvironment(p *profile.Profile, opts EnvironmentOptions) *postman.Environment {
@@ -37,8 +38,13 @@ func NewEnvironment(p *profile.Profile, opts EnvironmentOptions) *postman.Enviro
 	}
 	for _, s := range settings(p) {
 		v := postman.EnvValue{Key: s.key, Value: s.value, Type: postman.EnvTypeDefault, Enabled: true}
-		if s.key == postman.VarClientSecret {
+		switch s.key {
+		case postman.VarClientSecret:
 			v.Value, v.Type = p.ClientSecret, postman.EnvTypeSecret
+		case postman.VarPrivateKey:
+			v.Value, v.Type = p.ClientKey.MarshalPrivateJWK(p.KeyID), postman.EnvTypeSecret
+		case postman.VarDPoPKey:
+			v.Value, v.Type = p.ProofKey.MarshalPrivateJWK(""), postman.EnvTypeSecret
 		}
 		env.Values = append(env.Values, v)
 	}

@@ -42,7 +42,7 @@ func Render(p *profile.Profile, env *EnvironmentOptions) (*Files, error) {
 		return nil, err
 	}
 	if env == nil {
-		files.SecretDropped = p.ClientSecret != ""
+		files.SecretDropped = p.ClientSecret != "" || p.ClientKey != nil
 		return files, nil
 	}
 	e := NewEnvironment(p, *env)

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/gen-postman/gen-postman/internal/postman"
@@ -15,11 +16,18 @@ var scriptVariable = regexp.MustCompile(`pm\.(?:variables|collectionVariables)\.
 // TestScriptUsesTheCollectionsVariables holds the scripts' variable names and the model's
 // constants together: every name the script uses is a variable the collection defines.
 func TestScriptUsesTheCollectionsVariables(t *testing.T) {
+	cases := map[string]profile.Options{}
 	for _, name := range templates.PresetNames() {
 		opts := profile.Options{Provider: name, Tenant: "acme"}
 		if name == "generic" {
 			opts = profile.Options{Provider: name, TokenURL: "https://id.example.com/token", Audience: "https://api.example.com"}
 		}
+		cases[name] = opts
+	}
+	key := testClientKey(t)
+	cases["private_key_jwt"] = profile.Options{Provider: "generic", TokenURL: "https://id.example.com/token", ClientKey: key}
+	cases["private_key_jwt with DPoP"] = profile.Options{Provider: "generic", TokenURL: "https://id.example.com/token", ClientKey: key, DPoP: true}
+	for name, opts := range cases {
 		p, err := profile.Resolve(opts)
 		if err != nil {
 			t.Fatal(err)
@@ -50,8 +58,19 @@ func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 				t.Errorf("%s: the script uses %q, which the collection does not define", name, m[1])
 			}
 		}
-		for _, v := range []string{postman.VarTokenURL, postman.VarClientID, postman.VarClientSecret, postman.VarScope,
-			postman.VarAccessToken, postman.VarRenewAt, postman.VarAccessTokenFor, postman.VarTokenError, postman.VarPathError} {
+		want := []string{postman.VarTokenURL, postman.VarClientID, postman.VarScope,
+			postman.VarAccessToken, postman.VarRenewAt, postman.VarAccessTokenFor, postman.VarTokenError, postman.VarPathError}
+		if p.ClientAuth.Signed() {
+			want = append(want, postman.VarPrivateKey, postman.VarKeyID)
+		}
+		if p.DPoP {
+			want = append(want, postman.VarDPoPKey, postman.VarDPoPNonce)
+		}
+		// The credential's variable is named in the settings.
+		if !strings.Contains(script, `"credential":"`+credentialVariable(p)+`"`) || !defined[credentialVariable(p)] {
+			t.Errorf("%s: the settings do not name the credential's variable %q, or the collection lacks it", name, credentialVariable(p))
+		}
+		for _, v := range want {
 			if !regexp.MustCompile(`'` + v + `'`).MatchString(script) {
 				t.Errorf("%s: the script never names %q", name, v)
 			}

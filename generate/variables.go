@@ -18,8 +18,15 @@ func settings(p *profile.Profile) []setting {
 		{postman.VarTokenURL, p.TokenURL, "OAuth 2.0 token endpoint."},
 		{postman.VarClientID, p.ClientID, "The machine-to-machine app's client id."},
 		{postman.VarClientSecret, "", "The app's secret: set it in an environment (type secret) or with newman --env-var, never here."},
-		{postman.VarScope, p.Scope, "Space-separated scopes to request."},
 	}
+	if p.ClientAuth.Signed() {
+		s[len(s)-1] = setting{postman.VarPrivateKey, "", "The app's private key as a JWK, which signs its client assertions (private_key_jwt): set it in an environment (type secret), never here."}
+		s = append(s, setting{postman.VarKeyID, p.KeyID, "The kid of the client assertions: the key's id as the server knows it."})
+	}
+	if p.DPoP {
+		s = append(s, setting{postman.VarDPoPKey, "", "The DPoP proof key (EC P-256) as a JWK: set it in an environment (type secret), never here."})
+	}
+	s = append(s, setting{postman.VarScope, p.Scope, "Space-separated scopes to request."})
 	for _, param := range p.Params {
 		s = append(s, setting{param.Name, param.Value, "Sent as " + param.Name + " in the token request: the API the token is for."})
 	}
@@ -44,6 +51,9 @@ func collectionVariables(p *profile.Profile, rename map[string]string) []postman
 		}
 		vars = append(vars, postman.Variable{Key: variableName(rename, v.Name), Value: v.Value, Type: "string", Description: description})
 	}
+	if p.DPoP {
+		vars = append(vars, postman.Variable{Key: postman.VarDPoPNonce, Type: "string", Description: "Set by the pre-request script: the token endpoint's last DPoP-Nonce."})
+	}
 	return append(vars,
 		postman.Variable{Key: postman.VarAccessToken, Type: "string", Description: "Set by the pre-request script; do not put it in an environment."},
 		postman.Variable{Key: postman.VarRenewAt, Type: "string", Description: "Set by the pre-request script: when to get a new token, in ms since 1970."},
@@ -51,4 +61,13 @@ func collectionVariables(p *profile.Profile, rename map[string]string) []postman
 		postman.Variable{Key: postman.VarTokenError, Type: "string", Description: "Set by the pre-request script: why no token could be had; the collection's test fails the request with it."},
 		postman.Variable{Key: postman.VarPathError, Type: "string", Description: "Set by the pre-request script: the path variables a request would send empty; the collection's test fails the request with them."},
 	)
+}
+
+// credentialVariable names the variable of the client's credential: its private key with
+// private_key_jwt, else its secret.
+func credentialVariable(p *profile.Profile) string {
+	if p.ClientAuth.Signed() {
+		return postman.VarPrivateKey
+	}
+	return postman.VarClientSecret
 }

@@ -12,16 +12,33 @@ var (
 	preRequestScript string
 	//go:embed scripts/test.js
 	testScript string
+	//go:embed scripts/signer.js
+	signerScript string
+	//go:embed scripts/dpop.js
+	dpopScript string
 )
 
-const settingsMarker = "/* settings */ {}"
+// Where the pre-request script takes its settings, and the signing code when it signs.
+const (
+	settingsMarker = "/* settings */ {}"
+	signingMarker  = "/* signing */\n"
+)
+
+// ClientAuthPrivateKeyJWT is the ScriptSettings.ClientAuth of a client that signs assertions.
+const ClientAuthPrivateKeyJWT = "private_key_jwt"
 
 // ScriptSettings are what the pre-request script needs besides variables.
 type ScriptSettings struct {
-	// ClientAuth is "header" (HTTP Basic) or "body" (form fields).
+	// ClientAuth is "header" (HTTP Basic), "body" (form fields) or "private_key_jwt" (a signed
+	// assertion; the script then carries a signer).
 	ClientAuth string `json:"clientAuth"`
+	// Credential names the variable of the client's credential: the client secret, or the
+	// private key (a JWK) of private_key_jwt.
+	Credential string `json:"credential"`
 	// Params names the variables sent as token request parameters (resource, audience).
 	Params []string `json:"params"`
+	// DPoP makes the script send DPoP proofs (RFC 9449); it needs private_key_jwt's signer.
+	DPoP bool `json:"dpop"`
 }
 
 // PreRequestScript returns the collection-level pre-request script that fetches and caches the
@@ -35,11 +52,28 @@ func PreRequestScript(s ScriptSettings) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encoding script settings: %w", err)
 	}
-	if strings.Count(preRequestScript, settingsMarker) != 1 {
-		return "", fmt.Errorf("pre-request script: want one %q", settingsMarker)
+	for _, marker := range []string{settingsMarker, signingMarker} {
+		if strings.Count(preRequestScript, marker) != 1 {
+			return "", fmt.Errorf("pre-request script: want one %q", marker)
+		}
 	}
-	return strings.Replace(preRequestScript, settingsMarker, string(data), 1), nil
+	if s.DPoP && s.ClientAuth != ClientAuthPrivateKeyJWT {
+		return "", fmt.Errorf("pre-request script: DPoP needs %s", ClientAuthPrivateKeyJWT)
+	}
+	signing := ""
+	if s.ClientAuth == ClientAuthPrivateKeyJWT {
+		signing = signerScript
+		if s.DPoP {
+			signing += dpopScript
+		}
+	}
+	script := strings.Replace(preRequestScript, settingsMarker, string(data), 1)
+	return strings.Replace(script, signingMarker, signing, 1), nil
 }
 
 // TestScript returns the collection-level test script, which fails a request the API refuses.
 func TestScript() string { return testScript }
+
+// SignerScript is the signing code the pre-request script carries with private_key_jwt: the
+// jws object (sign, algorithm, publicJWK, sha256), for tests that run it in the sandbox alone.
+func SignerScript() string { return signerScript }

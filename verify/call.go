@@ -96,23 +96,45 @@ func joinBase(base, path string, bad func(string) error) (string, error) {
 	return full, nil
 }
 
-// callAPI makes the target request with the token as Bearer and reports its status.
-func callAPI(ctx context.Context, client *http.Client, t callTarget, token string, red redact.Redactor, adv advice) (Check, []string, *CallResult) {
+// callAPI makes the target request with the token and reports its status: as Bearer, or with
+// proof (DPoP) as "DPoP" with a proof made for it, made again with the API's nonce when it asks
+// for one. redactor gives the redactor that knows every proof made so far.
+func callAPI(ctx context.Context, client *http.Client, t callTarget, token string, proof func(nonce string) (string, error),
+	redactor func() redact.Redactor, adv advice) (Check, []string, *CallResult) {
 	// The URL is shown as every text from outside is: a collection's request may hold a value
 	// that only the redactor knows to hide.
-	target := red.Line(t.url, 2048)
+	target := redactor().Line(t.url, 2048)
 	res := &CallResult{Method: t.method, URL: target}
-	req, err := http.NewRequestWithContext(ctx, t.method, t.url, nil)
-	if err != nil {
-		return fail(CheckCall, "%s %s: %s", t.method, target, text.OneLine(err.Error(), 200)), nil, res
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Accept", "application/json")
-	resp, err := client.Do(req)
-	if err != nil {
-		return fail(CheckCall, "%s %s: no answer: %s", t.method, target, network.TransportReason(ctx, err, red)), nil, res
+	var resp *http.Response
+	nonce := ""
+	for attempt := 0; attempt < 2; attempt++ {
+		req, err := http.NewRequestWithContext(ctx, t.method, t.url, nil)
+		if err != nil {
+			return fail(CheckCall, "%s %s: %s", t.method, target, text.OneLine(err.Error(), 200)), nil, res
+		}
+		req.Header.Set("Authorization", "Bearer "+token)
+		if proof != nil {
+			p, err := proof(nonce)
+			if err != nil {
+				return fail(CheckCall, "%s %s: %s", t.method, target, text.OneLine(err.Error(), 200)), nil, res
+			}
+			req.Header.Set("Authorization", "DPoP "+token)
+			req.Header.Set("DPoP", p)
+		}
+		req.Header.Set("Accept", "application/json")
+		resp, err = client.Do(req)
+		if err != nil {
+			return fail(CheckCall, "%s %s: no answer: %s", t.method, target, network.TransportReason(ctx, err, redactor())), nil, res
+		}
+		nonce = resp.Header.Get("DPoP-Nonce")
+		if proof == nil || attempt > 0 || resp.StatusCode != http.StatusUnauthorized || nonce == "" ||
+			!strings.Contains(resp.Header.Get("WWW-Authenticate"), codeUseDPoPNonce) {
+			break
+		}
+		resp.Body.Close()
 	}
 	defer resp.Body.Close()
+	red := redactor()
 	res.Status = resp.StatusCode
 	line := fmt.Sprintf("%s %s: HTTP %d", t.method, target, resp.StatusCode)
 	if reason := http.StatusText(resp.StatusCode); reason != "" {
@@ -128,6 +150,9 @@ func callAPI(ctx context.Context, client *http.Client, t callTarget, token strin
 	}
 	var hints []string
 	switch {
+	case resp.StatusCode == http.StatusUnauthorized && proof != nil:
+		hints = append(hints, "The API refused the DPoP-bound token: it may not take DPoP (Authorization: DPoP and a proof), "+
+			"or expect another audience ("+adv.names.Resource+" or "+adv.names.Audience+").")
 	case resp.StatusCode == http.StatusUnauthorized:
 		hints = append(hints, "The API refused the token: it may expect another audience ("+adv.names.Resource+" or "+
 			adv.names.Audience+") or issuer.")

@@ -27,6 +27,8 @@ const (
 	CheckClient       = "client"
 	CheckTyp          = "typ"
 	CheckCall         = "call"
+	// CheckDPoP is made with DPoP only: the token is bound to the proof key.
+	CheckDPoP = "dpop"
 )
 
 // tokenChecks are the checks after token_request and token_type that read the token.
@@ -53,14 +55,21 @@ func skip(name, format string, args ...any) Check {
 }
 
 // checkTokenType passes a Bearer token; RFC 6749 §5.1 makes the type case-insensitive.
-func checkTokenType(tokenType string) Check {
+func checkTokenType(tokenType string, dpop bool) Check {
+	want := "Bearer"
+	if dpop {
+		want = "DPoP" // RFC 9449 §5
+	}
 	switch {
-	case strings.EqualFold(tokenType, "Bearer"):
+	case strings.EqualFold(tokenType, want):
 		return pass(CheckTokenType, "%s", tokenType)
 	case tokenType == "":
-		return fail(CheckTokenType, "no token_type in the answer (RFC 6749 §5.1 requires it); the collection sends the token as Bearer")
+		return fail(CheckTokenType, "no token_type in the answer (RFC 6749 §5.1 requires it); the collection sends the token as %s", want)
+	case dpop && strings.EqualFold(tokenType, "Bearer"):
+		return fail(CheckTokenType, "token_type Bearer, not DPoP: the server ignored the DPoP proof and issued a token anyone holding it can use; "+
+			"turn on DPoP for this client on the server")
 	}
-	return fail(CheckTokenType, "token_type %q, not Bearer: the collection sends the token as Bearer", text.OneLine(tokenType, 40))
+	return fail(CheckTokenType, "token_type %q, not %s: the collection sends the token as %s", text.OneLine(tokenType, 40), want, want)
 }
 
 // checkJWT decodes the token, failing an opaque or encrypted one with its likely cause. What

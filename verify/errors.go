@@ -19,6 +19,8 @@ var (
 	ErrNoClientID = errors.New("no client id: the token request needs the app's client id")
 	// ErrNoClientSecret is returned by Run for a profile without a client secret.
 	ErrNoClientSecret = errors.New("no client secret: the token request needs the app's secret")
+	// ErrNoClientKey is returned by Run for a private_key_jwt or DPoP profile without its key.
+	ErrNoClientKey = errors.New("no private key: private_key_jwt signs its assertions with the app's private key")
 	// ErrResponseTooLarge reports a response body over the size limit of what was fetched;
 	// it is [network.ErrResponseTooLarge].
 	ErrResponseTooLarge = network.ErrResponseTooLarge

@@ -13,8 +13,9 @@ import (
 
 // tokenForm is the application/x-www-form-urlencoded body of the client credentials request
 // (RFC 6749 §4.4.2) in a fixed order: grant_type, scope when set, each of the profile's
-// parameters, then the client's id and secret when they go in the body (§2.3.1).
-func tokenForm(p *profile.Profile) string {
+// parameters, then the client's id and secret when they go in the body (§2.3.1), or its id and
+// assertion with private_key_jwt (RFC 7523 §2.2).
+func tokenForm(p *profile.Profile, assertion string) string {
 	var b strings.Builder
 	add := func(name, value string) {
 		if b.Len() > 0 {
@@ -31,9 +32,14 @@ func tokenForm(p *profile.Profile) string {
 	for _, param := range p.Params {
 		add(param.Name, param.Value)
 	}
-	if p.ClientAuth == profile.ClientAuthBody {
+	switch p.ClientAuth {
+	case profile.ClientAuthBody:
 		add("client_id", p.ClientID)
 		add("client_secret", p.ClientSecret)
+	case profile.ClientAuthPrivateKeyJWT:
+		add("client_id", p.ClientID)
+		add("client_assertion_type", assertionType)
+		add("client_assertion", assertion)
 	}
 	return b.String()
 }
@@ -44,16 +50,36 @@ func basicCredentials(id, secret string) (string, string) {
 	return url.QueryEscape(id), url.QueryEscape(secret)
 }
 
-// newTokenRequest builds the POST to the profile's token endpoint.
-func newTokenRequest(ctx context.Context, p *profile.Profile) (*http.Request, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.TokenURL, strings.NewReader(tokenForm(p)))
+// newTokenRequest builds the POST to the profile's token endpoint: with private_key_jwt with a
+// fresh assertion, with DPoP with a fresh proof carrying nonce. Each assertion and proof is
+// made known to the redactor before anything is sent.
+func (rs *runState) newTokenRequest(ctx context.Context, nonce string) (*http.Request, error) {
+	p := rs.profile
+	var assertion string
+	if p.ClientAuth.Signed() {
+		a, err := clientAssertion(p, rs.now())
+		if err != nil {
+			return nil, err
+		}
+		assertion = a
+		rs.addSent(a)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.TokenURL, strings.NewReader(tokenForm(p, assertion)))
 	if err != nil {
 		return nil, fmt.Errorf("building token request for %q: %w", p.TokenURL, err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
-	if p.ClientAuth != profile.ClientAuthBody {
+	if p.ClientAuth == profile.ClientAuthHeader {
 		req.SetBasicAuth(basicCredentials(p.ClientID, p.ClientSecret))
+	}
+	if p.DPoP {
+		proof, err := dpopProof(p.ProofKey, http.MethodPost, p.TokenURL, nonce, "", rs.now())
+		if err != nil {
+			return nil, err
+		}
+		rs.addSent(proof)
+		req.Header.Set("DPoP", proof)
 	}
 	return req, nil
 }
@@ -70,19 +96,32 @@ type tokenResult struct {
 // requestToken sends the token request and reads its answer. Its error is for a request that
 // cannot be built; every way the server or the network fails is in the result.
 func requestToken(ctx context.Context, client *http.Client, rs *runState) (*tokenResult, error) {
-	req, err := newTokenRequest(ctx, rs.profile)
-	if err != nil {
-		return nil, err
+	var resp *http.Response
+	var body []byte
+	var err error
+	nonce := ""
+	// With DPoP, a server that wants a nonce (RFC 9449 §8) gets one more request, with it.
+	for attempt := 0; attempt < 2; attempt++ {
+		req, berr := rs.newTokenRequest(ctx, nonce)
+		if berr != nil {
+			return nil, berr
+		}
+		resp, err = client.Do(req)
+		if err != nil {
+			reason := network.TransportReason(ctx, err, rs.redact)
+			return &tokenResult{detail: "no answer: " + reason, hints: []string{transportHint(reason, rs.advice.names)}}, nil
+		}
+		body, err = network.ReadCapped(resp.Body, maxTokenResponse)
+		resp.Body.Close()
+		nonce = resp.Header.Get("DPoP-Nonce")
+		if !rs.profile.DPoP || attempt > 0 || err != nil || nonce == "" || resp.StatusCode != http.StatusBadRequest ||
+			newTokenError(resp.StatusCode, body, rs.redact).Code != codeUseDPoPNonce {
+			break
+		}
+		rs.nonceRetried = true
 	}
-	resp, err := client.Do(req)
-	if err != nil {
-		reason := network.TransportReason(ctx, err, rs.redact)
-		return &tokenResult{detail: "no answer: " + reason, hints: []string{transportHint(reason, rs.advice.names)}}, nil
-	}
-	defer resp.Body.Close()
 	n := rs.advice.names
 	res := &tokenResult{status: resp.StatusCode}
-	body, err := network.ReadCapped(resp.Body, maxTokenResponse)
 	if err != nil {
 		res.detail = fmt.Sprintf("HTTP %d, but reading the answer: %s", resp.StatusCode, rs.redact.Line(err.Error(), 200))
 		res.hints = []string{"A token response is a small JSON object; this server sent something else: check " + n.TokenURL + "."}
@@ -114,6 +153,9 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 	}
 	res.resp = tr
 	res.detail = "HTTP 200 with an access token"
+	if rs.nonceRetried {
+		res.detail += " (the second request, with the server's DPoP nonce)"
+	}
 	if tr.ExpiresIn.Set {
 		res.detail += fmt.Sprintf(", expires_in %d", tr.ExpiresIn.Seconds)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gen-postman/gen-postman/internal/clientkey"
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
@@ -23,6 +24,12 @@ type runState struct {
 	redact  redact.Redactor
 	report  *Report
 	advice  advice
+	// sent are the client assertions and DPoP proofs this run made: secrets for the redactor.
+	sent []string
+	// token is the access token, once there is one.
+	token string
+	// nonceRetried says the token request was sent again with the server's DPoP nonce.
+	nonceRetried bool
 }
 
 // Run sends the profile's token request, checks the token it gets, and, when opts.Call is set,
@@ -45,7 +52,12 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if p.ClientID == "" {
 		return nil, ErrNoClientID
 	}
-	if p.ClientSecret == "" {
+	switch {
+	case p.ClientAuth.Signed() && p.ClientKey == nil:
+		return nil, ErrNoClientKey
+	case p.DPoP && p.ProofKey == nil:
+		return nil, ErrNoClientKey
+	case !p.ClientAuth.Signed() && p.ClientSecret == "":
 		return nil, ErrNoClientSecret
 	}
 	target, err := callURL(p, opts.Call, opts.Names.withDefaults())
@@ -83,14 +95,35 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 // setRedactor hides the client secret, and the token unless it is to be shown, in everything
 // that comes from a server, as it comes in. The report's own text is never searched: a server
 // chooses its token, and one such as "fail" must not rewrite the report.
+//
+// With private_key_jwt it also hides the private keys' private numbers, and every assertion and
+// DPoP proof this run sent: each is a credential for as long as it lives.
 func (rs *runState) setRedactor(token string) {
 	p := rs.profile
+	rs.token = token
 	id, secret := basicCredentials(p.ClientID, p.ClientSecret)
 	secrets := []string{p.ClientSecret}
 	if token != "" && !rs.opts.ShowToken {
 		secrets = append(secrets, token)
 	}
-	rs.redact = redact.New(secrets, []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret})
+	for _, k := range []*clientkey.Key{p.ClientKey, p.ProofKey} {
+		if k != nil {
+			j := k.PrivateJWK("")
+			secrets = append(secrets, j.D, j.P, j.Q, j.DP, j.DQ, j.QI)
+		}
+	}
+	secrets = append(secrets, rs.sent...)
+	var basic []string
+	if p.ClientSecret != "" {
+		basic = []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret}
+	}
+	rs.redact = redact.New(secrets, basic)
+}
+
+// addSent makes an assertion or proof about to be sent a secret of the redactor.
+func (rs *runState) addSent(jws string) {
+	rs.sent = append(rs.sent, jws)
+	rs.setRedactor(rs.token)
 }
 
 // run sends the token request and, at the same time, fetches what the signature check will
@@ -113,6 +146,9 @@ func (rs *runState) run(ctx context.Context, target callTarget, stopFetching fun
 		for _, name := range tokenChecks {
 			r.add(skip(name, "no token"))
 		}
+		if rs.profile.DPoP {
+			r.add(skip(CheckDPoP, "no token"))
+		}
 		if target.url != "" {
 			r.add(skip(CheckCall, "no token"))
 		}
@@ -126,12 +162,25 @@ func (rs *runState) run(ctx context.Context, target callTarget, stopFetching fun
 		r.Token = tr.AccessToken
 	}
 	r.add(pass(CheckTokenRequest, "%s", res.detail))
-	r.add(checkTokenType(tr.TokenType))
+	r.add(checkTokenType(tr.TokenType, rs.profile.DPoP))
 
 	rs.checkToken(ctx, tr, receivedAt)
+	if rs.profile.DPoP {
+		r.add(checkBinding(r.Claims, rs.profile.ProofKey))
+	}
 
 	if target.url != "" {
-		check, hints, call := callAPI(ctx, rs.client, target, tr.AccessToken, rs.redact, rs.advice)
+		var proof func(nonce string) (string, error)
+		if rs.profile.DPoP {
+			proof = func(nonce string) (string, error) {
+				p, err := dpopProof(rs.profile.ProofKey, target.method, target.url, nonce, tr.AccessToken, rs.now())
+				if err == nil {
+					rs.addSent(p)
+				}
+				return p, err
+			}
+		}
+		check, hints, call := callAPI(ctx, rs.client, target, tr.AccessToken, proof, func() redact.Redactor { return rs.redact }, rs.advice)
 		r.add(check)
 		r.addHints(hints...)
 		r.Call = call

@@ -91,6 +91,18 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 	}
 	n, provider := rs.advice.names, rs.advice.provider
 	var hints []string
+	switch {
+	case p.ClientAuth.Signed() && e.Code == "invalid_client":
+		hints = append(hints, signedClientHint(rs, header)...)
+		return detail, hints
+	case p.ClientAuth.Signed() && !p.DPoP && e.Code == "invalid_grant":
+		hints = append(hints, "invalid_grant: the server may bind this client's tokens to a key (DPoP), as Okta's API service apps do "+
+			"by default: add --dpop, or turn DPoP off for the app.")
+		return detail, hints
+	case e.Code == codeUseDPoPNonce || e.Code == "invalid_dpop_proof":
+		hints = append(hints, dpopHint(e.Code, header, rs.nonceRetried))
+		return detail, hints
+	}
 	switch e.Code {
 	case "invalid_client":
 		hints = append(hints, fmt.Sprintf("invalid_client: the client id or secret is wrong, or the server wants "+

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
@@ -25,6 +26,8 @@ func collectionOptions(tr *postman.TokenRequest) profile.Options {
 		Issuer:       tr.Issuer,
 		JWKSURL:      tr.JWKSURL,
 		Endpoint:     tr.BaseURL,
+		KeyID:        tr.KeyID,
+		DPoP:         tr.DPoP,
 	}
 }
 
@@ -39,5 +42,9 @@ func collectionCall(c *postman.Call) *profile.Call {
 // collectionProfile resolves the token request a collection describes, with over (the user's
 // flags and environment variables) merged over what the files say.
 func collectionProfile(tr *postman.TokenRequest, over profile.Options) (*profile.Profile, error) {
+	if (tr.DPoP || tr.KeyID != "") && over.ClientKey == nil {
+		return nil, &input.Error{Field: "private-key", Reason: "missing: the collection's client signs its token requests " +
+			"(private_key_jwt, DPoP); give --private-key FILE with the key its environment's privateKey holds"}
+	}
 	return profile.ResolveCollection(profile.Merge(collectionOptions(tr), over), collectionCall(tr.Call))
 }

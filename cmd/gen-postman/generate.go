@@ -47,7 +47,10 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	if c.IsSet("out-dir") && (c.IsSet("output") || c.IsSet("env-output")) {
 		return usageError(errors.New("--out-dir names both files: give it alone, or -o and --env-output"))
 	}
-	opts := profileOptions(c, stderr)
+	opts, err := profileOptions(c, stderr)
+	if err != nil {
+		return err
+	}
 	opts.Name = c.String("name")
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/gen-postman/gen-postman/internal/clientkey"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/templates"
 )
@@ -30,9 +31,12 @@ func profileFlags() []cli.Flag {
 		&cli.StringFlag{Name: "resource", Usage: "resource indicator `URI` of the API (RFC 8707; Logto)"},
 		&cli.StringSliceFlag{Name: "audience", Usage: "audience `ID` of the API (Kinde, Auth0); several, repeated or space-separated, are sent as one space-separated value"},
 		&cli.StringFlag{Name: "scope", Usage: "space-separated `SCOPES` to request (Logto's Management API: all)"},
-		&cli.StringFlag{Name: "client-auth", Usage: "`METHOD` by which the client authenticates: header (HTTP Basic) or body (form fields); default: " + clientAuthDefaults()},
+		&cli.StringFlag{Name: "client-auth", Usage: "`METHOD` by which the client authenticates: header (HTTP Basic), body (form fields) or private_key_jwt (a signed assertion); default: private_key_jwt with --private-key, else " + clientAuthDefaults()},
 		&cli.StringFlag{Name: "client-id", Usage: "the M2M app's client `ID` [$" + envClientID + "]"},
 		&cli.StringFlag{Name: "client-secret", Usage: "the app's `SECRET`; prefer the environment variable, which the process list does not show [$" + envClientSecret + "]"},
+		&cli.StringFlag{Name: "private-key", Usage: "PEM `FILE` of the app's private key, for private_key_jwt: RSA 2048-8192 bits or EC P-256/P-384 (PKCS#8, PKCS#1 or SEC 1)"},
+		&cli.StringFlag{Name: "key-id", Usage: "the key's `ID` as the server knows it, sent as the assertion's kid (default: its RFC 7638 thumbprint)"},
+		&cli.BoolFlag{Name: "dpop", Usage: "bind tokens to a proof key with DPoP (RFC 9449): a proof with every token and API request; needs --private-key"},
 	}
 }
 
@@ -65,9 +69,9 @@ func clientAuthDefaults() string {
 	return strings.Join(parts, ", ")
 }
 
-// profileOptions moves the profile flags into profile.Options. A secret given on the command
-// line works but draws a warning on stderr.
-func profileOptions(c *cli.Context, stderr io.Writer) profile.Options {
+// profileOptions moves the profile flags into profile.Options and reads the --private-key file.
+// A secret given on the command line works but draws a warning on stderr.
+func profileOptions(c *cli.Context, stderr io.Writer) (profile.Options, error) {
 	opts := profile.Options{
 		Provider:   c.String("provider"),
 		Tenant:     c.String("tenant"),
@@ -93,5 +97,13 @@ func profileOptions(c *cli.Context, stderr io.Writer) profile.Options {
 	} else {
 		opts.ClientSecret = os.Getenv(envClientSecret)
 	}
-	return opts
+	opts.KeyID, opts.DPoP = c.String("key-id"), c.Bool("dpop")
+	if path := c.String("private-key"); path != "" {
+		key, err := clientkey.Load(path)
+		if err != nil {
+			return opts, err
+		}
+		opts.ClientKey = key
+	}
+	return opts, nil
 }

@@ -3,9 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
+	"encoding/pem"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -111,6 +115,9 @@ func runREADMECommand(t *testing.T, client *http.Client, root, makefile string, 
 			t.Errorf("README: %s: the Makefile has no target %q", line, args[1])
 		}
 		return
+	case len(args) > 2 && args[0] == "openssl" && args[1] == "genpkey":
+		writeREADMEKey(t, line, args)
+		return
 	case len(args) > 2 && args[0] == "npx" && args[1] == "newman" && args[2] == "run":
 		checkNewmanFiles(t, line, args[3:])
 		return
@@ -209,4 +216,31 @@ func anyHostTLSClient(t *testing.T, handler http.Handler) *http.Client {
 		// httptest's certificate names example.com; TLS is still verified against it.
 		TLSClientConfig: &tls.Config{RootCAs: roots, ServerName: "example.com"},
 	}}
+}
+
+// writeREADMEKey does what the README's openssl genpkey command does: it writes a fresh P-256
+// private key in PKCS#8 PEM to the -out file.
+func writeREADMEKey(t *testing.T, line string, args []string) {
+	t.Helper()
+	out := ""
+	for i, a := range args {
+		if a == "-out" && i+1 < len(args) {
+			out = args[i+1]
+		}
+	}
+	if out == "" || !strings.Contains(line, "-algorithm EC -pkeyopt ec_paramgen_curve:P-256") {
+		t.Errorf("README: %s: this test makes only P-256 keys, given -out FILE", line)
+		return
+	}
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -2,6 +2,13 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -47,6 +54,7 @@ func TestScripts(t *testing.T) {
 			"filetype": cmdFiletype,
 			"replace":  cmdReplace,
 			"served":   cmdServed,
+			"genkey":   cmdGenkey,
 		},
 	})
 }
@@ -206,4 +214,33 @@ func cmdServed(ts *testscript.TestScript, neg bool, args []string) {
 		fmt.Fprintln(ts.Stdout(), line)
 	}
 	d.log = nil
+}
+
+// cmdGenkey writes a fresh private key in PEM, for this script only: genkey rsa1024|rsa2048|p256|p384|p521|ed25519 FILE.
+func cmdGenkey(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: genkey KIND FILE")
+	}
+	var key any
+	var err error
+	switch args[0] {
+	case "rsa1024":
+		key, err = rsa.GenerateKey(rand.Reader, 1024)
+	case "rsa2048":
+		key, err = rsa.GenerateKey(rand.Reader, 2048)
+	case "p256":
+		key, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	case "p384":
+		key, err = ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
+	case "p521":
+		key, err = ecdsa.GenerateKey(elliptic.P521(), rand.Reader)
+	case "ed25519":
+		_, key, err = ed25519.GenerateKey(rand.Reader)
+	default:
+		ts.Fatalf("genkey: unknown kind %q", args[0])
+	}
+	ts.Check(err)
+	der, err := x509.MarshalPKCS8PrivateKey(key)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), 0o600))
 }

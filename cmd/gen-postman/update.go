@@ -189,7 +189,7 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 	}
 	opts := profile.Merge(collectionOptions(tr), over)
 	opts.ClientSecret = "" // never read for an update: nothing it writes may hold it
-	api, err := loadAPI(c.Context, client, c.String("openapi"), c.App.Reader, c.App.ErrWriter,
+	api, err := loadAPI(c.Context, client, "openapi", c.String("openapi"), c.App.Reader, c.App.ErrWriter,
 		openapi.Options{Host: urlHost(opts.TokenURL)})
 	if err != nil {
 		return nil, err

@@ -139,6 +139,8 @@ func verifyError(err error) error {
 	switch {
 	case errors.Is(err, verify.ErrNoClientID):
 		return &input.Error{Field: "client-id", Reason: "missing: the token request needs the app's client id; give --client-id or set " + envClientID}
+	case errors.Is(err, verify.ErrNoClientKey):
+		return &input.Error{Field: "private-key", Reason: "missing: private_key_jwt and DPoP sign with the app's private key; give --private-key FILE"}
 	case errors.Is(err, verify.ErrNoClientSecret):
 		return &input.Error{Field: "client-secret", Secret: true, Reason: "missing: set " + envClientSecret + " (or give --client-secret)"}
 	}
@@ -148,7 +150,10 @@ func verifyError(err error) error {
 // verifyProfile builds the token request from the provider flags or, with --collection, from
 // the collection's auth, where flags and environment variables override the files.
 func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, stderr io.Writer) (*profile.Profile, error) {
-	opts := profileOptions(c, stderr)
+	opts, err := profileOptions(c, stderr)
+	if err != nil {
+		return nil, err
+	}
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	if !c.IsSet("collection") {
 		for _, name := range []string{"environment", "request"} {

@@ -67,11 +67,11 @@ type oauthServer struct {
 }
 
 // startOAuthServer starts the real OAuth server on 127.0.0.1 with the given signing algorithm
-// and token lifetime; it stops when the test ends.
-func startOAuthServer(t *testing.T, alg string, ttl int) *oauthServer {
+// and token lifetime, and server.js's extra arguments; it stops when the test ends.
+func startOAuthServer(t *testing.T, alg string, ttl int, extra ...string) *oauthServer {
 	t.Helper()
 	requireNode(t)
-	cmd := exec.Command("node", "server.js", "--alg", alg, "--ttl", strconv.Itoa(ttl))
+	cmd := exec.Command("node", append([]string{"server.js", "--alg", alg, "--ttl", strconv.Itoa(ttl)}, extra...)...)
 	cmd.Dir = e2eDir
 	stdin, err := cmd.StdinPipe() // the server exits when this closes
 	if err != nil {
@@ -127,6 +127,11 @@ type serverStats struct {
 	OpenWithAuthorization int `json:"openWithAuthorization"`
 	// SecretLeaks counts requests anywhere but the token endpoint that carried a client secret.
 	SecretLeaks int `json:"secretLeaks"`
+	// TokensIssued counts token requests answered 200; NonceChallenges the 400 use_dpop_nonce
+	// answers; DPoPProofs the API requests whose DPoP proof was good.
+	TokensIssued    int `json:"tokensIssued"`
+	NonceChallenges int `json:"nonceChallenges"`
+	DPoPProofs      int `json:"dpopProofs"`
 }
 
 func (s *oauthServer) stats(t *testing.T) serverStats {

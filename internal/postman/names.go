@@ -59,6 +59,15 @@ const (
 	// VarPathError names the path variables the request about to be sent would leave empty,
 	// with the variables to set, for the collection's test; empty when all are set.
 	VarPathError = "pathVariableError"
+	// VarPrivateKey holds the client's private key as a JWK, for private_key_jwt: a secret,
+	// written only to an environment file.
+	VarPrivateKey = "privateKey"
+	// VarKeyID is the kid of the client's assertions.
+	VarKeyID = "keyId"
+	// VarDPoPKey holds the DPoP proof key as a JWK: a secret, written only to an environment.
+	VarDPoPKey = "dpopKey"
+	// VarDPoPNonce is the token endpoint's last DPoP-Nonce, set by the pre-request script.
+	VarDPoPNonce = "dpopNonce"
 )
 
 // Ref returns the reference Postman resolves to the variable's value: {{name}}.

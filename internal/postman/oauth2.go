@@ -24,6 +24,9 @@ type oauth2Settings struct {
 	ClientAuth   string
 	Resource     string
 	Audience     string
+	// DPoP is set when the auth sends the token with the header prefix DPoP (RFC 9449), as
+	// gen-postman writes it with --dpop.
+	DPoP bool
 }
 
 // storedTokenWarning explains why a token saved in the collection is not checked.
@@ -93,6 +96,9 @@ func (c *authSettings) readAuth(auth *Auth, vars *variables) error {
 	}
 	if token, _, err := field(AuthAccessToken); err == nil && token != "" && !strings.Contains(token, "{{") {
 		c.storedToken = true
+	}
+	if prefix, _, err := field(AuthHeaderPrefix); err == nil && strings.EqualFold(strings.TrimSpace(prefix), "DPoP") {
+		c.oauth2.DPoP = true
 	}
 	return c.readParams(values, vars)
 }

@@ -20,6 +20,11 @@ type TokenRequest struct {
 	// Resource and Audience are the token request parameters that name the API.
 	Resource string
 	Audience string
+	// DPoP is set when the auth sends the token as DPoP (its header prefix), so the token
+	// must be requested with DPoP proofs.
+	DPoP bool
+	// KeyID is the collection's keyId variable: the kid of private_key_jwt assertions.
+	KeyID string
 	// Issuer, JWKSURL and BaseURL come from the collection's issuer, jwksUrl and baseUrl
 	// variables. BaseURL, when there is none, is the origin of the request Call makes.
 	Issuer  string
@@ -67,7 +72,7 @@ func LoadCollection(collection, environment io.Reader, request string) (*TokenRe
 	}
 	s := cfg.settings.oauth2
 	tr := &TokenRequest{Name: col.Name(), TokenURL: s.TokenURL, ClientID: s.ClientID, ClientSecret: s.ClientSecret,
-		Scope: s.Scope, ClientAuth: s.ClientAuth, Resource: s.Resource, Audience: s.Audience}
+		Scope: s.Scope, ClientAuth: s.ClientAuth, Resource: s.Resource, Audience: s.Audience, DPoP: s.DPoP}
 	tr.Warnings = cfg.settings.warnings
 	if cfg.settings.storedToken {
 		tr.Warnings = append(tr.Warnings, storedTokenWarning)
@@ -88,7 +93,7 @@ func (tr *TokenRequest) readVariables(vars *variables) error {
 	for _, f := range []struct {
 		name string
 		dst  *string
-	}{{VarIssuer, &tr.Issuer}, {VarJWKSURL, &tr.JWKSURL}, {VarBaseURL, &tr.BaseURL}} {
+	}{{VarIssuer, &tr.Issuer}, {VarJWKSURL, &tr.JWKSURL}, {VarBaseURL, &tr.BaseURL}, {VarKeyID, &tr.KeyID}} {
 		value, ok := vars.get(f.name)
 		if !ok || value == "" {
 			continue

@@ -4,7 +4,8 @@ package profile
 // and Scope when it is not nil (an explicit empty scope clears base's). This is the one rule by
 // which the user's flags and environment variables override what a collection and its
 // environment file say; an empty value, such as GEN_POSTMAN_CLIENT_ID= set to nothing, never
-// wipes a value the files give.
+// wipes a value the files give. A client key given over a collection that sends a secret makes
+// the client sign instead (private_key_jwt), and DPoP asked for on either side is asked for.
 func Merge(base, over Options) Options {
 	out := base
 	for _, f := range []struct {
@@ -31,5 +32,16 @@ func Merge(base, over Options) Options {
 	if over.Scope != nil {
 		out.Scope = over.Scope
 	}
+	if over.KeyID != "" {
+		out.KeyID = over.KeyID
+	}
+	if over.ClientKey != nil {
+		// A key given by the user makes the client sign, however the files send a secret.
+		out.ClientKey = over.ClientKey
+		if over.ClientAuth == "" {
+			out.ClientAuth, out.ClientSecret = string(ClientAuthPrivateKeyJWT), ""
+		}
+	}
+	out.DPoP = out.DPoP || over.DPoP
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/apimodel"
+	"github.com/gen-postman/gen-postman/internal/clientkey"
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/templates"
@@ -37,6 +38,12 @@ type Options struct {
 	Issuer       string
 	JWKSURL      string
 	Name         string
+	// ClientKey, when set, is the private key of private_key_jwt (read from --private-key);
+	// KeyID names it in the assertion's kid (default: its RFC 7638 thumbprint).
+	ClientKey *clientkey.Key
+	KeyID     string
+	// DPoP binds the token to a proof key (RFC 9449); it needs a ClientKey.
+	DPoP bool
 	// API, when set, replaces the preset's ready requests with an API description's.
 	API *apimodel.API
 }
@@ -56,7 +63,15 @@ type Profile struct {
 	ClientID   string
 	// ClientSecret is sent by verify and written only to an environment file typed secret.
 	ClientSecret string
-	Scope        string
+	// ClientKey signs the client assertions of private_key_jwt, KeyID is the assertions' kid;
+	// both are empty for a client with a secret. ClientKey is written only to an environment
+	// file typed secret.
+	ClientKey *clientkey.Key
+	KeyID     string
+	// DPoP makes every token request and API request carry a proof of ProofKey (RFC 9449).
+	DPoP     bool
+	ProofKey *clientkey.Key
+	Scope    string
 	// Params are the resource or audience parameters of the token request, in sending order.
 	Params []Param
 	// Hints are the provider's advice for when something goes wrong, from its preset.
@@ -332,6 +347,9 @@ func (r *resolver) client(p *Profile) error {
 		return fmt.Errorf("preset %q: %w", r.preset.Name, err)
 	}
 	p.ClientAuth = preset
+	if r.opts.ClientKey != nil && r.opts.ClientAuth == "" {
+		p.ClientAuth = ClientAuthPrivateKeyJWT // a key says how the client authenticates
+	}
 	if r.opts.ClientAuth != "" {
 		ca, err := ParseClientAuth(r.opts.ClientAuth)
 		if err != nil {
@@ -346,6 +364,9 @@ func (r *resolver) client(p *Profile) error {
 		return err
 	}
 	p.ClientID, p.ClientSecret = r.opts.ClientID, r.opts.ClientSecret
+	if err := r.signedClient(p); err != nil {
+		return err
+	}
 	if p.ClientID == "" {
 		p.Warnings = append(p.Warnings, "no client id: clientId is left empty; give "+input.Flag("client-id")+", or fill it in before sending a request")
 	}

@@ -1,7 +1,8 @@
 // gen-postman: gets an OAuth 2.0 client credentials token (RFC 6749 section 4.4) before a request
 // when none is cached for these settings or the cached one is about to expire, and keeps it in the
 // collection variable accessToken, which the collection's OAuth 2.0 auth sends as a Bearer token.
-// Variables it reads: tokenUrl, clientId, clientSecret, scope and the API parameter(s) below.
+// Variables it reads: tokenUrl, clientId, the client secret (or, with private_key_jwt, the
+// private key and keyId), scope and the API parameter(s) below.
 // When no token can be had it records why in accessTokenError, never with the secret, and the
 // collection's test fails the request with that reason. It records a path variable left empty
 // in pathVariableError, for the test too.
@@ -9,6 +10,7 @@ const settings = /* settings */ {};
 // A token is renewed 30 s before it expires, or halfway through a shorter lifetime.
 const renewBeforeExpiryMs = 30 * 1000;
 const base64 = require('btoa'); // the sandbox's global btoa is deprecated
+/* signing */
 
 // application/x-www-form-urlencoded, as RFC 6749 section 2.3.1 requires for HTTP Basic too.
 function formEncode(value) {
@@ -17,10 +19,10 @@ function formEncode(value) {
     .replace(/%20/g, '+');
 }
 
-function tokenRequest() {
+// tokenSettings reads the token request's variables; cacheKey says which settings a token is for.
+function tokenSettings() {
   const tokenUrl = pm.variables.get('tokenUrl') || '';
   const clientId = pm.variables.get('clientId') || '';
-  const clientSecret = pm.variables.get('clientSecret') || '';
   const fields = [['grant_type', 'client_credentials']];
   const scope = pm.variables.get('scope') || '';
   if (scope) {
@@ -32,18 +34,34 @@ function tokenRequest() {
       fields.push([name, value]);
     }
   });
+  // The client secret, or with private_key_jwt the private key.
+  const credential = pm.variables.get(settings.credential) || '';
   const cacheKey = JSON.stringify([tokenUrl, clientId, fields]);
+  return { tokenUrl, clientId, credential, fields, cacheKey };
+}
+
+// tokenRequest is the token request for these settings: with private_key_jwt a fresh assertion
+// (each may be used once), with DPoP a fresh proof carrying the server's nonce.
+function tokenRequest(s, nonce) {
+  const fields = s.fields.slice();
   const header = [
     { key: 'Content-Type', value: 'application/x-www-form-urlencoded' },
     { key: 'Accept', value: 'application/json' }
   ];
-  if (settings.clientAuth === 'header') {
-    header.push({ key: 'Authorization', value: 'Basic ' + base64(formEncode(clientId) + ':' + formEncode(clientSecret)) });
+  if (settings.clientAuth === 'private_key_jwt') {
+    fields.push(['client_id', s.clientId],
+      ['client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'],
+      ['client_assertion', clientAssertion(s.clientId, s.tokenUrl)]);
+  } else if (settings.clientAuth === 'header') {
+    header.push({ key: 'Authorization', value: 'Basic ' + base64(formEncode(s.clientId) + ':' + formEncode(s.credential)) });
   } else {
-    fields.push(['client_id', clientId], ['client_secret', clientSecret]);
+    fields.push(['client_id', s.clientId], ['client_secret', s.credential]);
+  }
+  if (settings.dpop) {
+    header.push({ key: 'DPoP', value: dpop.proof('POST', s.tokenUrl, nonce, '') });
   }
   const body = fields.map(([k, v]) => formEncode(k) + '=' + formEncode(v)).join('&');
-  return { tokenUrl, clientId, clientSecret, cacheKey, request: { url: tokenUrl, method: 'POST', header, body: { mode: 'raw', raw: body } } };
+  return { url: s.tokenUrl, method: 'POST', header, body: { mode: 'raw', raw: body } };
 }
 
 // hideSecret keeps the client secret, as sent or form-encoded, out of a message a server wrote.
@@ -69,7 +87,7 @@ function describeFailure(res) {
   try {
     const body = res.json();
     if (body && body.error) {
-      reason += ' ' + body.error + (body.error_description ? ': ' + body.error_description : '');
+      reason += ' ' + body.error + (body.error_description ? ': ' + body.error_description : '') + refusalHint(res, body.error);
     }
   } catch (e) {
     reason += ', not a JSON body';
@@ -77,40 +95,95 @@ function describeFailure(res) {
   return reason;
 }
 
+// refusalHint says what a signed client's refusal most likely means: a clock far from the
+// server's (which takes the assertion for expired), a key the server does not hold, or a
+// nonce the server asks for without giving one.
+function refusalHint(res, error) {
+  if (settings.clientAuth === 'private_key_jwt' && error === 'invalid_client') {
+    const skewSeconds = Math.round((Date.now() - Date.parse(res.headers.get('Date') || '')) / 1000);
+    if (Math.abs(skewSeconds) > 60) {
+      return ' (this machine\'s clock is ' + Math.abs(skewSeconds) + ' s ' + (skewSeconds > 0 ? 'ahead of' : 'behind') +
+        ' the server\'s, so it takes the client assertion for expired or not yet valid)';
+    }
+    return ' (the server did not accept the client assertion: check that it holds this public key for the client, under the kid in keyId)';
+  }
+  if (settings.clientAuth === 'private_key_jwt' && !settings.dpop && error === 'invalid_grant') {
+    return ' (the server may bind this client\'s tokens to a key with DPoP: generate the collection again with --dpop)';
+  }
+  if (error === 'use_dpop_nonce' && !res.headers.get('DPoP-Nonce')) {
+    return ' (the server wants a nonce in the DPoP proof but sent no DPoP-Nonce header to take it from)';
+  }
+  return '';
+}
+
+// useToken does what a request needs besides the token itself: with DPoP, a proof of its own.
+function useToken(accessToken) {
+  if (settings.dpop) {
+    try {
+      dpop.attach(accessToken);
+    } catch (e) {
+      recordFailure('cannot make a DPoP proof: ' + e.message);
+    }
+  }
+}
+
+// fetchToken sends the token request; with DPoP, a server that asks for a nonce
+// (use_dpop_nonce, RFC 9449 section 8) gets one more request, with its nonce.
+function fetchToken(s, nonce, retried) {
+  let request;
+  try {
+    request = tokenRequest(s, nonce);
+  } catch (e) {
+    recordFailure('cannot make the token request to ' + s.tokenUrl + ': ' + e.message);
+    return;
+  }
+  const secret = settings.clientAuth === 'private_key_jwt' ? '' : s.credential;
+  pm.sendRequest(request, (err, res) => {
+    if (err) {
+      recordFailure('token request to ' + s.tokenUrl + ' failed: ' + hideSecret(err.message || err, secret));
+      return;
+    }
+    let body = null;
+    try {
+      body = res.json();
+    } catch (e) {
+      body = null;
+    }
+    if (settings.dpop && dpop.keepNonce(res) && !retried && res.code === 400 && body && body.error === 'use_dpop_nonce') {
+      fetchToken(s, dpop.tokenNonce(), true);
+      return;
+    }
+    if (res.code !== 200 || !body || typeof body.access_token !== 'string' || body.access_token === '') {
+      recordFailure('token request to ' + s.tokenUrl + ' was refused: ' + hideSecret(describeFailure(res), secret));
+      return;
+    }
+    const wantType = settings.dpop ? 'dpop' : 'bearer';
+    if (String(body.token_type || '').toLowerCase() !== wantType) {
+      console.warn('gen-postman: token_type is "' + body.token_type + '", not ' + (settings.dpop ? 'DPoP' : 'Bearer'));
+    }
+    const lifetimeMs = (Number(body.expires_in) > 0 ? Number(body.expires_in) : 300) * 1000;
+    pm.collectionVariables.set('accessToken', body.access_token);
+    pm.collectionVariables.set('accessTokenRenewAt', String(Date.now() + lifetimeMs - Math.min(renewBeforeExpiryMs, lifetimeMs / 2)));
+    pm.collectionVariables.set('accessTokenFor', s.cacheKey);
+    pm.collectionVariables.set('accessTokenError', '');
+    useToken(body.access_token);
+  });
+}
+
 // ensureToken gets a token unless a good one is cached for these settings.
 function ensureToken() {
-  const token = tokenRequest();
+  const s = tokenSettings();
   const cachedFor = pm.collectionVariables.get('accessTokenFor');
   const renewAt = Number(pm.collectionVariables.get('accessTokenRenewAt')) || 0;
   const cached = pm.collectionVariables.get('accessToken');
 
-  if (!token.tokenUrl || !token.clientId || !token.clientSecret) {
-    recordFailure('cannot get a token: set the variables tokenUrl, clientId and clientSecret (the secret in your environment or with newman --env-var clientSecret=...)');
-  } else if (!cached || cachedFor !== token.cacheKey || Date.now() >= renewAt) {
-    pm.sendRequest(token.request, (err, res) => {
-      if (err) {
-        recordFailure('token request to ' + token.tokenUrl + ' failed: ' + hideSecret(err.message || err, token.clientSecret));
-        return;
-      }
-      let body = null;
-      try {
-        body = res.json();
-      } catch (e) {
-        body = null;
-      }
-      if (res.code !== 200 || !body || typeof body.access_token !== 'string' || body.access_token === '') {
-        recordFailure('token request to ' + token.tokenUrl + ' was refused: ' + hideSecret(describeFailure(res), token.clientSecret));
-        return;
-      }
-      if (String(body.token_type || '').toLowerCase() !== 'bearer') {
-        console.warn('gen-postman: token_type is "' + body.token_type + '", not Bearer');
-      }
-      const lifetimeMs = (Number(body.expires_in) > 0 ? Number(body.expires_in) : 300) * 1000;
-      pm.collectionVariables.set('accessToken', body.access_token);
-      pm.collectionVariables.set('accessTokenRenewAt', String(Date.now() + lifetimeMs - Math.min(renewBeforeExpiryMs, lifetimeMs / 2)));
-      pm.collectionVariables.set('accessTokenFor', token.cacheKey);
-      pm.collectionVariables.set('accessTokenError', '');
-    });
+  if (!s.tokenUrl || !s.clientId || !s.credential) {
+    recordFailure('cannot get a token: set the variables tokenUrl, clientId and ' + settings.credential + ' (the ' +
+      settings.credential + ' in your environment or with newman --env-var ' + settings.credential + '=...)');
+  } else if (!cached || cachedFor !== s.cacheKey || Date.now() >= renewAt) {
+    fetchToken(s, settings.dpop ? dpop.tokenNonce() : '', false);
+  } else {
+    useToken(cached);
   }
 }
 

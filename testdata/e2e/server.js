@@ -2,12 +2,19 @@
 // configured the way Logto configures it (client credentials, RFC 8707 resource indicators,
 // JWT access tokens), mounted under /oidc, plus a small API under /api that checks those tokens.
 //
-// Usage: node server.js [--alg ES384|RS256|PS256|ES256|EdDSA] [--ttl SECONDS]
+// Usage: node server.js [--alg ES384|RS256|PS256|ES256|EdDSA] [--ttl SECONDS] [--key-clients FILE]
+//
+// --key-clients names a JSON file of clients that authenticate with a signed assertion
+// (private_key_jwt, RFC 7523) instead of a secret: [{"id", "scope", "jwk" (public), "dpop"}]. A
+// client with "dpop" gets DPoP-bound tokens only (RFC 9449), and must put the server's nonce in
+// its proofs. The API then takes such a token only as "Authorization: DPoP" with a proof of the
+// bound key for that very request.
 //
 // It listens on 127.0.0.1 only, on a free port, and prints one JSON line on stdout when ready:
 //   {"base":…,"issuer":…,"tokenUrl":…,"jwksUrl":…}
 // Everything else goes to stderr. It exits when its stdin closes, and on SIGTERM or SIGINT.
 
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
@@ -40,6 +47,7 @@ try {
     options: {
       alg: { type: 'string', default: 'ES384' },
       ttl: { type: 'string', default: '3600' },
+      'key-clients': { type: 'string' },
     },
   }));
 } catch (err) {
@@ -57,7 +65,11 @@ const ttl = Number(options.ttl);
 const fixtures = JSON.parse(readFileSync(new URL('./clients.json', import.meta.url), 'utf8'));
 const resources = new Map(Object.entries(fixtures.resources));
 // The scopes each client has been given, as Logto gives them to an app through its roles.
-const clientScopes = new Map(fixtures.clients.map((c) => [c.id, new Set(c.scope.split(' '))]));
+const keyClients = options['key-clients'] ? JSON.parse(readFileSync(options['key-clients'], 'utf8')) : [];
+const clientScopes = new Map([...fixtures.clients, ...keyClients].map((c) => [c.id, new Set(c.scope.split(' '))]));
+// The algorithms of client assertions and of DPoP proofs this server takes.
+const ASSERTION_ALGS = ['RS256', 'PS256', 'ES256', 'ES384'];
+const PROOF_ALGS = ['ES256', 'ES384', 'RS256'];
 
 const { publicKey, privateKey } = await jose.generateKeyPair(alg, {
   ...ALGORITHMS[alg],
@@ -68,7 +80,13 @@ signingJwk.kid = await jose.calculateJwkThumbprint(signingJwk);
 signingJwk.alg = alg;
 signingJwk.use = 'sig';
 
-const stats = { tokenRequests: 0, tokenErrors: 0, apiRequests: 0, apiUnauthorized: 0, openRequests: 0, openWithAuthorization: 0, secretLeaks: 0 };
+const stats = {
+  tokenRequests: 0, tokenErrors: 0, tokensIssued: 0, nonceChallenges: 0, apiRequests: 0, apiUnauthorized: 0,
+  dpopProofs: 0, openRequests: 0, openWithAuthorization: 0, secretLeaks: 0,
+};
+// dropNonce makes the token endpoint leave out its DPoP-Nonce header, as a proxy that strips
+// unknown headers does (POST /__dpop/drop-nonce turns it on).
+let dropNonce = false;
 
 const server = http.createServer();
 await new Promise((resolve, reject) => {
@@ -79,25 +97,39 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const issuer = `${base}${MOUNT}`;
 
 const provider = new Provider(issuer, {
-  clients: fixtures.clients.map((c) => ({
-    client_id: c.id,
-    client_secret: c.secret,
-    token_endpoint_auth_method: c.auth === 'header' ? 'client_secret_basic' : 'client_secret_post',
-    grant_types: ['client_credentials'],
-    response_types: [],
-    redirect_uris: [],
-  })),
+  clients: [
+    ...fixtures.clients.map((c) => ({
+      client_id: c.id,
+      client_secret: c.secret,
+      token_endpoint_auth_method: c.auth === 'header' ? 'client_secret_basic' : 'client_secret_post',
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+    })),
+    ...keyClients.map((c) => ({
+      client_id: c.id,
+      token_endpoint_auth_method: 'private_key_jwt',
+      token_endpoint_auth_signing_alg: c.jwk.alg,
+      jwks: { keys: [c.jwk] },
+      dpop_bound_access_tokens: Boolean(c.dpop),
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+    })),
+  ],
   jwks: { keys: [signingJwk] },
   // Without these two, token requests fail with invalid_client_metadata for any alg but RS256:
   // ES384 is not among oidc-provider's default algorithms, and clients default to RS256, which
   // needs an RSA key. Allow exactly the generated key's alg, as Logto does with its key.
-  enabledJWA: { idTokenSigningAlgValues: [alg] },
+  enabledJWA: { idTokenSigningAlgValues: [alg], clientAuthSigningAlgValues: ASSERTION_ALGS, dPoPSigningAlgValues: PROOF_ALGS },
   clientDefaults: { id_token_signed_response_alg: alg },
   // oidc-provider's default routes (/token, /jwks, /.well-known/openid-configuration) are
   // relative to the issuer's path, so they are served as /oidc/token, /oidc/jwks and so on.
   features: {
     devInteractions: { enabled: false },
     clientCredentials: { enabled: true },
+    // Okta's way: every DPoP token request must carry a nonce the server gave (use_dpop_nonce).
+    dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
     resourceIndicators: {
       enabled: true,
       useGrantedResource: () => false,
@@ -157,14 +189,14 @@ async function handleApi(req, res, path) {
       { 'www-authenticate': challenge });
   };
 
-  const match = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(req.headers.authorization ?? '');
+  const match = /^(Bearer|DPoP) +([A-Za-z0-9._~+/-]+=*) *$/i.exec(req.headers.authorization ?? '');
   if (!match) {
     unauthorized(undefined, 'a Bearer access token is required');
     return;
   }
   let payload;
   try {
-    ({ payload } = await jose.jwtVerify(match[1], publicKey, {
+    ({ payload } = await jose.jwtVerify(match[2], publicKey, {
       issuer,
       audience: [...resources.keys()],
       algorithms: [alg],
@@ -172,6 +204,13 @@ async function handleApi(req, res, path) {
   } catch (err) {
     unauthorized('invalid_token', err.message);
     return;
+  }
+  if (payload.cnf?.jkt || match[1].toLowerCase() === 'dpop') {
+    const problem = await checkProof(req, path, match[1], match[2], payload.cnf?.jkt);
+    if (problem) {
+      unauthorized('invalid_token', problem);
+      return;
+    }
   }
 
   const audience = [payload.aud].flat().find((a) => resources.has(a));
@@ -183,6 +222,35 @@ async function handleApi(req, res, path) {
     return;
   }
   sendJSON(res, 200, { ok: true, method: req.method, path, sub: payload.sub });
+}
+
+// checkProof checks a DPoP-bound token's use as a resource server must (RFC 9449 §7): sent as
+// "DPoP", with a proof of the bound key (cnf.jkt) made for this request and this token, used
+// once. It returns what is wrong, or '' when all is well.
+const seenProofs = new Set();
+async function checkProof(req, path, scheme, token, jkt) {
+  if (!jkt) return 'the token is not DPoP-bound (no cnf.jkt), but was sent as DPoP';
+  if (scheme.toLowerCase() !== 'dpop') return 'a DPoP-bound token must be sent as Authorization: DPoP';
+  const proof = req.headers.dpop;
+  if (typeof proof !== 'string' || proof === '') return 'no DPoP proof with the DPoP-bound token';
+  let verified;
+  try {
+    verified = await jose.jwtVerify(proof, jose.EmbeddedJWK, {
+      typ: 'dpop+jwt', algorithms: PROOF_ALGS, maxTokenAge: '60s', clockTolerance: 5,
+    });
+  } catch (err) {
+    return `DPoP proof: ${err.message}`;
+  }
+  const { payload, protectedHeader } = verified;
+  const htu = `${base}${path}`;
+  if (payload.htm !== req.method) return `DPoP proof htm ${payload.htm}, not ${req.method}`;
+  if (payload.htu !== htu) return `DPoP proof htu ${payload.htu}, not ${htu}`;
+  if (typeof payload.jti !== 'string' || seenProofs.has(payload.jti)) return 'DPoP proof jti missing or used before';
+  seenProofs.add(payload.jti);
+  if (payload.ath !== createHash('sha256').update(token).digest('base64url')) return 'DPoP proof ath is not the hash of this token';
+  if ((await jose.calculateJwkThumbprint(protectedHeader.jwk)) !== jkt) return 'the DPoP proof key is not the key the token is bound to (cnf.jkt)';
+  stats.dpopProofs += 1;
+  return '';
 }
 
 // The clients' secrets, as they may travel: a request anywhere but the token endpoint that
@@ -211,7 +279,7 @@ function leaks(req, body) {
 async function handle(req, res) {
   // Only origin-form request targets ("/path?query") are expected from local clients.
   const path = req.url.startsWith('/') ? new URL(req.url, base).pathname : '';
-  if (!(path === MOUNT || path.startsWith(`${MOUNT}/`)) && path !== '/__stats' && path !== '/__stats/reset') {
+  if (!(path === MOUNT || path.startsWith(`${MOUNT}/`)) && !path.startsWith('/__')) {
     if (leaks(req, await readBody(req))) stats.secretLeaks += 1;
   }
 
@@ -220,7 +288,17 @@ async function handle(req, res) {
       stats.tokenRequests += 1;
       res.once('finish', () => {
         if (res.statusCode >= 400) stats.tokenErrors += 1;
+        if (res.statusCode === 200) stats.tokensIssued += 1;
+        if (res.statusCode === 400 && res.nonceChallenge) stats.nonceChallenges += 1;
       });
+      const setHeader = res.setHeader.bind(res);
+      res.setHeader = (name, value) => {
+        if (String(name).toLowerCase() === 'dpop-nonce') {
+          res.nonceChallenge = true;
+          if (dropNonce) return res;
+        }
+        return setHeader(name, value);
+      };
     }
     // Mount like connect/express: oidc-provider finds its mount path from originalUrl minus url.
     req.originalUrl = req.url;
@@ -239,6 +317,9 @@ async function handle(req, res) {
     sendJSON(res, 200, { ok: true, method: req.method, path });
   } else if (path === '/__stats' && req.method === 'GET') {
     sendJSON(res, 200, stats);
+  } else if (path === '/__dpop/drop-nonce' && req.method === 'POST') {
+    dropNonce = true;
+    sendJSON(res, 200, { dropNonce });
   } else if (path === '/__stats/reset' && req.method === 'POST') {
     for (const key of Object.keys(stats)) stats[key] = 0;
     sendJSON(res, 200, stats);

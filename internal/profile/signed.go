@@ -1,0 +1,51 @@
+package profile
+
+import (
+	"fmt"
+
+	"github.com/gen-postman/gen-postman/internal/input"
+)
+
+// maxKeyIDLength bounds --key-id, the assertion header's kid.
+const maxKeyIDLength = 256
+
+// signedClient checks the private_key_jwt and DPoP options against the client authentication
+// and fills in the key, its id and the DPoP proof key.
+func (r *resolver) signedClient(p *Profile) error {
+	key := r.opts.ClientKey
+	switch {
+	case p.ClientAuth.Signed() && key == nil:
+		return &input.Error{Field: "private-key", Reason: "missing: --client-auth private_key_jwt signs with a private key; give --private-key FILE (PEM)"}
+	case !p.ClientAuth.Signed() && key != nil:
+		return &input.Error{Field: "client-auth", Value: string(p.ClientAuth),
+			Reason: "sends a client secret, and --private-key is for private_key_jwt: give one or the other"}
+	case !p.ClientAuth.Signed() && r.opts.KeyID != "":
+		return &input.Error{Field: "key-id", Value: r.opts.KeyID, Reason: "names the key of private_key_jwt: give it with --private-key"}
+	case !p.ClientAuth.Signed() && r.opts.DPoP:
+		return &input.Error{Field: "dpop", Reason: "DPoP proofs are signed with a key derived from the client key: give --private-key (private_key_jwt) too"}
+	case !p.ClientAuth.Signed():
+		return nil
+	}
+	if err := validText("key-id", r.opts.KeyID, maxKeyIDLength, false); err != nil {
+		return err
+	}
+	if err := validClientID("key-id", r.opts.KeyID, false); err != nil {
+		return err
+	}
+	if p.ClientSecret != "" {
+		p.Warnings = append(p.Warnings, "private_key_jwt sends no client secret: the secret given is left out of every file and request")
+		p.ClientSecret = ""
+	}
+	p.ClientKey, p.KeyID = key, r.opts.KeyID
+	if p.KeyID == "" {
+		p.KeyID = key.Thumbprint()
+	}
+	if r.opts.DPoP {
+		proof, err := key.ProofKey()
+		if err != nil {
+			return fmt.Errorf("preparing DPoP: %w", err)
+		}
+		p.DPoP, p.ProofKey = true, proof
+	}
+	return nil
+}
