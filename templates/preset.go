@@ -31,6 +31,13 @@ type Preset struct {
 	TokenURL   string `json:"tokenUrl"`
 	Issuer     string `json:"issuer"`
 	JWKSURL    string `json:"jwksUrl"`
+	// IntrospectionURL is the RFC 7662 endpoint where verify proves an opaque token; empty
+	// when the provider publishes it by discovery or has none.
+	IntrospectionURL string `json:"introspectionUrl,omitempty"`
+	// AccessTokens is AccessTokensJWT when the provider issues JWT access tokens for a named
+	// API, so that an opaque token means the request named none; empty when opaque tokens
+	// are the provider's way too (they are proven by introspection).
+	AccessTokens string `json:"accessTokens,omitempty"`
 	// APIIdentifier is the provider's own API (its Management API) as the token request names it.
 	APIIdentifier struct {
 		Tenant   string `json:"tenant"`
@@ -45,6 +52,9 @@ type Preset struct {
 	Hints      Hints             `json:"hints"`
 	Folders    []apimodel.Folder `json:"folders"`
 }
+
+// AccessTokensJWT is the Preset.AccessTokens value of a provider that issues JWT access tokens.
+const AccessTokensJWT = "jwt"
 
 // Hints are what verify tells a user about this provider when something goes wrong. Each is a
 // sentence or two of plain text; an empty one is left out.

@@ -22,6 +22,7 @@ func Merge(base, over Options) Options {
 		{&out.ClientSecret, over.ClientSecret},
 		{&out.Issuer, over.Issuer},
 		{&out.JWKSURL, over.JWKSURL},
+		{&out.IntrospectionURL, over.IntrospectionURL},
 		{&out.Name, over.Name},
 	} {
 		if f.src != "" {

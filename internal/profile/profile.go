@@ -36,7 +36,9 @@ type Options struct {
 	ClientSecret string
 	Issuer       string
 	JWKSURL      string
-	Name         string
+	// IntrospectionURL is the RFC 7662 introspection endpoint verify proves an opaque token at.
+	IntrospectionURL string
+	Name             string
 	// API, when set, replaces the preset's ready requests with an API description's.
 	API *apimodel.API
 }
@@ -50,10 +52,17 @@ type Profile struct {
 	BaseURL  string
 	TokenURL string
 	// Issuer and JWKSURL are empty when neither the preset nor the user knows them.
-	Issuer     string
-	JWKSURL    string
-	ClientAuth ClientAuth
-	ClientID   string
+	Issuer  string
+	JWKSURL string
+	// IntrospectionURL is the RFC 7662 endpoint where verify proves an opaque token; empty
+	// when the preset and the user name none (verify then looks for one by discovery). It is
+	// always on the token endpoint's host: the client secret goes there too.
+	IntrospectionURL string
+	// JWTAccessTokens says the provider issues JWT access tokens for a named API, so an
+	// opaque one is a mistake of the request rather than the server's way.
+	JWTAccessTokens bool
+	ClientAuth      ClientAuth
+	ClientID        string
 	// ClientSecret is sent by verify and written only to an environment file typed secret.
 	ClientSecret string
 	Scope        string
@@ -106,9 +115,9 @@ type resolver struct {
 }
 
 func (r *resolver) resolve() (*Profile, error) {
-	p := &Profile{Provider: r.preset.Name, Hints: r.preset.Hints}
+	p := &Profile{Provider: r.preset.Name, Hints: r.preset.Hints, JWTAccessTokens: r.preset.AccessTokens == templates.AccessTokensJWT}
 	steps := []func(*Profile) error{
-		r.location, r.tokenURL, r.issuerAndKeys, r.params, r.baseURL, r.scope, r.client, r.name,
+		r.location, r.tokenURL, r.issuerAndKeys, r.introspection, r.params, r.baseURL, r.scope, r.client, r.name,
 	}
 	for _, step := range steps {
 		if err := step(p); err != nil {
@@ -221,6 +230,29 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 	} else if r.base != "" && r.preset.JWKSURL != "" {
 		p.JWKSURL = r.fill(r.preset.JWKSURL)
 	}
+	return nil
+}
+
+// introspection takes the introspection endpoint from --introspection-url or the preset. It
+// must be on the token endpoint's host: verify sends it the client secret, and the one server
+// that already has the secret is the one that may see it again.
+func (r *resolver) introspection(p *Profile) error {
+	raw, field := r.opts.IntrospectionURL, "introspection-url"
+	if raw == "" {
+		if r.base == "" || r.preset.IntrospectionURL == "" {
+			return nil
+		}
+		raw, field = r.fill(r.preset.IntrospectionURL), "provider"
+	}
+	u, err := validHTTPURL(field, raw)
+	if err != nil {
+		return err
+	}
+	if token := hostOf(p.TokenURL); !strings.EqualFold(u.Host, token) {
+		return &input.Error{Field: field, Value: network.RedactURL(raw),
+			Reason: fmt.Sprintf("not on the token endpoint's host %s: verify sends the client secret there too, so it must be the same server", token)}
+	}
+	p.IntrospectionURL = raw
 	return nil
 }
 

@@ -22,7 +22,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "logto cloud",
 			opts: Options{Tenant: "acme"},
 			want: Profile{
-				Provider: "logto", Name: "logto-acme", BaseURL: "https://acme.logto.app",
+				Provider: "logto", JWTAccessTokens: true, Name: "logto-acme", BaseURL: "https://acme.logto.app",
 				TokenURL: "https://acme.logto.app/oidc/token", Issuer: "https://acme.logto.app/oidc",
 				JWKSURL: "https://acme.logto.app/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
 				Params: []Param{{ParamResource, "https://acme.logto.app/api"}},
@@ -32,7 +32,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "logto self-hosted",
 			opts: Options{Endpoint: "https://auth.example.com/"},
 			want: Profile{
-				Provider: "logto", Name: "logto-auth.example.com", BaseURL: "https://auth.example.com",
+				Provider: "logto", JWTAccessTokens: true, Name: "logto-auth.example.com", BaseURL: "https://auth.example.com",
 				TokenURL: "https://auth.example.com/oidc/token", Issuer: "https://auth.example.com/oidc",
 				JWKSURL: "https://auth.example.com/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
 				Params: []Param{{ParamResource, "https://default.logto.app/api"}},
@@ -42,7 +42,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "logto cloud with a custom domain",
 			opts: Options{Tenant: "ACME", Endpoint: "https://auth.acme.com"},
 			want: Profile{
-				Provider: "logto", Name: "logto-acme", BaseURL: "https://auth.acme.com",
+				Provider: "logto", JWTAccessTokens: true, Name: "logto-acme", BaseURL: "https://auth.acme.com",
 				TokenURL: "https://auth.acme.com/oidc/token", Issuer: "https://auth.acme.com/oidc",
 				JWKSURL: "https://auth.acme.com/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
 				Params: []Param{{ParamResource, "https://acme.logto.app/api"}},
@@ -52,7 +52,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "kinde",
 			opts: Options{Provider: "kinde", Tenant: "acme", ClientID: "abc", ClientSecret: "s"},
 			want: Profile{
-				Provider: "kinde", Name: "kinde-acme", BaseURL: "https://acme.kinde.com",
+				Provider: "kinde", JWTAccessTokens: true, Name: "kinde-acme", BaseURL: "https://acme.kinde.com",
 				TokenURL: "https://acme.kinde.com/oauth2/token", Issuer: "https://acme.kinde.com",
 				JWKSURL: "https://acme.kinde.com/.well-known/jwks", ClientAuth: ClientAuthBody,
 				ClientID: "abc", ClientSecret: "s",
@@ -63,7 +63,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "auth0 tenant",
 			opts: Options{Provider: "auth0", Tenant: "acme", Scope: strptr("read:users  read:clients")},
 			want: Profile{
-				Provider: "auth0", Name: "auth0-acme", BaseURL: "https://acme.auth0.com",
+				Provider: "auth0", JWTAccessTokens: true, Name: "auth0-acme", BaseURL: "https://acme.auth0.com",
 				TokenURL: "https://acme.auth0.com/oauth/token", Issuer: "https://acme.auth0.com/",
 				JWKSURL: "https://acme.auth0.com/.well-known/jwks.json", ClientAuth: ClientAuthBody,
 				Scope:  "read:users read:clients",
@@ -74,7 +74,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "auth0 regional domain",
 			opts: Options{Provider: "auth0", Endpoint: "https://acme.eu.auth0.com", ClientAuth: "header"},
 			want: Profile{
-				Provider: "auth0", Name: "auth0-acme.eu.auth0.com", BaseURL: "https://acme.eu.auth0.com",
+				Provider: "auth0", JWTAccessTokens: true, Name: "auth0-acme.eu.auth0.com", BaseURL: "https://acme.eu.auth0.com",
 				TokenURL: "https://acme.eu.auth0.com/oauth/token", Issuer: "https://acme.eu.auth0.com/",
 				JWKSURL: "https://acme.eu.auth0.com/.well-known/jwks.json", ClientAuth: ClientAuthHeader,
 				Params: []Param{{ParamAudience, "https://acme.eu.auth0.com/api/v2/"}},
@@ -102,7 +102,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "an explicit empty scope clears the preset's",
 			opts: Options{Tenant: "acme", Scope: strptr(""), Resource: "https://api.acme.com"},
 			want: Profile{
-				Provider: "logto", Name: "logto-acme", BaseURL: "https://acme.logto.app",
+				Provider: "logto", JWTAccessTokens: true, Name: "logto-acme", BaseURL: "https://acme.logto.app",
 				TokenURL: "https://acme.logto.app/oidc/token", Issuer: "https://acme.logto.app/oidc",
 				JWKSURL: "https://acme.logto.app/oidc/jwks", ClientAuth: ClientAuthHeader,
 				Params: []Param{{ParamResource, "https://api.acme.com"}},
@@ -112,7 +112,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "loopback over plain http",
 			opts: Options{Endpoint: "http://localhost:3001"},
 			want: Profile{
-				Provider: "logto", Name: "logto-localhost-3001", BaseURL: "http://localhost:3001",
+				Provider: "logto", JWTAccessTokens: true, Name: "logto-localhost-3001", BaseURL: "http://localhost:3001",
 				TokenURL: "http://localhost:3001/oidc/token", Issuer: "http://localhost:3001/oidc",
 				JWKSURL: "http://localhost:3001/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
 				Params: []Param{{ParamResource, "https://default.logto.app/api"}},

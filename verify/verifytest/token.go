@@ -92,8 +92,14 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case d == ChosenToken:
 		access = o.Token
-	case (len(apis) == 0 && !o.AudienceOnly) || d == OpaqueToken:
+	case (len(apis) == 0 && !o.AudienceOnly) || d == OpaqueToken || o.OpaqueTokens:
 		access = randomString(32)
+		idp.mu.Lock()
+		if idp.opaque == nil {
+			idp.opaque = map[string]jwt.MapClaims{}
+		}
+		idp.opaque[access] = idp.claims(base(r), apis, granted, now)
+		idp.mu.Unlock()
 	default:
 		tok, err := idp.sign(idp.claims(base(r), apis, granted, now), idp.typ(), d, secret)
 		if err != nil {
@@ -216,7 +222,7 @@ func (idp *IdP) claims(baseURL string, apis []string, scopes []string, now time.
 	switch {
 	case o.AudienceArray || o.AudienceOnly:
 		c["aud"] = append([]string{}, aud...)
-	default:
+	case len(aud) > 0:
 		c["aud"] = aud[0]
 	}
 	if len(scopes) > 0 {
@@ -267,13 +273,20 @@ func (idp *IdP) discovery(w http.ResponseWriter, r *http.Request) {
 	if idp.opts.CacheControl != "" {
 		w.Header().Set("Cache-Control", idp.opts.CacheControl)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
+	md := map[string]any{
 		"issuer":                                issuer,
 		"token_endpoint":                        tokenEndpoint,
 		"jwks_uri":                              b + "/oidc/jwks",
 		"grant_types_supported":                 []string{"client_credentials"},
 		"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post"},
-	})
+	}
+	switch {
+	case idp.opts.Defect == IntrospectionElsewhere:
+		md["introspection_endpoint"] = "https://introspection.elsewhere.example/introspect"
+	case idp.opts.Introspection:
+		md["introspection_endpoint"] = b + "/oidc/introspect"
+	}
+	writeJSON(w, http.StatusOK, md)
 }
 
 func (idp *IdP) keys(w http.ResponseWriter, _ *http.Request) {
