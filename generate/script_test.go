@@ -17,8 +17,13 @@ var scriptVariable = regexp.MustCompile(`pm\.(?:variables|collectionVariables)\.
 func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 	for _, name := range templates.PresetNames() {
 		opts := profile.Options{Provider: name, Tenant: "acme"}
-		if name == "generic" {
+		switch name {
+		case "generic":
 			opts = profile.Options{Provider: name, TokenURL: "https://id.example.com/token", Audience: "https://api.example.com"}
+		case "keycloak":
+			opts = profile.Options{Provider: name, Endpoint: "https://sso.example.com", Realm: "demo"}
+		case "okta":
+			opts.Tenant = "acme.okta.com"
 		}
 		p, err := profile.Resolve(opts)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -257,6 +258,11 @@ func (rs *runState) expectations(tr *tokenResponse, receivedAt time.Time, issuer
 		if param.Name == profile.ParamResource || param.Name == profile.ParamAudience {
 			want.audiences = append(want.audiences, param.Value)
 		}
+	}
+	want.scopeAudiences, want.apiScopes = p.Audiences, p.APIScopes
+	want.scopes = slices.DeleteFunc(want.scopes, func(s string) bool { return slices.Contains(p.APIScopes, s) })
+	if issuerFrom == "profile" {
+		want.issuerAliases = p.IssuerAliases
 	}
 	return want
 }

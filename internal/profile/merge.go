@@ -14,6 +14,7 @@ func Merge(base, over Options) Options {
 		{&out.Provider, over.Provider},
 		{&out.Tenant, over.Tenant},
 		{&out.Endpoint, over.Endpoint},
+		{&out.Realm, over.Realm},
 		{&out.TokenURL, over.TokenURL},
 		{&out.Resource, over.Resource},
 		{&out.Audience, over.Audience},

@@ -24,9 +24,11 @@ const (
 // Options are the user's choices, as flags or a file give them. Empty fields take the preset's
 // values; Scope is a pointer so that an explicit empty scope can clear the preset's.
 type Options struct {
-	Provider     string
-	Tenant       string
-	Endpoint     string
+	Provider string
+	Tenant   string
+	Endpoint string
+	// Realm is the Keycloak realm, for a preset whose URLs hold one.
+	Realm        string
 	TokenURL     string
 	Resource     string
 	Audience     string
@@ -54,6 +56,15 @@ type Profile struct {
 	// Issuer and JWKSURL are empty when neither the preset nor the user knows them.
 	Issuer  string
 	JWKSURL string
+	// IssuerAliases are other issuers the provider writes for the same tenant, from its
+	// preset: a token naming one of them passes the issuer check as well.
+	IssuerAliases []string
+	// Audiences are APIs the token must be for that the request names in its scope rather
+	// than a parameter (Entra ID's https://graph.microsoft.com/.default).
+	Audiences []string
+	// APIScopes are the scope values that name those APIs (X/.default): they ask for every
+	// permission the app holds on the API, which the token lists in roles, not in scope.
+	APIScopes []string
 	// IntrospectionURL is the RFC 7662 endpoint where verify proves an opaque token; empty
 	// when the preset and the user name none (verify then looks for one by discovery). It is
 	// always on the token endpoint's host: the client secret goes there too.
@@ -111,6 +122,7 @@ type resolver struct {
 	opts     Options
 	tenant   string
 	endpoint string
+	realm    string
 	base     string
 }
 
@@ -139,7 +151,7 @@ func (r *resolver) location(p *Profile) error {
 			return &input.Error{Field: "tenant", Value: r.opts.Tenant,
 				Reason: fmt.Sprintf("the %s provider has no tenants; give %s", r.preset.Name, input.Flag("token-url"))}
 		}
-		t, err := validTenant(r.opts.Tenant, r.preset.TenantHelp)
+		t, err := validTenant(r.opts.Tenant, r.preset.TenantKind, r.preset.TenantHelp)
 		if err != nil {
 			return err
 		}
@@ -152,6 +164,9 @@ func (r *resolver) location(p *Profile) error {
 		}
 		r.endpoint = r.trimPresetPath(p, e)
 	}
+	if err := r.realmOf(); err != nil {
+		return err
+	}
 	switch {
 	case r.endpoint != "":
 		r.base = r.endpoint
@@ -159,7 +174,27 @@ func (r *resolver) location(p *Profile) error {
 		r.base = r.fill(r.preset.TenantBase)
 	case r.preset.TenantBase != "":
 		return &input.Error{Field: "tenant", Reason: fmt.Sprintf("missing: give %s (%s) or %s URL", input.Flag("tenant"), r.preset.TenantHelp, input.Flag("endpoint"))}
+	case strings.Contains(r.preset.TokenURL, "{base}") && r.opts.TokenURL == "":
+		return &input.Error{Field: "endpoint", Reason: fmt.Sprintf("missing: give %s, the base URL of the %s server", input.Flag("endpoint"), r.preset.Title)}
 	}
+	return nil
+}
+
+// realmOf validates --realm: required by a preset whose URLs hold a realm, refused by others.
+func (r *resolver) realmOf() error {
+	switch {
+	case r.preset.RealmHelp == "" && r.opts.Realm != "":
+		return &input.Error{Field: "realm", Value: r.opts.Realm, Reason: fmt.Sprintf("the %s provider has no realms", r.preset.Name)}
+	case r.preset.RealmHelp == "":
+		return nil
+	case r.opts.Realm == "":
+		return &input.Error{Field: "realm", Reason: "missing: give " + input.Flag("realm") + ", " + r.preset.RealmHelp}
+	}
+	realm, err := validRealm(r.opts.Realm)
+	if err != nil {
+		return err
+	}
+	r.realm = realm
 	return nil
 }
 
@@ -221,6 +256,9 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 		p.Issuer = r.opts.Issuer
 	} else if r.base != "" && r.preset.Issuer != "" {
 		p.Issuer = r.fill(r.preset.Issuer)
+		for _, alias := range r.preset.IssuerAliases {
+			p.IssuerAliases = append(p.IssuerAliases, r.fill(alias))
+		}
 	}
 	if r.opts.JWKSURL != "" {
 		if _, err := validHTTPURL("jwks-url", r.opts.JWKSURL); err != nil {
@@ -305,6 +343,10 @@ func (r *resolver) apiIdentifier() string {
 // baseURL is the provider's base URL or, for a provider without one, the API identifier when it
 // is an http(s) URL, else the token endpoint's origin.
 func (r *resolver) baseURL(p *Profile) error {
+	if r.base != "" && r.preset.APIBase != "" {
+		p.BaseURL = strings.TrimRight(r.fill(r.preset.APIBase), "/")
+		return nil
+	}
 	if r.base != "" {
 		p.BaseURL = r.base
 		return nil
@@ -349,6 +391,14 @@ func (r *resolver) scope(p *Profile) error {
 	}
 	p.Scope = s
 	p.Warnings = append(p.Warnings, scopeWarnings(s, r.opts.Scope != nil, r.preset.Scope)...)
+	if suffix := r.preset.ScopeNamesAPI; suffix != "" {
+		for _, tok := range strings.Fields(s) {
+			if api, ok := strings.CutSuffix(tok, suffix); ok && api != "" {
+				p.Audiences = append(p.Audiences, api)
+				p.APIScopes = append(p.APIScopes, tok)
+			}
+		}
+	}
 	return nil
 }
 
@@ -382,7 +432,9 @@ func (r *resolver) name(p *Profile) error {
 	p.Name = r.opts.Name
 	if p.Name == "" {
 		where := r.tenant
-		if where == "" {
+		if where == "" && r.realm != "" {
+			where = r.realm
+		} else if where == "" {
 			u, err := url.Parse(p.BaseURL)
 			if err != nil {
 				return fmt.Errorf("parsing validated base URL %q: %w", p.BaseURL, err)
@@ -397,9 +449,9 @@ func (r *resolver) name(p *Profile) error {
 	return validName(p.Name)
 }
 
-// fill replaces {tenant}, {endpoint} and {base} in a preset pattern with validated values.
+// fill replaces {tenant}, {endpoint}, {realm} and {base} in a preset pattern with validated values.
 func (r *resolver) fill(pattern string) string {
-	return strings.NewReplacer("{tenant}", r.tenant, "{endpoint}", r.endpoint, "{base}", r.base).Replace(pattern)
+	return strings.NewReplacer("{tenant}", r.tenant, "{endpoint}", r.endpoint, "{realm}", r.realm, "{base}", r.base).Replace(pattern)
 }
 
 // hostOf is the host of a validated URL, in lower case.

@@ -157,7 +157,13 @@ func TestResolveRejectsBadInput(t *testing.T) {
 		wantField string
 		wantText  string
 	}{
-		{"unknown provider", Options{Provider: "okta", Tenant: "a"}, "provider", "known: auth0, generic, kinde, logto"},
+		{"unknown provider", Options{Provider: "onelogin", Tenant: "a"}, "provider", "known: auth0, entra, generic, keycloak, kinde, logto, okta, zitadel"},
+		{"keycloak without a realm", Options{Provider: "keycloak", Endpoint: "https://id.example.com"}, "realm", "missing"},
+		{"keycloak without an endpoint", Options{Provider: "keycloak", Realm: "demo"}, "endpoint", "missing"},
+		{"a realm that is not a segment", Options{Provider: "keycloak", Endpoint: "https://id.example.com", Realm: "a/b"}, "realm", "not a realm name"},
+		{"a realm for a provider without realms", Options{Tenant: "acme", Realm: "demo"}, "realm", "has no realms"},
+		{"okta tenant not a domain", Options{Provider: "okta", Tenant: "acme"}, "tenant", "not a domain name"},
+		{"entra tenant with a slash", Options{Provider: "entra", Tenant: "contoso.com/x"}, "tenant", "not an ID or a domain name"},
 		{"provider with a path", Options{Provider: "../logto", Tenant: "a"}, "provider", "unknown provider"},
 		{"missing tenant", Options{}, "tenant", "missing"},
 		{"tenant not a label", Options{Tenant: "acme.eu"}, "tenant", "not a DNS label"},
