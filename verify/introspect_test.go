@@ -118,6 +118,9 @@ func TestIntrospection(t *testing.T) {
 				}
 			}
 			text, js := outputs(t, r)
+			if tt.want["jwt"] == verify.StatusWarn && !strings.Contains(text, "OK: no check failed, but the token is not proven: see jwt") {
+				t.Errorf("the summary does not say the token is unproven:\n%s", text)
+			}
 			if strings.Contains(text+js, testSecret) {
 				t.Error("the report shows the client secret")
 			}

@@ -58,6 +58,7 @@ var fakeIdPs = map[string]verifytest.Options{
 	"IDP_ECHO":     {Defect: verifytest.EchoSecret},
 	"IDP_AUDIENCE": {AudienceOnly: true},
 	"IDP_OPAQUE":   {OpaqueTokens: true, Introspection: true},
+	"IDP_ENTRA":    {Entra: true, Scopes: []string{"User.Read.All"}},
 	"IDP_DOWN":     {},
 }
 

@@ -66,6 +66,14 @@ type Options struct {
 	// OpaqueTokens issues opaque access tokens even when an API is named, as Zitadel and Ory
 	// Hydra do by default; introspection tells what they hold.
 	OpaqueTokens bool
+	// Entra issues tokens as Microsoft Entra ID's v1.0 endpoint does for a scope API/.default:
+	// aud API, iss https://sts.windows.net/TENANT/, appid, tid and roles (Scopes, as the app's
+	// application permissions), no scope claim, typ JWT. A token for Microsoft Graph carries a
+	// nonce header and a signature over the nonce's hash instead, as Graph's tokens do, so no
+	// one outside Microsoft can verify it; tokens for other APIs are signed as usual.
+	Entra bool
+	// Tenant is the Entra tenant ID; empty means EntraTenant.
+	Tenant string
 	// CacheControl, when set, is the Cache-Control header of the key set and the discovery
 	// document.
 	CacheControl string
@@ -162,6 +170,9 @@ func NewIdP(opts Options) (*IdP, error) {
 	idp.mux.HandleFunc("POST /oidc/introspect", idp.introspect)
 	idp.mux.HandleFunc("GET /oidc/.well-known/openid-configuration", idp.discovery)
 	idp.mux.HandleFunc("/api/", idp.api)
+	if opts.Entra {
+		idp.entraPaths(idp.mux)
+	}
 	return idp, nil
 }
 

@@ -74,6 +74,9 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	apis := idp.audiences(form)
+	if o.Entra {
+		apis = entraAPIs(form.Get("scope"))
+	}
 	for _, api := range apis {
 		if d == InvalidTarget || (len(o.Resources) > 0 && !slices.Contains(o.Resources, api)) {
 			oauthError(w, http.StatusBadRequest, "invalid_target", "resource indicator is missing, or unknown",
@@ -87,12 +90,15 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	granted := idp.grant(strings.Fields(form.Get("scope")))
+	if o.Entra {
+		granted = nil
+	}
 	now := o.Now()
 	var access string
 	switch {
 	case d == ChosenToken:
 		access = o.Token
-	case (len(apis) == 0 && !o.AudienceOnly) || d == OpaqueToken || o.OpaqueTokens:
+	case (len(apis) == 0 && !o.AudienceOnly && !o.Entra) || d == OpaqueToken || o.OpaqueTokens:
 		access = randomString(32)
 		idp.mu.Lock()
 		if idp.opaque == nil {
@@ -100,6 +106,13 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 		}
 		idp.opaque[access] = idp.claims(base(r), apis, granted, now)
 		idp.mu.Unlock()
+	case o.Entra:
+		tok, err := idp.signEntra(idp.entraClaims(apis[0], now), d, secret)
+		if err != nil {
+			oauthError(w, http.StatusInternalServerError, "server_error", err.Error(), "", "")
+			return
+		}
+		access = tok
 	default:
 		tok, err := idp.sign(idp.claims(base(r), apis, granted, now), idp.typ(), d, secret)
 		if err != nil {
