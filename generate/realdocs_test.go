@@ -36,6 +36,7 @@ func TestRealDocsCollections(t *testing.T) {
 	}{
 		{"logto-management-api.cloud.json", profile.Options{Tenant: "acme"}, 271, 58},
 		{"kinde-management-api.yaml", profile.Options{Provider: "kinde", Tenant: "acme"}, 183, 0},
+		{"keycloak-23.0.7.json", profile.Options{Provider: "keycloak", Endpoint: "https://sso.example.com", Realm: "demo"}, 316, 0},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(dir, tc.file))

@@ -37,9 +37,16 @@ type Preset struct {
 	RealmHelp string `json:"realmHelp,omitempty"`
 	// APIBase is the base URL of the provider's own API when it is not {base}: another host
 	// (Microsoft Graph for Entra ID) or a path under it (Keycloak's admin API of the realm).
-	APIBase  string `json:"apiBase,omitempty"`
-	TokenURL string `json:"tokenUrl"`
-	Issuer   string `json:"issuer"`
+	APIBase string `json:"apiBase,omitempty"`
+	// OpenAPIBase, when set, is the base URL of the provider's OpenAPI document's paths, where
+	// they differ from the ready requests' (Keycloak's admin document has /{realm}/users under
+	// BASE/admin/realms).
+	OpenAPIBase string `json:"openapiBase,omitempty"`
+	// PathValues are values the preset gives the collection variables of an OpenAPI document's
+	// path parameters, as patterns: Keycloak's {realm} is --realm.
+	PathValues map[string]string `json:"pathValues,omitempty"`
+	TokenURL   string            `json:"tokenUrl"`
+	Issuer     string            `json:"issuer"`
 	// IssuerAliases are other issuers the provider writes in its tokens for the same tenant
 	// (Entra ID's v1 tokens, Microsoft Graph's among them, name https://sts.windows.net/ID/).
 	IssuerAliases []string `json:"issuerAliases,omitempty"`

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gen-postman/gen-postman/internal/apimodel"
 	"github.com/gen-postman/gen-postman/templates"
 )
 
@@ -130,5 +131,29 @@ func TestIdentityServerPresets(t *testing.T) {
 				t.Errorf("\n got  %+v\n want %+v", *got, tt.want)
 			}
 		})
+	}
+}
+
+// TestKeycloakAdminDocument puts Keycloak's admin document, whose paths start with /{realm},
+// under BASE/admin/realms, with --realm as the realm variable's value.
+func TestKeycloakAdminDocument(t *testing.T) {
+	api := &apimodel.API{
+		BaseURL:   "https://keycloak.example.com/admin/realms",
+		Folders:   []apimodel.Folder{{Name: "Users", Requests: []apimodel.Request{{Name: "Get users", Method: "GET", Path: "/{realm}/users"}}}},
+		Variables: []apimodel.Variable{{Name: "realm", Description: "realm name (not id!)"}, {Name: "userId"}},
+	}
+	p, err := Resolve(Options{Provider: "keycloak", Endpoint: "https://sso.example.com", Realm: "demo", API: api})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.BaseURL != "https://sso.example.com/admin/realms" {
+		t.Errorf("BaseURL = %q, want the admin document's base on the endpoint", p.BaseURL)
+	}
+	want := []apimodel.Variable{{Name: "realm", Value: "demo", Description: "realm name (not id!)"}, {Name: "userId"}}
+	if !reflect.DeepEqual(p.Variables, want) {
+		t.Errorf("Variables = %+v, want %+v", p.Variables, want)
+	}
+	if api.Variables[0].Value != "" {
+		t.Error("Resolve changed the document's own model")
 	}
 }

@@ -140,6 +140,11 @@ func (r *resolver) resolve() (*Profile, error) {
 	if r.opts.API != nil {
 		p.Folders = append([]apimodel.Folder(nil), r.opts.API.Folders...)
 		p.Variables = append([]apimodel.Variable(nil), r.opts.API.Variables...)
+		for i, v := range p.Variables {
+			if pattern, ok := r.preset.PathValues[v.Name]; ok && v.Value == "" {
+				p.Variables[i].Value = r.fill(pattern)
+			}
+		}
 	}
 	return p, nil
 }
@@ -343,6 +348,10 @@ func (r *resolver) apiIdentifier() string {
 // baseURL is the provider's base URL or, for a provider without one, the API identifier when it
 // is an http(s) URL, else the token endpoint's origin.
 func (r *resolver) baseURL(p *Profile) error {
+	if r.base != "" && r.opts.API != nil && r.preset.OpenAPIBase != "" {
+		p.BaseURL = strings.TrimRight(r.fill(r.preset.OpenAPIBase), "/")
+		return nil
+	}
 	if r.base != "" && r.preset.APIBase != "" {
 		p.BaseURL = strings.TrimRight(r.fill(r.preset.APIBase), "/")
 		return nil
