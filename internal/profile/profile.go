@@ -262,6 +262,9 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 	} else if r.base != "" && r.preset.Issuer != "" {
 		p.Issuer = r.fill(r.preset.Issuer)
 		for _, alias := range r.preset.IssuerAliases {
+			if strings.Contains(alias, "{tenant}") && r.tenant == "" {
+				continue // an issuer that names the tenant, which --endpoint alone does not give
+			}
 			p.IssuerAliases = append(p.IssuerAliases, r.fill(alias))
 		}
 	}
@@ -280,19 +283,21 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 // must be on the token endpoint's host: verify sends it the client secret, and the one server
 // that already has the secret is the one that may see it again.
 func (r *resolver) introspection(p *Profile) error {
-	raw, field := r.opts.IntrospectionURL, "introspection-url"
+	raw := r.opts.IntrospectionURL
 	if raw == "" {
-		if r.base == "" || r.preset.IntrospectionURL == "" {
-			return nil
+		// The preset's, unless --token-url sent the token request elsewhere: verify then looks
+		// for the endpoint by discovery.
+		if r.base != "" && r.preset.IntrospectionURL != "" && hostOf(r.fill(r.preset.IntrospectionURL)) == hostOf(p.TokenURL) {
+			p.IntrospectionURL = r.fill(r.preset.IntrospectionURL)
 		}
-		raw, field = r.fill(r.preset.IntrospectionURL), "provider"
+		return nil
 	}
-	u, err := validHTTPURL(field, raw)
+	u, err := validHTTPURL("introspection-url", raw)
 	if err != nil {
 		return err
 	}
 	if token := hostOf(p.TokenURL); !strings.EqualFold(u.Host, token) {
-		return &input.Error{Field: field, Value: network.RedactURL(raw),
+		return &input.Error{Field: "introspection-url", Value: network.RedactURL(raw),
 			Reason: fmt.Sprintf("not on the token endpoint's host %s: verify sends the client secret there too, so it must be the same server", token)}
 	}
 	p.IntrospectionURL = raw
@@ -444,7 +449,11 @@ func (r *resolver) name(p *Profile) error {
 		if where == "" && r.realm != "" {
 			where = r.realm
 		} else if where == "" {
-			u, err := url.Parse(p.BaseURL)
+			base := p.BaseURL
+			if r.base != "" {
+				base = r.base // the server's, when the API is on another host
+			}
+			u, err := url.Parse(base)
 			if err != nil {
 				return fmt.Errorf("parsing validated base URL %q: %w", p.BaseURL, err)
 			}
