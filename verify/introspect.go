@@ -14,6 +14,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/redact"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -199,13 +200,19 @@ func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt
 		}
 		return nil, warn(CheckActive, "%s; the token is not proven", detail)
 	}
+	return readIntrospection(shown, body, rs.redact)
+}
+
+// readIntrospection reads a 200 introspection answer (RFC 7662 §2.2): the claims when the token
+// is active, and the active check. Everything in it passes red before it is kept.
+func readIntrospection(shown string, body []byte, red redact.Redactor) (jwt.MapClaims, Check) {
 	var claims map[string]any
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	if err := dec.Decode(&claims); err != nil || claims == nil {
 		return nil, warn(CheckActive, "%s answered HTTP 200 without a JSON object; the token is not proven", shown)
 	}
-	rs.redact.Values(claims)
+	red.Values(claims)
 	active, ok := claims["active"].(bool)
 	switch {
 	case !ok:
