@@ -29,6 +29,10 @@ var goldenCases = []struct {
 	{"logto-self-hosted", profile.Options{Endpoint: "http://localhost:3001"}},
 	{"kinde", profile.Options{Provider: "kinde", Tenant: "acme", ClientID: "kinde-client"}},
 	{"auth0", profile.Options{Provider: "auth0", Tenant: "acme", Scope: ptr("read:users read:clients")}},
+	{"keycloak", profile.Options{Provider: "keycloak", Endpoint: "https://sso.example.com", Realm: "demo", ClientID: "m2m"}},
+	{"entra", profile.Options{Provider: "entra", Tenant: "72f988bf-86f1-41af-91ab-2d7cd011db47", ClientID: "5a1f0c1e-0000-4000-8000-000000000001"}},
+	{"zitadel", profile.Options{Provider: "zitadel", Tenant: "acme-x1y2", ClientID: "svc"}},
+	{"okta", profile.Options{Provider: "okta", Tenant: "dev-123456.okta.com", ClientID: "0oa1"}},
 	{"generic", profile.Options{Provider: "generic", TokenURL: "https://id.example.com/oauth2/token", Audience: "https://api.example.com", ClientAuth: "body"}},
 	// OpenAPI documents: the document's server and the token URL the user confirmed for a generic provider,
 	// and Logto's own base URL and token URL winning over the document's.

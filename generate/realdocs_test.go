@@ -36,6 +36,7 @@ func TestRealDocsCollections(t *testing.T) {
 	}{
 		{"logto-management-api.cloud.json", profile.Options{Tenant: "acme"}, 271, 58},
 		{"kinde-management-api.yaml", profile.Options{Provider: "kinde", Tenant: "acme"}, 183, 0},
+		{"keycloak-23.0.7.json", profile.Options{Provider: "keycloak", Endpoint: "https://sso.example.com", Realm: "demo"}, 316, 0},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(dir, tc.file))
@@ -214,4 +215,64 @@ func TestRealDocsBodies(t *testing.T) {
 			t.Logf("bodies: raw %d, urlencoded %d, formdata %d, file %d", modes["raw"], modes["urlencoded"], modes["formdata"], modes["file"])
 		})
 	}
+}
+
+// TestRealDocsOktaPreset generates Okta's Management API with the okta preset: the document's
+// server, https://{yourOktaDomain}, is the user's domain, and so are the base URL and the token
+// URL; nothing is left for the user to fill in but the credentials.
+func TestRealDocsOktaPreset(t *testing.T) {
+	dir := os.Getenv("GEN_POSTMAN_OPENAPI_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "openapi")
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "okta-management.yaml"))
+	if err != nil {
+		t.Fatalf("the real document is needed here (set GEN_POSTMAN_OPENAPI_DIR): %v", err)
+	}
+	const domain = "dev-123456.okta.com"
+	doc, err := openapi.Parse(data, openapi.Options{Tenant: domain})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.API().BaseURL; got != "https://"+domain {
+		t.Errorf("the document's server reads as %q, want https://%s", got, domain)
+	}
+	p := resolve(t, profile.Options{Provider: "okta", Tenant: domain, ClientID: "0oa1", API: doc.API()})
+	if p.BaseURL != "https://"+domain || p.TokenURL != "https://"+domain+"/oauth2/v1/token" {
+		t.Errorf("base URL %q and token URL %q, want both on https://%s", p.BaseURL, p.TokenURL, domain)
+	}
+	out := encodeCollection(t, p)
+	var c struct {
+		Variable []struct{ Key, Value string }
+		Item     []struct {
+			Item []struct {
+				Request struct {
+					URL struct{ Raw string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &c); err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]string{}
+	for _, v := range c.Variable {
+		vars[v.Key] = v.Value
+	}
+	if vars["baseUrl"] != "https://"+domain || vars["tokenUrl"] != "https://"+domain+"/oauth2/v1/token" || vars["scope"] != "okta.users.read" {
+		t.Errorf("variables baseUrl %q, tokenUrl %q, scope %q", vars["baseUrl"], vars["tokenUrl"], vars["scope"])
+	}
+	requests := 0
+	for _, f := range c.Item {
+		for _, it := range f.Item {
+			requests++
+			if raw := it.Request.URL.Raw; !strings.HasPrefix(raw, "{{baseUrl}}/") || strings.Contains(raw, "yourOktaDomain") {
+				t.Errorf("request URL %q is not under {{baseUrl}}, the user's domain", raw)
+			}
+		}
+	}
+	if requests < 700 {
+		t.Errorf("%d requests, want Okta's whole Management API (over 700)", requests)
+	}
+	t.Logf("okta-management.yaml with the okta preset: %d requests, %d bytes", requests, len(out))
 }

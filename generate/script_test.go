@@ -19,8 +19,13 @@ func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 	cases := map[string]profile.Options{}
 	for _, name := range templates.PresetNames() {
 		opts := profile.Options{Provider: name, Tenant: "acme"}
-		if name == "generic" {
+		switch name {
+		case "generic":
 			opts = profile.Options{Provider: name, TokenURL: "https://id.example.com/token", Audience: "https://api.example.com"}
+		case "keycloak":
+			opts = profile.Options{Provider: name, Endpoint: "https://sso.example.com", Realm: "demo"}
+		case "okta":
+			opts.Tenant = "acme.okta.com"
 		}
 		cases[name] = opts
 	}

@@ -18,7 +18,9 @@ type Names struct {
 	ClientAuth string
 	Issuer     string
 	JWKSURL    string
-	Timeout    string
+	// Introspection is how the user gives an RFC 7662 introspection endpoint.
+	Introspection string
+	Timeout       string
 	// Location is how the user names the server: its tenant or base URL.
 	Location string
 	// Call is how the user names the request to make with the token.

@@ -19,8 +19,14 @@ import (
 type expectations struct {
 	issuer     string // the expected iss; empty when unknown
 	issuerFrom string
-	audiences  []string // the requested resource and audience values
-	scopes     []string // the requested scopes
+	// issuerAliases are other issuers the provider writes for the same tenant.
+	issuerAliases []string
+	audiences     []string // the requested resource and audience values
+	// scopeAudiences are the APIs the request named in its scope (Entra ID's X/.default),
+	// and apiScopes those scope values, which scopes leaves out.
+	scopeAudiences []string
+	apiScopes      []string
+	scopes         []string // the requested scopes
 	// grantedScope is the token response's scope field, used when the token has no scope claim.
 	grantedScope string
 	clientID     string
@@ -65,9 +71,11 @@ func checkIssuer(claims jwt.MapClaims, want expectations) (Check, string) {
 		return fail(CheckIssuer, "%v", err), ""
 	case !present:
 		return fail(CheckIssuer, "the token has no iss claim (RFC 9068 requires it)"), ""
-	case want.issuer == "":
+	case want.issuer == "" && len(want.issuerAliases) == 0:
 		return warn(CheckIssuer, "iss %q; no expected issuer is known to compare it with", text.OneLine(iss, 200)),
 			"Give the expected issuer with " + want.advice.names.Issuer + " to check iss."
+	case slices.Contains(want.issuerAliases, iss):
+		return pass(CheckIssuer, "%q, one of the provider's issuers for the tenant", iss), ""
 	case iss != want.issuer:
 		hint := ""
 		switch got, wanted := hostOnly(iss, want.issuer); {
@@ -76,6 +84,9 @@ func checkIssuer(claims jwt.MapClaims, want expectations) (Check, string) {
 		case got != "":
 			hint = fmt.Sprintf("The issuers differ only by host, %s against %s: the server names itself by the host it was configured with. "+
 				"Reach it by that name (%s), or give the issuer it writes with %s.", text.OneLine(got, 100), wanted, want.advice.names.Location, want.advice.names.Issuer)
+		}
+		if want.advice.provider.Issuer != "" {
+			hint = strings.TrimSpace(hint + " " + want.advice.provider.Issuer)
 		}
 		return fail(CheckIssuer, "iss %q, want %q", text.OneLine(iss, 200), want.issuer), hint
 	}
@@ -101,6 +112,12 @@ func checkAudience(claims jwt.MapClaims, want expectations) (Check, string) {
 			}
 		}
 	}
+	aud = namedByScope(aud, want.scopeAudiences)
+	for _, a := range want.scopeAudiences {
+		if !slices.Contains(wanted, a) {
+			wanted = append(wanted, a)
+		}
+	}
 	got := quoteList(aud)
 	switch {
 	case len(wanted) == 0 && len(aud) == 0:
@@ -108,7 +125,8 @@ func checkAudience(claims jwt.MapClaims, want expectations) (Check, string) {
 	case len(wanted) == 0:
 		return skip(CheckAudience, "no resource or audience was requested; aud is %s", got), ""
 	case len(aud) == 0:
-		return fail(CheckAudience, "the token has no aud claim; want %s", quoteList(wanted)), ignoredAPIHint(want.advice, true)
+		return fail(CheckAudience, "the token has no aud claim; want %s", quoteList(wanted)),
+			withProviderAudience(ignoredAPIHint(want.advice, true), want.advice)
 	}
 	missing := missingFrom(wanted, aud)
 	switch {
@@ -118,7 +136,40 @@ func checkAudience(claims jwt.MapClaims, want expectations) (Check, string) {
 		return fail(CheckAudience, "aud %s, want %s as well", got, quoteList(missing)),
 			"The server granted only some of the requested audiences; some servers take one audience per token request."
 	}
-	return fail(CheckAudience, "aud %s, want %s: the token is for another API", got, quoteList(missing)), ignoredAPIHint(want.advice, false)
+	return fail(CheckAudience, "aud %s, want %s: the token is for another API", got, quoteList(missing)),
+		withProviderAudience(ignoredAPIHint(want.advice, false), want.advice)
+}
+
+// withProviderAudience adds the provider's word on how it puts an API in aud (Keycloak's
+// audience mapper) to a hint for a token without the wanted audience.
+func withProviderAudience(hint string, adv advice) string {
+	if adv.provider.Audience == "" {
+		return hint
+	}
+	return strings.TrimSpace(hint + " " + adv.provider.Audience)
+}
+
+// msGraphAppID is Microsoft Graph's application ID, which Entra ID may write in aud for a
+// token asked for with the scope https://graph.microsoft.com/.default.
+const msGraphAppID = "00000003-0000-0000-c000-000000000000"
+
+// namedByScope returns aud with each value that Microsoft Entra ID writes for an API named in
+// the scope replaced by that name: Graph's application ID for https://graph.microsoft.com,
+// and the bare application ID X of a v2.0 token for api://X. Only APIs the scope named are
+// matched this way.
+func namedByScope(aud, scopeAPIs []string) []string {
+	if len(scopeAPIs) == 0 {
+		return aud
+	}
+	out := slices.Clone(aud)
+	for i, a := range out {
+		for _, api := range scopeAPIs {
+			if (api == "https://graph.microsoft.com" && a == msGraphAppID) || ("api://"+a == api) {
+				out[i] = api
+			}
+		}
+	}
+	return out
 }
 
 // ignoredAPIHint explains a token without the requested API when the request named it with
@@ -222,6 +273,9 @@ func checkScope(claims jwt.MapClaims, want expectations) (Check, string) {
 	if claim == "" && want.grantedScope != "" {
 		granted, from = strings.Fields(want.grantedScope), "the token response's scope"
 	}
+	if len(want.scopes) == 0 && len(want.apiScopes) > 0 {
+		return checkRoles(claims, want, granted)
+	}
 	if len(want.scopes) == 0 {
 		if len(granted) == 0 {
 			return skip(CheckScope, "no scope was requested, and the token grants none"), ""
@@ -250,11 +304,45 @@ func checkScope(claims jwt.MapClaims, want expectations) (Check, string) {
 	return pass(CheckScope, "%s", detail), ""
 }
 
-// checkClient passes when client_id (RFC 9068) or azp names the client, or, without either,
-// sub does: as the client id itself (Logto) or as "ID@clients" (Auth0).
+// checkRoles reports an app's permissions when the scope named only APIs (Entra ID's
+// X/.default): such a scope asks for every application permission the app was granted on the
+// API, which Entra ID lists in the roles claim. A token without roles is usable by no API
+// that checks them, a warning rather than a failure: the API decides what it needs.
+func checkRoles(claims jwt.MapClaims, want expectations, granted []string) (Check, string) {
+	asked := strings.Join(want.apiScopes, " ")
+	var roles []string
+	switch v := claims["roles"].(type) {
+	case nil:
+	case []any:
+		for _, item := range v {
+			s, ok := item.(string)
+			if !ok {
+				return fail(CheckScope, "roles holds a %s, not only strings", jsonType(item)), ""
+			}
+			roles = append(roles, s)
+		}
+	default:
+		return fail(CheckScope, "roles is a %s, not an array of strings", jsonType(v)), ""
+	}
+	for _, g := range granted {
+		if !slices.Contains(want.apiScopes, g) {
+			roles = append(roles, g)
+		}
+	}
+	if len(roles) == 0 {
+		hint := "The token holds no application permission: grant the app the API's permissions (of type Application) and an administrator's consent."
+		return warn(CheckScope, "%s asks for every permission the app holds, and the token holds none (no roles)", asked),
+			withProvider(hint, want.advice.provider.Scope)
+	}
+	return pass(CheckScope, "%s: roles %s", asked, strings.Join(roles, " ")), ""
+}
+
+// checkClient passes when client_id (RFC 9068), azp or appid (Microsoft Entra ID's v1.0
+// tokens, Microsoft Graph's among them) names the client, or, without any, sub does: as the
+// client id itself (Logto) or as "ID@clients" (Auth0).
 func checkClient(claims jwt.MapClaims, want expectations) Check {
 	var named []string
-	for _, name := range []string{"client_id", "azp"} {
+	for _, name := range []string{"client_id", "azp", "appid"} {
 		v, present, err := stringClaim(claims, name)
 		if err != nil {
 			return fail(CheckClient, "%v", err)

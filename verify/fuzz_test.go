@@ -92,3 +92,35 @@ func FuzzClaims(f *testing.F) {
 		}
 	})
 }
+
+// Introspection answers are untrusted: reading one never panics, passes active only for a JSON
+// true, and keeps neither the secret nor control characters in what it shows.
+func FuzzIntrospection(f *testing.F) {
+	f.Add([]byte(`{"active":true,"client_id":"app","scope":"read","aud":"https://api.example","exp":1772604367,"iss":"https://id.example"}`))
+	f.Add([]byte(`{"active":false}`))
+	f.Add([]byte(`{"active":"true","token_type":"` + fuzzSecret + `\u001b[31m"}`))
+	f.Add([]byte(`{"active":true,"token_type":"Bearer\u202e","aud":[1,{}],"exp":1e400}`))
+	f.Add([]byte(`[true]`))
+	red := redact.New([]string{fuzzSecret}, nil)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		claims, c := readIntrospection("https://id.example/introspect", body, red)
+		if c.Name != CheckActive {
+			t.Fatalf("check %q, want active", c.Name)
+		}
+		if c.Status == StatusPass && (claims == nil || claims["active"] != true) {
+			t.Errorf("active passed for %s", body)
+		}
+		if strings.Contains(c.Detail, fuzzSecret) || strings.IndexFunc(c.Detail, unicode.IsControl) >= 0 || strings.Contains(c.Detail, "\n") {
+			t.Errorf("detail %q", c.Detail)
+		}
+		if c.Status == StatusPass {
+			now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+			checks, _ := claimChecks(nil, claims, expectations{clientID: "app", scopes: []string{"read"}, now: now, receivedAt: now})
+			for _, ch := range checks {
+				if strings.Contains(ch.Detail, "\n") || strings.Contains(ch.Detail, fuzzSecret) {
+					t.Errorf("%s detail %q", ch.Name, ch.Detail)
+				}
+			}
+		}
+	})
+}

@@ -172,8 +172,17 @@ func (r *Report) summary() string {
 	case CheckFailed:
 		return fmt.Sprintf("FAIL: %s (%s).", strings.Join(failed, ", "), tally)
 	}
+	for _, c := range r.Checks {
+		if c.Status == StatusWarn && unproven[c.Name] {
+			return fmt.Sprintf("OK: no check failed, but the token is not proven: see %s (%s).", c.Name, tally)
+		}
+	}
 	return "OK: the token is good (" + tally + ")."
 }
+
+// unproven are the checks whose warning means that nothing vouched for the token: an opaque
+// token that no introspection proved, or a signature that could not be checked.
+var unproven = map[string]bool{CheckJWT: true, CheckActive: true, CheckSignature: true}
 
 // WriteJSON writes the report as one JSON object followed by a newline.
 func (r *Report) WriteJSON(w io.Writer) error {

@@ -24,9 +24,10 @@ const (
 // profileFlags are the flags that describe the token request, shared by generate and verify.
 func profileFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "provider", Value: profile.DefaultProvider, Usage: "`NAME` of the provider preset: logto, kinde, auth0 or generic (see 'gen-postman providers')"},
-		&cli.StringFlag{Name: "tenant", Usage: "Logto Cloud tenant `ID`, Kinde subdomain, or Auth0 tenant (acme for acme.auth0.com)"},
-		&cli.StringFlag{Name: "endpoint", Usage: "base `URL` of a self-hosted Logto, a custom domain, or a regional Auth0 domain"},
+		&cli.StringFlag{Name: "provider", Value: profile.DefaultProvider, Usage: "`NAME` of the provider preset: " + presetList() + " (see 'gen-postman providers')"},
+		&cli.StringFlag{Name: "tenant", Usage: "Logto Cloud tenant `ID`, Kinde subdomain, Auth0 tenant (acme for acme.auth0.com), Zitadel Cloud instance, Okta domain, or Entra ID tenant"},
+		&cli.StringFlag{Name: "endpoint", Usage: "base `URL` of a self-hosted server (Logto, Keycloak, Zitadel), a custom domain, or a regional Auth0 domain"},
+		&cli.StringFlag{Name: "realm", Usage: "Keycloak realm `NAME`, as in BASE/realms/NAME"},
 		&cli.StringFlag{Name: "token-url", Usage: "token endpoint `URL` (generic needs it, or --issuer to discover it)"},
 		&cli.StringFlag{Name: "resource", Usage: "resource indicator `URI` of the API (RFC 8707; Logto)"},
 		&cli.StringSliceFlag{Name: "audience", Usage: "audience `ID` of the API (Kinde, Auth0); several, repeated or space-separated, are sent as one space-separated value"},
@@ -38,6 +39,15 @@ func profileFlags() []cli.Flag {
 		&cli.StringFlag{Name: "key-id", Usage: "the key's `ID` as the server knows it, sent as the assertion's kid (default: its RFC 7638 thumbprint)"},
 		&cli.BoolFlag{Name: "dpop", Usage: "bind tokens to a proof key with DPoP (RFC 9449): a proof with every token and API request; needs --private-key"},
 	}
+}
+
+// presetList names the presets, as "auth0, entra, ... or zitadel".
+func presetList() string {
+	names := templates.PresetNames()
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // clientAuthDefaults says which presets use which client authentication, as
@@ -76,6 +86,7 @@ func profileOptions(c *cli.Context, stderr io.Writer) (profile.Options, error) {
 		Provider:   c.String("provider"),
 		Tenant:     c.String("tenant"),
 		Endpoint:   c.String("endpoint"),
+		Realm:      c.String("realm"),
 		TokenURL:   c.String("token-url"),
 		Resource:   c.String("resource"),
 		Audience:   strings.Join(c.StringSlice("audience"), " "),

@@ -45,17 +45,27 @@ func writeProviders(w io.Writer, presets []templates.Preset) error {
 		if p.TenantBase != "" {
 			row("--tenant", p.TenantHelp)
 			row("base URL", p.TenantBase+", or --endpoint")
+		} else if strings.Contains(p.TokenURL, "{base}") {
+			row("base URL", "--endpoint (required)")
 		}
+		row("--realm", p.RealmHelp)
+		row("API base", p.APIBase)
 		row("token URL", orFlag(p.TokenURL, "--token-url (required)"))
-		if p.Param != "" {
+		switch {
+		case p.Param != "":
 			row(p.Param, fmt.Sprintf("%s (with --endpoint alone: %s)", p.APIIdentifier.Tenant, p.APIIdentifier.Endpoint))
-		} else {
+		case p.ScopeNamesAPI != "":
+			row("API", "named in the scope, as API"+p.ScopeNamesAPI+"; the token's aud is API")
+		case p.Hints.APIIdentifier != "":
+			row("API", p.Hints.APIIdentifier)
+		default:
 			row("API", "--resource URI or --audience ID")
 		}
 		row("scope", orFlag(p.Scope, "--scope (none by default)"))
 		row("client auth", string(p.ClientAuth))
-		row("issuer", p.Issuer)
+		row("issuer", strings.Join(append([]string{p.Issuer}, p.IssuerAliases...), " or "))
 		row("keys", p.JWKSURL)
+		row("introspect", p.IntrospectionURL)
 		var requests []string
 		for _, f := range p.Folders {
 			for _, r := range f.Requests {

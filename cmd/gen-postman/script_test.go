@@ -69,6 +69,8 @@ var fakeIdPs = map[string]verifytest.Options{
 	"IDP_REFUSING": {Defect: verifytest.InvalidClient},
 	"IDP_ECHO":     {Defect: verifytest.EchoSecret},
 	"IDP_AUDIENCE": {AudienceOnly: true},
+	"IDP_OPAQUE":   {OpaqueTokens: true, Introspection: true},
+	"IDP_ENTRA":    {Entra: true, Scopes: []string{"User.Read.All"}},
 	"IDP_DOWN":     {},
 }
 

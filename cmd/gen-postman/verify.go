@@ -27,7 +27,7 @@ const maxTimeout = 10 * time.Minute
 var settingNames = verify.Names{
 	TokenURL: "--token-url", Resource: "--resource", Audience: "--audience", Scope: "--scope",
 	ClientAuth: "--client-auth", Issuer: "--issuer", JWKSURL: "--jwks-url", Timeout: "--timeout",
-	Location: "--tenant or --endpoint", Call: "--call",
+	Location: "--tenant or --endpoint", Call: "--call", Introspection: "--introspection-url",
 }
 
 func verifyCommand(client *http.Client) *cli.Command {
@@ -37,6 +37,7 @@ func verifyCommand(client *http.Client) *cli.Command {
 		&cli.StringFlag{Name: "request", Usage: "check the OAuth 2.0 auth that request `NAME` (or Folder/Request) of the collection uses (default: the first request's)"},
 		&cli.StringFlag{Name: "issuer", Usage: "expected `ISSUER` of the token (default: the preset's, the collection's issuer variable, or OIDC discovery)"},
 		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys (default: the preset's, the collection's jwksUrl variable, or discovery)"},
+		&cli.StringFlag{Name: "introspection-url", Usage: "RFC 7662 introspection endpoint `URL` that proves an opaque token, on the token URL's host (default: the preset's or discovery's)"},
 		&cli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "`DURATION` allowed for the whole run, such as 30s"},
 		&cli.DurationFlag{Name: "leeway", Value: verify.DefaultLeeway, Usage: "clock skew allowed on exp, iat and nbf, a `DURATION` such as 2m"},
 		&cli.DurationFlag{Name: "max-lifetime", Usage: "fail a token that lives longer than `DURATION`, such as 30m or 24h", DefaultText: "no limit"},
@@ -155,6 +156,7 @@ func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, std
 		return nil, err
 	}
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
+	opts.IntrospectionURL = c.String("introspection-url")
 	if !c.IsSet("collection") {
 		for _, name := range []string{"environment", "request"} {
 			if c.IsSet(name) {

@@ -39,6 +39,8 @@ type fixtureClient struct {
 	Secret string `json:"secret"`
 	Auth   string `json:"auth"`
 	Scope  string `json:"scope"`
+	// Provider is the preset whose server knows the client; empty for Logto's.
+	Provider string `json:"provider"`
 }
 
 func loadClients(t *testing.T) map[string]fixtureClient {
@@ -64,6 +66,31 @@ type oauthServer struct {
 	Issuer   string `json:"issuer"`
 	TokenURL string `json:"tokenUrl"`
 	JWKSURL  string `json:"jwksUrl"`
+	// Servers are oidc-provider configured as the identity servers of the presets.
+	Servers identityServers `json:"servers"`
+}
+
+// identityServers say where testdata/e2e/identity-servers.js serves each identity server.
+type identityServers struct {
+	Keycloak struct {
+		Endpoint string `json:"endpoint"`
+		Realm    string `json:"realm"`
+		Issuer   string `json:"issuer"`
+		Audience string `json:"audience"`
+	} `json:"keycloak"`
+	Entra struct {
+		Tenant   string `json:"tenant"`
+		TokenURL string `json:"tokenUrl"`
+		JWKSURL  string `json:"jwksUrl"`
+		Graph    string `json:"graph"`
+	} `json:"entra"`
+	Zitadel struct {
+		Endpoint string `json:"endpoint"`
+	} `json:"zitadel"`
+	Okta struct {
+		Endpoint string `json:"endpoint"`
+		Scope    string `json:"scope"`
+	} `json:"okta"`
 }
 
 // startOAuthServer starts the real OAuth server on 127.0.0.1 with the given signing algorithm

@@ -14,6 +14,8 @@ type Metadata struct {
 	Issuer        string `json:"issuer"`
 	TokenEndpoint string `json:"token_endpoint"`
 	JWKSURI       string `json:"jwks_uri"` // empty when the document has none (optional in RFC 8414)
+	// IntrospectionEndpoint is the RFC 7662 endpoint (RFC 8414 §2), empty when there is none.
+	IntrospectionEndpoint string `json:"introspection_endpoint"`
 	// From is the URL of the document.
 	From string `json:"-"`
 }

@@ -15,6 +15,7 @@ func Merge(base, over Options) Options {
 		{&out.Provider, over.Provider},
 		{&out.Tenant, over.Tenant},
 		{&out.Endpoint, over.Endpoint},
+		{&out.Realm, over.Realm},
 		{&out.TokenURL, over.TokenURL},
 		{&out.Resource, over.Resource},
 		{&out.Audience, over.Audience},
@@ -23,6 +24,7 @@ func Merge(base, over Options) Options {
 		{&out.ClientSecret, over.ClientSecret},
 		{&out.Issuer, over.Issuer},
 		{&out.JWKSURL, over.JWKSURL},
+		{&out.IntrospectionURL, over.IntrospectionURL},
 		{&out.Name, over.Name},
 	} {
 		if f.src != "" {

@@ -25,9 +25,11 @@ const (
 // Options are the user's choices, as flags or a file give them. Empty fields take the preset's
 // values; Scope is a pointer so that an explicit empty scope can clear the preset's.
 type Options struct {
-	Provider     string
-	Tenant       string
-	Endpoint     string
+	Provider string
+	Tenant   string
+	Endpoint string
+	// Realm is the Keycloak realm, for a preset whose URLs hold one.
+	Realm        string
 	TokenURL     string
 	Resource     string
 	Audience     string
@@ -44,6 +46,8 @@ type Options struct {
 	KeyID     string
 	// DPoP binds the token to a proof key (RFC 9449); it needs a ClientKey.
 	DPoP bool
+	// IntrospectionURL is the RFC 7662 introspection endpoint verify proves an opaque token at.
+	IntrospectionURL string
 	// API, when set, replaces the preset's ready requests with an API description's.
 	API *apimodel.API
 }
@@ -57,10 +61,26 @@ type Profile struct {
 	BaseURL  string
 	TokenURL string
 	// Issuer and JWKSURL are empty when neither the preset nor the user knows them.
-	Issuer     string
-	JWKSURL    string
-	ClientAuth ClientAuth
-	ClientID   string
+	Issuer  string
+	JWKSURL string
+	// IssuerAliases are other issuers the provider writes for the same tenant, from its
+	// preset: a token naming one of them passes the issuer check as well.
+	IssuerAliases []string
+	// Audiences are APIs the token must be for that the request names in its scope rather
+	// than a parameter (Entra ID's https://graph.microsoft.com/.default).
+	Audiences []string
+	// APIScopes are the scope values that name those APIs (X/.default): they ask for every
+	// permission the app holds on the API, which the token lists in roles, not in scope.
+	APIScopes []string
+	// IntrospectionURL is the RFC 7662 endpoint where verify proves an opaque token; empty
+	// when the preset and the user name none (verify then looks for one by discovery). It is
+	// always on the token endpoint's host: the client secret goes there too.
+	IntrospectionURL string
+	// JWTAccessTokens says the provider issues JWT access tokens for a named API, so an
+	// opaque one is a mistake of the request rather than the server's way.
+	JWTAccessTokens bool
+	ClientAuth      ClientAuth
+	ClientID        string
 	// ClientSecret is sent by verify and written only to an environment file typed secret.
 	ClientSecret string
 	// ClientKey signs the client assertions of private_key_jwt, KeyID is the assertions' kid;
@@ -120,13 +140,14 @@ type resolver struct {
 	opts     Options
 	tenant   string
 	endpoint string
+	realm    string
 	base     string
 }
 
 func (r *resolver) resolve() (*Profile, error) {
-	p := &Profile{Provider: r.preset.Name, Hints: r.preset.Hints}
+	p := &Profile{Provider: r.preset.Name, Hints: r.preset.Hints, JWTAccessTokens: r.preset.AccessTokens == templates.AccessTokensJWT}
 	steps := []func(*Profile) error{
-		r.location, r.tokenURL, r.issuerAndKeys, r.params, r.baseURL, r.scope, r.client, r.name,
+		r.location, r.tokenURL, r.issuerAndKeys, r.introspection, r.params, r.baseURL, r.scope, r.client, r.name,
 	}
 	for _, step := range steps {
 		if err := step(p); err != nil {
@@ -140,6 +161,11 @@ func (r *resolver) resolve() (*Profile, error) {
 	if r.opts.API != nil {
 		p.Folders = append([]apimodel.Folder(nil), r.opts.API.Folders...)
 		p.Variables = append([]apimodel.Variable(nil), r.opts.API.Variables...)
+		for i, v := range p.Variables {
+			if pattern, ok := r.preset.PathValues[v.Name]; ok && v.Value == "" {
+				p.Variables[i].Value = r.fill(pattern)
+			}
+		}
 	}
 	return p, nil
 }
@@ -151,7 +177,7 @@ func (r *resolver) location(p *Profile) error {
 			return &input.Error{Field: "tenant", Value: r.opts.Tenant,
 				Reason: fmt.Sprintf("the %s provider has no tenants; give %s", r.preset.Name, input.Flag("token-url"))}
 		}
-		t, err := validTenant(r.opts.Tenant, r.preset.TenantHelp)
+		t, err := validTenant(r.opts.Tenant, r.preset.TenantKind, r.preset.TenantHelp)
 		if err != nil {
 			return err
 		}
@@ -164,6 +190,9 @@ func (r *resolver) location(p *Profile) error {
 		}
 		r.endpoint = r.trimPresetPath(p, e)
 	}
+	if err := r.realmOf(); err != nil {
+		return err
+	}
 	switch {
 	case r.endpoint != "":
 		r.base = r.endpoint
@@ -171,7 +200,27 @@ func (r *resolver) location(p *Profile) error {
 		r.base = r.fill(r.preset.TenantBase)
 	case r.preset.TenantBase != "":
 		return &input.Error{Field: "tenant", Reason: fmt.Sprintf("missing: give %s (%s) or %s URL", input.Flag("tenant"), r.preset.TenantHelp, input.Flag("endpoint"))}
+	case strings.Contains(r.preset.TokenURL, "{base}") && r.opts.TokenURL == "":
+		return &input.Error{Field: "endpoint", Reason: fmt.Sprintf("missing: give %s, the base URL of the %s server", input.Flag("endpoint"), r.preset.Title)}
 	}
+	return nil
+}
+
+// realmOf validates --realm: required by a preset whose URLs hold a realm, refused by others.
+func (r *resolver) realmOf() error {
+	switch {
+	case r.preset.RealmHelp == "" && r.opts.Realm != "":
+		return &input.Error{Field: "realm", Value: r.opts.Realm, Reason: fmt.Sprintf("the %s provider has no realms", r.preset.Name)}
+	case r.preset.RealmHelp == "":
+		return nil
+	case r.opts.Realm == "":
+		return &input.Error{Field: "realm", Reason: "missing: give " + input.Flag("realm") + ", " + r.preset.RealmHelp}
+	}
+	realm, err := validRealm(r.opts.Realm)
+	if err != nil {
+		return err
+	}
+	r.realm = realm
 	return nil
 }
 
@@ -233,6 +282,12 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 		p.Issuer = r.opts.Issuer
 	} else if r.base != "" && r.preset.Issuer != "" {
 		p.Issuer = r.fill(r.preset.Issuer)
+		for _, alias := range r.preset.IssuerAliases {
+			if strings.Contains(alias, "{tenant}") && r.tenant == "" {
+				continue // an issuer that names the tenant, which --endpoint alone does not give
+			}
+			p.IssuerAliases = append(p.IssuerAliases, r.fill(alias))
+		}
 	}
 	if r.opts.JWKSURL != "" {
 		if _, err := validHTTPURL("jwks-url", r.opts.JWKSURL); err != nil {
@@ -242,6 +297,31 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 	} else if r.base != "" && r.preset.JWKSURL != "" {
 		p.JWKSURL = r.fill(r.preset.JWKSURL)
 	}
+	return nil
+}
+
+// introspection takes the introspection endpoint from --introspection-url or the preset. It
+// must be on the token endpoint's host: verify sends it the client secret, and the one server
+// that already has the secret is the one that may see it again.
+func (r *resolver) introspection(p *Profile) error {
+	raw := r.opts.IntrospectionURL
+	if raw == "" {
+		// The preset's, unless --token-url sent the token request elsewhere: verify then looks
+		// for the endpoint by discovery.
+		if r.base != "" && r.preset.IntrospectionURL != "" && hostOf(r.fill(r.preset.IntrospectionURL)) == hostOf(p.TokenURL) {
+			p.IntrospectionURL = r.fill(r.preset.IntrospectionURL)
+		}
+		return nil
+	}
+	u, err := validHTTPURL("introspection-url", raw)
+	if err != nil {
+		return err
+	}
+	if token := hostOf(p.TokenURL); !strings.EqualFold(u.Host, token) {
+		return &input.Error{Field: "introspection-url", Value: network.RedactURL(raw),
+			Reason: fmt.Sprintf("not on the token endpoint's host %s: verify sends the client secret there too, so it must be the same server", token)}
+	}
+	p.IntrospectionURL = raw
 	return nil
 }
 
@@ -294,6 +374,14 @@ func (r *resolver) apiIdentifier() string {
 // baseURL is the provider's base URL or, for a provider without one, the API identifier when it
 // is an http(s) URL, else the token endpoint's origin.
 func (r *resolver) baseURL(p *Profile) error {
+	if r.base != "" && r.opts.API != nil && r.preset.OpenAPIBase != "" {
+		p.BaseURL = strings.TrimRight(r.fill(r.preset.OpenAPIBase), "/")
+		return nil
+	}
+	if r.base != "" && r.preset.APIBase != "" {
+		p.BaseURL = strings.TrimRight(r.fill(r.preset.APIBase), "/")
+		return nil
+	}
 	if r.base != "" {
 		p.BaseURL = r.base
 		return nil
@@ -338,6 +426,14 @@ func (r *resolver) scope(p *Profile) error {
 	}
 	p.Scope = s
 	p.Warnings = append(p.Warnings, scopeWarnings(s, r.opts.Scope != nil, r.preset.Scope)...)
+	if suffix := r.preset.ScopeNamesAPI; suffix != "" {
+		for _, tok := range strings.Fields(s) {
+			if api, ok := strings.CutSuffix(tok, suffix); ok && api != "" {
+				p.Audiences = append(p.Audiences, api)
+				p.APIScopes = append(p.APIScopes, tok)
+			}
+		}
+	}
 	return nil
 }
 
@@ -377,8 +473,14 @@ func (r *resolver) name(p *Profile) error {
 	p.Name = r.opts.Name
 	if p.Name == "" {
 		where := r.tenant
-		if where == "" {
-			u, err := url.Parse(p.BaseURL)
+		if where == "" && r.realm != "" {
+			where = r.realm
+		} else if where == "" {
+			base := p.BaseURL
+			if r.base != "" {
+				base = r.base // the server's, when the API is on another host
+			}
+			u, err := url.Parse(base)
 			if err != nil {
 				return fmt.Errorf("parsing validated base URL %q: %w", p.BaseURL, err)
 			}
@@ -392,9 +494,9 @@ func (r *resolver) name(p *Profile) error {
 	return validName(p.Name)
 }
 
-// fill replaces {tenant}, {endpoint} and {base} in a preset pattern with validated values.
+// fill replaces {tenant}, {endpoint}, {realm} and {base} in a preset pattern with validated values.
 func (r *resolver) fill(pattern string) string {
-	return strings.NewReplacer("{tenant}", r.tenant, "{endpoint}", r.endpoint, "{base}", r.base).Replace(pattern)
+	return strings.NewReplacer("{tenant}", r.tenant, "{endpoint}", r.endpoint, "{realm}", r.realm, "{base}", r.base).Replace(pattern)
 }
 
 // hostOf is the host of a validated URL, in lower case.

@@ -22,7 +22,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "logto cloud",
 			opts: Options{Tenant: "acme"},
 			want: Profile{
-				Provider: "logto", Name: "logto-acme", BaseURL: "https://acme.logto.app",
+				Provider: "logto", JWTAccessTokens: true, Name: "logto-acme", BaseURL: "https://acme.logto.app",
 				TokenURL: "https://acme.logto.app/oidc/token", Issuer: "https://acme.logto.app/oidc",
 				JWKSURL: "https://acme.logto.app/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
 				OpenAPIURL: "https://acme.logto.app/api/.well-known/management.openapi.json",
@@ -33,7 +33,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "logto self-hosted",
 			opts: Options{Endpoint: "https://auth.example.com/"},
 			want: Profile{
-				Provider: "logto", Name: "logto-auth.example.com", BaseURL: "https://auth.example.com",
+				Provider: "logto", JWTAccessTokens: true, Name: "logto-auth.example.com", BaseURL: "https://auth.example.com",
 				TokenURL: "https://auth.example.com/oidc/token", Issuer: "https://auth.example.com/oidc",
 				JWKSURL: "https://auth.example.com/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
 				OpenAPIURL: "https://auth.example.com/api/.well-known/management.openapi.json",
@@ -44,7 +44,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "logto cloud with a custom domain",
 			opts: Options{Tenant: "ACME", Endpoint: "https://auth.acme.com"},
 			want: Profile{
-				Provider: "logto", Name: "logto-acme", BaseURL: "https://auth.acme.com",
+				Provider: "logto", JWTAccessTokens: true, Name: "logto-acme", BaseURL: "https://auth.acme.com",
 				TokenURL: "https://auth.acme.com/oidc/token", Issuer: "https://auth.acme.com/oidc",
 				JWKSURL: "https://auth.acme.com/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
 				OpenAPIURL: "https://auth.acme.com/api/.well-known/management.openapi.json",
@@ -55,7 +55,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "kinde",
 			opts: Options{Provider: "kinde", Tenant: "acme", ClientID: "abc", ClientSecret: "s"},
 			want: Profile{
-				Provider: "kinde", Name: "kinde-acme", BaseURL: "https://acme.kinde.com",
+				Provider: "kinde", JWTAccessTokens: true, Name: "kinde-acme", BaseURL: "https://acme.kinde.com",
 				TokenURL: "https://acme.kinde.com/oauth2/token", Issuer: "https://acme.kinde.com",
 				JWKSURL: "https://acme.kinde.com/.well-known/jwks", ClientAuth: ClientAuthBody,
 				ClientID: "abc", ClientSecret: "s",
@@ -67,7 +67,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "auth0 tenant",
 			opts: Options{Provider: "auth0", Tenant: "acme", Scope: strptr("read:users  read:clients")},
 			want: Profile{
-				Provider: "auth0", Name: "auth0-acme", BaseURL: "https://acme.auth0.com",
+				Provider: "auth0", JWTAccessTokens: true, Name: "auth0-acme", BaseURL: "https://acme.auth0.com",
 				TokenURL: "https://acme.auth0.com/oauth/token", Issuer: "https://acme.auth0.com/",
 				JWKSURL: "https://acme.auth0.com/.well-known/jwks.json", ClientAuth: ClientAuthBody,
 				Scope:  "read:users read:clients",
@@ -78,7 +78,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "auth0 regional domain",
 			opts: Options{Provider: "auth0", Endpoint: "https://acme.eu.auth0.com", ClientAuth: "header"},
 			want: Profile{
-				Provider: "auth0", Name: "auth0-acme.eu.auth0.com", BaseURL: "https://acme.eu.auth0.com",
+				Provider: "auth0", JWTAccessTokens: true, Name: "auth0-acme.eu.auth0.com", BaseURL: "https://acme.eu.auth0.com",
 				TokenURL: "https://acme.eu.auth0.com/oauth/token", Issuer: "https://acme.eu.auth0.com/",
 				JWKSURL: "https://acme.eu.auth0.com/.well-known/jwks.json", ClientAuth: ClientAuthHeader,
 				Params: []Param{{ParamAudience, "https://acme.eu.auth0.com/api/v2/"}},
@@ -106,7 +106,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "an explicit empty scope clears the preset's",
 			opts: Options{Tenant: "acme", Scope: strptr(""), Resource: "https://api.acme.com"},
 			want: Profile{
-				Provider: "logto", Name: "logto-acme", BaseURL: "https://acme.logto.app",
+				Provider: "logto", JWTAccessTokens: true, Name: "logto-acme", BaseURL: "https://acme.logto.app",
 				TokenURL: "https://acme.logto.app/oidc/token", Issuer: "https://acme.logto.app/oidc",
 				JWKSURL: "https://acme.logto.app/oidc/jwks", ClientAuth: ClientAuthHeader,
 				OpenAPIURL: "https://acme.logto.app/api/.well-known/management.openapi.json",
@@ -117,7 +117,7 @@ func TestResolveProviders(t *testing.T) {
 			name: "loopback over plain http",
 			opts: Options{Endpoint: "http://localhost:3001"},
 			want: Profile{
-				Provider: "logto", Name: "logto-localhost-3001", BaseURL: "http://localhost:3001",
+				Provider: "logto", JWTAccessTokens: true, Name: "logto-localhost-3001", BaseURL: "http://localhost:3001",
 				TokenURL: "http://localhost:3001/oidc/token", Issuer: "http://localhost:3001/oidc",
 				JWKSURL: "http://localhost:3001/oidc/jwks", ClientAuth: ClientAuthHeader, Scope: "all",
 				OpenAPIURL: "http://localhost:3001/api/.well-known/management.openapi.json",
@@ -163,7 +163,13 @@ func TestResolveRejectsBadInput(t *testing.T) {
 		wantField string
 		wantText  string
 	}{
-		{"unknown provider", Options{Provider: "okta", Tenant: "a"}, "provider", "known: auth0, generic, kinde, logto"},
+		{"unknown provider", Options{Provider: "onelogin", Tenant: "a"}, "provider", "known: auth0, entra, generic, keycloak, kinde, logto, okta, zitadel"},
+		{"keycloak without a realm", Options{Provider: "keycloak", Endpoint: "https://id.example.com"}, "realm", "missing"},
+		{"keycloak without an endpoint", Options{Provider: "keycloak", Realm: "demo"}, "endpoint", "missing"},
+		{"a realm that is not a segment", Options{Provider: "keycloak", Endpoint: "https://id.example.com", Realm: "a/b"}, "realm", "not a realm name"},
+		{"a realm for a provider without realms", Options{Tenant: "acme", Realm: "demo"}, "realm", "has no realms"},
+		{"okta tenant not a domain", Options{Provider: "okta", Tenant: "acme"}, "tenant", "not a domain name"},
+		{"entra tenant with a slash", Options{Provider: "entra", Tenant: "contoso.com/x"}, "tenant", "not an ID or a domain name"},
 		{"provider with a path", Options{Provider: "../logto", Tenant: "a"}, "provider", "unknown provider"},
 		{"missing tenant", Options{}, "tenant", "missing"},
 		{"tenant not a label", Options{Tenant: "acme.eu"}, "tenant", "not a DNS label"},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
+	"github.com/gen-postman/gen-postman/templates"
 )
 
 // Size limits on user input, generous for any real value.
@@ -22,14 +23,42 @@ const (
 
 var dnsLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
-// validTenant checks that a tenant id is one DNS label and returns it in lower case.
-func validTenant(tenant, help string) (string, error) {
+// validTenant checks a tenant id as the preset's kind says, one DNS label or a domain name, and
+// returns it in lower case.
+func validTenant(tenant, kind, help string) (string, error) {
 	t := strings.ToLower(tenant)
-	if !dnsLabel.MatchString(t) {
-		return "", &input.Error{Field: "tenant", Value: tenant,
-			Reason: "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help}
+	labels := strings.Split(t, ".")
+	ok := len(t) <= 253
+	for _, l := range labels {
+		ok = ok && dnsLabel.MatchString(l)
+	}
+	switch kind {
+	case templates.TenantLabel:
+		if !dnsLabel.MatchString(t) {
+			return "", &input.Error{Field: "tenant", Value: tenant,
+				Reason: "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help}
+		}
+	case templates.TenantDomain:
+		if !ok || len(labels) < 2 {
+			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not a domain name; expected " + help}
+		}
+	default:
+		if !ok {
+			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not an ID or a domain name; expected " + help}
+		}
 	}
 	return t, nil
+}
+
+var realmName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,255}$`)
+
+// validRealm checks a Keycloak realm name, which is one segment of its URLs.
+func validRealm(realm string) (string, error) {
+	if !realmName.MatchString(realm) || realm == "." || realm == ".." {
+		return "", &input.Error{Field: "realm", Value: realm,
+			Reason: "not a realm name (letters, digits, dots, hyphens and underscores, as in the realm's URLs)"}
+	}
+	return realm, nil
 }
 
 // validHTTPURL checks a URL flag against ParseHTTPURL and a length limit.

@@ -1,6 +1,7 @@
 // A local OAuth 2.0 authorization server for gen-postman's end-to-end tests: oidc-provider
 // configured the way Logto configures it (client credentials, RFC 8707 resource indicators,
-// JWT access tokens), mounted under /oidc, plus a small API under /api that checks those tokens.
+// JWT access tokens), mounted under /oidc, plus a small API under /api that checks those tokens;
+// and, from identity-servers.js, oidc-provider configured as Keycloak, Entra ID, Zitadel and Okta.
 //
 // Usage: node server.js [--alg ES384|RS256|PS256|ES256|EdDSA] [--ttl SECONDS] [--key-clients FILE]
 //
@@ -11,7 +12,7 @@
 // bound key for that very request.
 //
 // It listens on 127.0.0.1 only, on a free port, and prints one JSON line on stdout when ready:
-//   {"base":…,"issuer":…,"tokenUrl":…,"jwksUrl":…}
+//   {"base":…,"issuer":…,"tokenUrl":…,"jwksUrl":…,"servers":{"keycloak":…,"entra":…,"zitadel":…,"okta":…}}
 // Everything else goes to stderr. It exits when its stdin closes, and on SIGTERM or SIGINT.
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -20,6 +21,8 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 
 import * as jose from 'jose';
+
+import { makeServers } from './identity-servers.js';
 
 // stdout carries only the ready line, but oidc-provider prints its notices with console.info:
 // send every console method to stderr before oidc-provider is loaded (hence the dynamic import).
@@ -66,6 +69,7 @@ const fixtures = JSON.parse(readFileSync(new URL('./clients.json', import.meta.u
 const resources = new Map(Object.entries(fixtures.resources));
 // The scopes each client has been given, as Logto gives them to an app through its roles.
 const keyClients = options['key-clients'] ? JSON.parse(readFileSync(options['key-clients'], 'utf8')) : [];
+const logtoClients = fixtures.clients.filter((c) => c.provider === undefined);
 const clientScopes = new Map([...fixtures.clients, ...keyClients].map((c) => [c.id, new Set(c.scope.split(' '))]));
 // The algorithms of client assertions and of DPoP proofs this server takes.
 const ASSERTION_ALGS = ['RS256', 'PS256', 'ES256', 'ES384'];
@@ -98,7 +102,7 @@ const issuer = `${base}${MOUNT}`;
 
 const provider = new Provider(issuer, {
   clients: [
-    ...fixtures.clients.map((c) => ({
+    ...logtoClients.map((c) => ({
       client_id: c.id,
       client_secret: c.secret,
       token_endpoint_auth_method: c.auth === 'header' ? 'client_secret_basic' : 'client_secret_post',
@@ -169,6 +173,10 @@ function sendJSON(res, status, body, headers = {}) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
+
+const servers = await makeServers({
+  Provider, errors, alg, signingJwk, publicKey, ttl, fixtures, stats, sendJSON, base,
+});
 
 // The scope a request needs: Logto's Management API wants `all`; the example API wants
 // read:items to read and write:items for anything else.
@@ -279,7 +287,7 @@ function leaks(req, body) {
 async function handle(req, res) {
   // Only origin-form request targets ("/path?query") are expected from local clients.
   const path = req.url.startsWith('/') ? new URL(req.url, base).pathname : '';
-  if (!(path === MOUNT || path.startsWith(`${MOUNT}/`)) && !path.startsWith('/__')) {
+  if (!(path === MOUNT || path.startsWith(`${MOUNT}/`) || servers.isTokenPath(path)) && !path.startsWith('/__')) {
     if (leaks(req, await readBody(req))) stats.secretLeaks += 1;
   }
 
@@ -305,6 +313,8 @@ async function handle(req, res) {
     req.url = req.url.slice(MOUNT.length);
     if (!req.url.startsWith('/')) req.url = `/${req.url}`;
     oidc(req, res);
+  } else if (await servers.handleMain(req, res, path)) {
+    // Keycloak's and Entra ID's paths, and their APIs.
   } else if (path.startsWith('/api/')) {
     await handleApi(req, res, path);
   } else if (path === '/open' || path.startsWith('/open/')) {
@@ -349,4 +359,5 @@ process.stdout.write(`${JSON.stringify({
   issuer,
   tokenUrl: `${issuer}/token`,
   jwksUrl: `${issuer}/jwks`,
+  servers: servers.ready,
 })}\n`);

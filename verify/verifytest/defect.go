@@ -113,6 +113,11 @@ const (
 	KeyAlgNotPinned
 	// DuplicateKid publishes another key under the signing key's kid, first.
 	DuplicateKid
+	// InactiveToken answers every introspection request active false, as for a revoked token.
+	InactiveToken
+	// IntrospectionElsewhere publishes discovery metadata whose introspection_endpoint is on
+	// another host than the token endpoint.
+	IntrospectionElsewhere
 	numDefects
 )
 
@@ -131,6 +136,7 @@ var defectNames = [...]string{
 	EchoEscaped: "EchoEscaped", EchoTokenOnCall: "EchoTokenOnCall", ChosenToken: "ChosenToken",
 	ControlChars: "ControlChars", RSAKeyHuge: "RSAKeyHuge", RSAKeySmall: "RSAKeySmall", ECOffCurve: "ECOffCurve",
 	Crit: "Crit", KeyAlgNotPinned: "KeyAlgNotPinned", DuplicateKid: "DuplicateKid",
+	InactiveToken: "InactiveToken", IntrospectionElsewhere: "IntrospectionElsewhere",
 }
 
 // String returns the defect's constant name, as "ForgedSignature".

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/golang-jwt/jwt/v5"
 )
 
 // Options configure the fake server. The zero value is a Logto-like server signing with ES384
@@ -58,6 +60,20 @@ type Options struct {
 	// Latency is how long the server waits before it answers each request, as a distant
 	// server takes a round trip.
 	Latency time.Duration
+	// Introspection serves RFC 7662 introspection at /oidc/introspect, named in discovery as
+	// introspection_endpoint, for the client's opaque tokens.
+	Introspection bool
+	// OpaqueTokens issues opaque access tokens even when an API is named, as Zitadel and Ory
+	// Hydra do by default; introspection tells what they hold.
+	OpaqueTokens bool
+	// Entra issues tokens as Microsoft Entra ID's v1.0 endpoint does for a scope API/.default:
+	// aud API, iss https://sts.windows.net/TENANT/, appid, tid and roles (Scopes, as the app's
+	// application permissions), no scope claim, typ JWT. A token for Microsoft Graph carries a
+	// nonce header and a signature over the nonce's hash instead, as Graph's tokens do, so no
+	// one outside Microsoft can verify it; tokens for other APIs are signed as usual.
+	Entra bool
+	// Tenant is the Entra tenant ID; empty means EntraTenant.
+	Tenant string
 	// CacheControl, when set, is the Cache-Control header of the key set and the discovery
 	// document.
 	CacheControl string
@@ -88,6 +104,8 @@ type IdP struct {
 	mu       sync.Mutex
 	requests []Request
 	issued   []string
+	// opaque holds what each opaque token issued stands for, for introspection.
+	opaque map[string]jwt.MapClaims
 }
 
 // NewIdP makes a fake server. Its keys are made once per algorithm and process.
@@ -149,8 +167,12 @@ func NewIdP(opts Options) (*IdP, error) {
 	idp.mux.HandleFunc("POST /oidc/token", idp.token)
 	idp.mux.HandleFunc("POST /moved/token", idp.token)
 	idp.mux.HandleFunc("GET /oidc/jwks", idp.keys)
+	idp.mux.HandleFunc("POST /oidc/introspect", idp.introspect)
 	idp.mux.HandleFunc("GET /oidc/.well-known/openid-configuration", idp.discovery)
 	idp.mux.HandleFunc("/api/", idp.api)
+	if opts.Entra {
+		idp.entraPaths(idp.mux)
+	}
 	return idp, nil
 }
 

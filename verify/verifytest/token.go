@@ -74,6 +74,9 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	apis := idp.audiences(form)
+	if o.Entra {
+		apis = entraAPIs(form.Get("scope"))
+	}
 	for _, api := range apis {
 		if d == InvalidTarget || (len(o.Resources) > 0 && !slices.Contains(o.Resources, api)) {
 			oauthError(w, http.StatusBadRequest, "invalid_target", "resource indicator is missing, or unknown",
@@ -87,13 +90,29 @@ func (idp *IdP) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	granted := idp.grant(strings.Fields(form.Get("scope")))
+	if o.Entra {
+		granted = nil
+	}
 	now := o.Now()
 	var access string
 	switch {
 	case d == ChosenToken:
 		access = o.Token
-	case (len(apis) == 0 && !o.AudienceOnly) || d == OpaqueToken:
+	case (len(apis) == 0 && !o.AudienceOnly && !o.Entra) || d == OpaqueToken || o.OpaqueTokens:
 		access = randomString(32)
+		idp.mu.Lock()
+		if idp.opaque == nil {
+			idp.opaque = map[string]jwt.MapClaims{}
+		}
+		idp.opaque[access] = idp.claims(base(r), apis, granted, now)
+		idp.mu.Unlock()
+	case o.Entra:
+		tok, err := idp.signEntra(idp.entraClaims(apis[0], now), d, secret)
+		if err != nil {
+			oauthError(w, http.StatusInternalServerError, "server_error", err.Error(), "", "")
+			return
+		}
+		access = tok
 	default:
 		tok, err := idp.sign(idp.claims(base(r), apis, granted, now), idp.typ(), d, secret)
 		if err != nil {
@@ -216,7 +235,7 @@ func (idp *IdP) claims(baseURL string, apis []string, scopes []string, now time.
 	switch {
 	case o.AudienceArray || o.AudienceOnly:
 		c["aud"] = append([]string{}, aud...)
-	default:
+	case len(aud) > 0:
 		c["aud"] = aud[0]
 	}
 	if len(scopes) > 0 {
@@ -267,13 +286,20 @@ func (idp *IdP) discovery(w http.ResponseWriter, r *http.Request) {
 	if idp.opts.CacheControl != "" {
 		w.Header().Set("Cache-Control", idp.opts.CacheControl)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
+	md := map[string]any{
 		"issuer":                                issuer,
 		"token_endpoint":                        tokenEndpoint,
 		"jwks_uri":                              b + "/oidc/jwks",
 		"grant_types_supported":                 []string{"client_credentials"},
 		"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post"},
-	})
+	}
+	switch {
+	case idp.opts.Defect == IntrospectionElsewhere:
+		md["introspection_endpoint"] = "https://introspection.elsewhere.example/introspect"
+	case idp.opts.Introspection:
+		md["introspection_endpoint"] = b + "/oidc/introspect"
+	}
+	writeJSON(w, http.StatusOK, md)
 }
 
 func (idp *IdP) keys(w http.ResponseWriter, _ *http.Request) {
