@@ -31,13 +31,18 @@ func TestEveryProviderLinksItsGuide(t *testing.T) {
 // TestPresetsNameTheirOpenAPIDocuments holds where each provider publishes its own API's
 // OpenAPI document: Logto's Management API document on the tenant's or endpoint's own server,
 // Kinde's in its published JavaScript SDK's repository, none for Auth0 (its document is not
-// published for download) or a generic server.
+// published for download), Zitadel (generated at build time), Keycloak, Entra ID and Okta (no
+// address of theirs checked here) or a generic server.
 func TestPresetsNameTheirOpenAPIDocuments(t *testing.T) {
 	want := map[string]string{
-		"logto":   "{base}/api/.well-known/management.openapi.json",
-		"kinde":   "https://raw.githubusercontent.com/kinde-oss/management-api-js/main/spec/kinde-mgmt-api-specs.yaml",
-		"auth0":   "",
-		"generic": "",
+		"logto":    "{base}/api/.well-known/management.openapi.json",
+		"kinde":    "https://raw.githubusercontent.com/kinde-oss/management-api-js/main/spec/kinde-mgmt-api-specs.yaml",
+		"auth0":    "",
+		"keycloak": "",
+		"zitadel":  "",
+		"entra":    "",
+		"okta":     "",
+		"generic":  "",
 	}
 	presets, err := Presets()
 	if err != nil {
