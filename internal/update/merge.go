@@ -93,7 +93,9 @@ func (m *merger) read() error {
 	}
 	baseRec, err := recordOf(m.cur)
 	if err != nil {
-		return fmt.Errorf("reading the collection's record: %w", err)
+		// Damaged by hand, say: the update goes on as for a collection without one.
+		m.report.Warnings = append(m.report.Warnings, err.Error()+"; every difference is kept as yours, and a new record is written")
+		baseRec = nil
 	}
 	if baseRec != nil {
 		m.report.Baseline = true

@@ -223,3 +223,17 @@ func TestMergeWithoutRecord(t *testing.T) {
 		t.Errorf("after an update the record is there and a second one changes nothing: %+v", report)
 	}
 }
+
+func TestMergeWithADamagedRecord(t *testing.T) {
+	file := edited(t, encode(t, fresh(t, readDoc(t, "pets-v1.yaml"))), func(c tree) {
+		vars := c["variable"].([]any)
+		vars[len(vars)-1].(tree)["value"] = "edited by hand"
+	})
+	out, report := update(t, file, readDoc(t, "pets-v2.yaml"), Options{})
+	if report.Baseline || len(report.Warnings) != 1 || !report.Changed {
+		t.Errorf("a damaged record: Baseline %v, Warnings %v, Changed %v; want false, one, true", report.Baseline, report.Warnings, report.Changed)
+	}
+	if _, again := update(t, out, readDoc(t, "pets-v2.yaml"), Options{}); !again.Baseline || again.Changed || len(again.Warnings) != 0 {
+		t.Errorf("after the update a record is there again: %+v", again)
+	}
+}

@@ -39,6 +39,8 @@ type Report struct {
 	// values the flags set.
 	VariablesAdded []string `json:"variablesAdded"`
 	VariablesSet   []string `json:"variablesSet"`
+	// Warnings say what of the collection could not be read as gen-postman wrote it.
+	Warnings []string `json:"warnings"`
 }
 
 // Conflict is one part of one request that both the user and the document changed.
@@ -51,7 +53,7 @@ type Conflict struct {
 func newReport() *Report {
 	return &Report{Added: []string{}, Updated: []string{}, Removed: []string{}, Kept: []string{},
 		Conflicts: []Conflict{}, FoldersAdded: []string{}, FoldersRemoved: []string{},
-		VariablesAdded: []string{}, VariablesSet: []string{}}
+		VariablesAdded: []string{}, VariablesSet: []string{}, Warnings: []string{}}
 }
 
 // WriteText writes the counts, then a line per conflict, removal, kept request and added
@@ -65,6 +67,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	line("gen-postman update: added %d, updated %d, unchanged %d, removed %d, kept %d (gone from the document, edited), conflicts %d, deleted by you %d",
 		len(r.Added), len(r.Updated), r.Unchanged, len(r.Removed), len(r.Kept), len(r.Conflicts), r.Deleted)
+	for _, w := range r.Warnings {
+		line("  warning: %s", w)
+	}
 	if !r.Baseline {
 		line("  note: the collection has no record of its last generation (variable genPostmanBaseline): every difference is kept as yours")
 	}
