@@ -61,17 +61,21 @@ function tokenRequest(s, nonce) {
     header.push({ key: 'DPoP', value: dpop.proof('POST', s.tokenUrl, nonce, '') });
   }
   const body = fields.map(([k, v]) => formEncode(k) + '=' + formEncode(v)).join('&');
-  return { url: s.tokenUrl, method: 'POST', header, body: { mode: 'raw', raw: body } };
+  // What a refusal must not show: the secret, or the assertion and the proof.
+  const sent = settings.clientAuth === 'private_key_jwt' ? fields.concat(header.map((h) => [h.key, h.value]))
+    .filter(([k]) => k === 'client_assertion' || k === 'DPoP').map(([, v]) => v) : [s.credential];
+  return { sent, request: { url: s.tokenUrl, method: 'POST', header, body: { mode: 'raw', raw: body } } };
 }
 
-// hideSecret keeps the client secret, as sent or form-encoded, out of a message a server wrote.
-function hideSecret(message, secret) {
+// hideSecret keeps the client secret, or the assertion and proof sent, as sent or form-encoded,
+// out of a message a server wrote.
+function hideSecret(message, secrets) {
   let out = String(message);
-  if (secret) {
+  secrets.filter(Boolean).forEach((secret) => {
     [secret, formEncode(secret), encodeURIComponent(secret)].forEach((form) => {
       out = out.split(form).join('[secret]');
     });
-  }
+  });
   return out;
 }
 
@@ -130,15 +134,15 @@ function useToken(accessToken) {
 // fetchToken sends the token request; with DPoP, a server that asks for a nonce
 // (use_dpop_nonce, RFC 9449 section 8) gets one more request, with its nonce.
 function fetchToken(s, nonce, retried) {
-  let request;
+  let token;
   try {
-    request = tokenRequest(s, nonce);
+    token = tokenRequest(s, nonce);
   } catch (e) {
     recordFailure('cannot make the token request to ' + s.tokenUrl + ': ' + e.message);
     return;
   }
-  const secret = settings.clientAuth === 'private_key_jwt' ? '' : s.credential;
-  pm.sendRequest(request, (err, res) => {
+  const secret = token.sent;
+  pm.sendRequest(token.request, (err, res) => {
     if (err) {
       recordFailure('token request to ' + s.tokenUrl + ' failed: ' + hideSecret(err.message || err, secret));
       return;
