@@ -1,7 +1,9 @@
 package verify
 
 import (
+	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/golang-jwt/jwt/v5"
 )
@@ -40,3 +42,19 @@ func graphSignature(alg string) Check {
 // graphHint says what the Graph verdict means for the user.
 const graphHint = "Microsoft Graph checks its own tokens: a call to Graph with --call proves this one. " +
 	"Tokens Entra ID issues for your own APIs (scope api://APP_ID/.default) carry no nonce and are verified by signature."
+
+// microsoftV1Issuer is the issuer Microsoft Entra ID writes in v1.0 tokens (Microsoft Graph's
+// among them) for the tenant whose v2.0 issuer is issuer, https://login.microsoftonline.com/ID/v2.0;
+// empty for any other issuer. A collection names one issuer, the v2.0 one, and a token of either
+// version is the tenant's.
+func microsoftV1Issuer(issuer string) string {
+	u, err := url.Parse(issuer)
+	if err != nil || u.Scheme != "https" || u.Host != "login.microsoftonline.com" {
+		return ""
+	}
+	tenant, ok := strings.CutSuffix(strings.TrimPrefix(u.Path, "/"), "/v2.0")
+	if !ok || tenant == "" || strings.Contains(tenant, "/") {
+		return ""
+	}
+	return "https://sts.windows.net/" + tenant + "/"
+}

@@ -321,6 +321,9 @@ func (rs *runState) expectations(tr *tokenResponse, receivedAt time.Time, issuer
 	if issuerFrom == "profile" {
 		want.issuerAliases = p.IssuerAliases
 	}
+	if v1 := microsoftV1Issuer(issuer); v1 != "" && !slices.Contains(want.issuerAliases, v1) {
+		want.issuerAliases = append(slices.Clone(want.issuerAliases), v1)
+	}
 	return want
 }
 

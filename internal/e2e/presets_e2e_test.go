@@ -115,6 +115,17 @@ func TestPresetsEndToEnd(t *testing.T) {
 			if strings.Contains(stdout+stderr, tc.client.Secret) {
 				t.Error("verify shows the client secret")
 			}
+
+			// The collection alone says as much: verify reads the token request from it.
+			r, stdout, stderr, code = runVerifyJSON(t, "--no-cache", "--collection", collection, "--environment", environment)
+			if code != 0 || !r.OK {
+				t.Errorf("verify --collection: exit %d, ok %v; want 0 and true\n%s\n%s", code, r.OK, stdout, stderr)
+			}
+			for name, want := range tc.want {
+				if name != "audience" && r.status(name) != want {
+					t.Errorf("verify --collection %s: %s, want %s", name, r.status(name), want)
+				}
+			}
 		})
 	}
 }
