@@ -2,6 +2,7 @@ package profile
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -26,8 +27,13 @@ var dnsLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 func validTenant(tenant, help string) (string, error) {
 	t := strings.ToLower(tenant)
 	if !dnsLabel.MatchString(t) {
-		return "", &input.Error{Field: "tenant", Value: tenant,
-			Reason: "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help}
+		reason := "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help
+		if u, err := url.Parse(tenant); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Hostname() != "" {
+			label, _, _ := strings.Cut(u.Hostname(), ".")
+			reason += fmt.Sprintf("; for that URL give %s %s, or %s %s for a self-hosted server or a custom domain",
+				input.Flag("tenant"), label, input.Flag("endpoint"), u.Scheme+"://"+u.Host)
+		}
+		return "", &input.Error{Field: "tenant", Value: tenant, Reason: reason}
 	}
 	return t, nil
 }
