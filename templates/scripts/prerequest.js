@@ -64,6 +64,33 @@ function recordFailure(message) {
   console.error('gen-postman: ' + message);
 }
 
+// describeError names a request that got no answer: the connection error's code (ECONNREFUSED,
+// ENOTFOUND, ETIMEDOUT, ...), its message and the address. In Newman's sandbox the error arrives
+// as a plain object, where String(err) reads [object Object].
+function describeError(err) {
+  if (!err || typeof err !== 'object') {
+    return String(err);
+  }
+  const parts = [];
+  if (err.code) {
+    parts.push(String(err.code));
+  }
+  if (err.message && String(err.message) !== String(err.code)) {
+    parts.push(String(err.message));
+  }
+  if (err.address) {
+    parts.push('(' + err.address + (err.port ? ':' + err.port : '') + ')');
+  }
+  if (parts.length === 0) {
+    try {
+      parts.push(JSON.stringify(err));
+    } catch (e) {
+      parts.push('an unknown error');
+    }
+  }
+  return parts.join(' ');
+}
+
 function describeFailure(res) {
   let reason = 'HTTP ' + res.code;
   try {
@@ -89,7 +116,7 @@ function ensureToken() {
   } else if (!cached || cachedFor !== token.cacheKey || Date.now() >= renewAt) {
     pm.sendRequest(token.request, (err, res) => {
       if (err) {
-        recordFailure('token request to ' + token.tokenUrl + ' failed: ' + hideSecret(err.message || err, token.clientSecret));
+        recordFailure('token request to ' + token.tokenUrl + ' failed: ' + hideSecret(describeError(err), token.clientSecret));
         return;
       }
       let body = null;
