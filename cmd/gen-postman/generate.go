@@ -24,7 +24,7 @@ func generateCommand(client *http.Client) *cli.Command {
 		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys, written for verify (default: the preset's, or discovery)"},
 		&cli.StringFlag{Name: "openapi", Usage: "make a request of every operation of an OpenAPI 3 document: a `FILE`, an https URL, or - for stdin"},
 		&cli.StringFlag{Name: "name", Usage: "collection `NAME`, also the file name in --out-dir (default: PROVIDER-TENANT)"},
-		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the collection to `FILE` instead of stdout"},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the collection to `FILE` instead of stdout (- for stdout)"},
 		&cli.StringFlag{Name: "env-output", Usage: "write a Postman environment to `FILE` (mode 0600 when it holds the secret)"},
 		&cli.StringFlag{Name: "out-dir", Usage: "write NAME.postman_collection.json and NAME.postman_environment.json into `DIR`"},
 	)
@@ -46,7 +46,10 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	if c.IsSet("out-dir") && (c.IsSet("output") || c.IsSet("env-output")) {
 		return usageError(errors.New("--out-dir names both files: give it alone, or -o and --env-output"))
 	}
-	opts := profileOptions(c, stderr)
+	opts, err := profileOptions(c, stderr)
+	if err != nil {
+		return err
+	}
 	opts.Name = c.String("name")
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
@@ -95,7 +98,11 @@ type outputs struct {
 func outputPaths(c *cli.Context, name string) outputs {
 	dir := c.String("out-dir")
 	if dir == "" {
-		return outputs{collection: clean(c.String("output")), environment: clean(c.String("env-output"))}
+		collection := c.String("output")
+		if collection == "-" {
+			collection = "" // stdout
+		}
+		return outputs{collection: clean(collection), environment: clean(c.String("env-output"))}
 	}
 	collection, environment := generate.FileNames(name)
 	return outputs{collection: filepath.Join(dir, collection), environment: filepath.Join(dir, environment), dir: dir}
@@ -142,6 +149,10 @@ func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files) 
 		}
 	}
 	for _, f := range list {
+		if f.path == out.environment && files.EnvironmentMode == generate.SecretEnvironmentMode {
+			fmt.Fprintf(stderr, "gen-postman: wrote %s, which holds the client secret (mode 0600: keep it out of version control)\n", f.path)
+			continue
+		}
 		fmt.Fprintf(stderr, "gen-postman: wrote %s\n", f.path)
 	}
 	return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,6 +34,7 @@ func profileFlags() []cli.Flag {
 		&cli.StringFlag{Name: "client-auth", Usage: "`METHOD` by which the client authenticates: header (HTTP Basic) or body (form fields); default: " + clientAuthDefaults()},
 		&cli.StringFlag{Name: "client-id", Usage: "the M2M app's client `ID` [$" + envClientID + "]"},
 		&cli.StringFlag{Name: "client-secret", Usage: "the app's `SECRET`; prefer the environment variable, which the process list does not show [$" + envClientSecret + "]"},
+		&cli.StringFlag{Name: "client-secret-file", Usage: "read the app's secret from `FILE` (one line; a trailing newline is dropped)"},
 	}
 }
 
@@ -67,7 +69,7 @@ func clientAuthDefaults() string {
 
 // profileOptions moves the profile flags into profile.Options. A secret given on the command
 // line works but draws a warning on stderr.
-func profileOptions(c *cli.Context, stderr io.Writer) profile.Options {
+func profileOptions(c *cli.Context, stderr io.Writer) (profile.Options, error) {
 	opts := profile.Options{
 		Provider:   c.String("provider"),
 		Tenant:     c.String("tenant"),
@@ -87,11 +89,21 @@ func profileOptions(c *cli.Context, stderr io.Writer) profile.Options {
 		scope := c.String("scope")
 		opts.Scope = &scope
 	}
-	if c.IsSet("client-secret") {
+	if c.IsSet("client-secret") && c.IsSet("client-secret-file") {
+		return opts, usageError(errors.New("give --client-secret or --client-secret-file, not both"))
+	}
+	switch {
+	case c.IsSet("client-secret-file"):
+		secret, err := readSecretFile(c.String("client-secret-file"))
+		if err != nil {
+			return opts, err
+		}
+		opts.ClientSecret = secret
+	case c.IsSet("client-secret"):
 		fmt.Fprintf(stderr, "gen-postman: warning: --client-secret shows the secret in the process list and shell history; set %s instead\n", envClientSecret)
 		opts.ClientSecret = c.String("client-secret")
-	} else {
+	default:
 		opts.ClientSecret = os.Getenv(envClientSecret)
 	}
-	return opts
+	return opts, nil
 }

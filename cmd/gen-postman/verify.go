@@ -155,7 +155,10 @@ func verifyError(err error) error {
 // verifyProfile builds the token request from the provider flags or, with --collection, from
 // the collection's auth, where flags and environment variables override the files.
 func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, stderr io.Writer) (*profile.Profile, error) {
-	opts := profileOptions(c, stderr)
+	opts, err := profileOptions(c, stderr)
+	if err != nil {
+		return nil, err
+	}
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	if !c.IsSet("collection") {
 		for _, name := range []string{"environment", "request"} {
