@@ -9,16 +9,27 @@ E2E := testdata/e2e
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
 BIN     ?= gen-postman
 
-.PHONY: build test lint e2e-deps bench bench-openapi bench-openapi-all bench-scale realdocs fuzz clean
+# GoReleaser, pinned in its own module so that its dependencies stay out of go.mod.
+GORELEASER := $(GO) tool -modfile=.ci/tools/go.mod goreleaser
+
+.PHONY: release-check release-snapshot build test lint e2e-deps bench bench-openapi bench-openapi-all bench-scale realdocs fuzz clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/gen-postman
 
 # The quick packages first, each line as its package finishes, then the end-to-end suite with a
 # line per test as it finishes, so a minute-long run is never silent.
-test: e2e-deps lint
+test: e2e-deps lint release-check release-snapshot
 	$(GO) test -race -count=1 ./...
-	set -o pipefail; $(GO) test -race -count=1 -tags e2e -v ./internal/e2e | grep --line-buffered -v '^=== '
+	set -o pipefail; $(GO) test -race -count=1 -timeout 30m -tags e2e -v ./internal/e2e | grep --line-buffered -v '^=== '
+
+# make release-check checks .goreleaser.yaml; make release-snapshot builds every release archive
+# and checksums.txt into dist/ (ignored by git), offline once the module cache holds GoReleaser.
+release-check:
+	$(GORELEASER) check
+
+release-snapshot:
+	$(GORELEASER) release --snapshot --clean --skip=publish
 
 lint:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
@@ -71,4 +82,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf gen-postman $(E2E)/node_modules testdata/bench/node_modules
+	rm -rf gen-postman dist $(E2E)/node_modules testdata/bench/node_modules

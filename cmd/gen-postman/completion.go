@@ -9,6 +9,8 @@ import (
 	"text/template"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/gen-postman/gen-postman/templates"
 )
 
 // The bash and zsh scripts ask gen-postman itself for the commands and flags that fit, with
@@ -83,7 +85,28 @@ func completionScript(text string, app *cli.App) (string, error) {
 		add(cmd.Flags)
 	}
 	slices.Sort(names)
+	providers, err := providerNames()
+	if err != nil {
+		return "", err
+	}
 	var b bytes.Buffer
-	err = t.Execute(&b, struct{ ValueFlags string }{strings.Join(names, "|")})
+	err = t.Execute(&b, struct {
+		ValueFlags string
+		Providers  string
+	}{strings.Join(names, "|"), strings.Join(providers, " ")})
 	return b.String(), err
+}
+
+// providerNames are the presets' names, which --provider completes to.
+func providerNames() ([]string, error) {
+	presets, err := templates.Presets()
+	if err != nil {
+		return nil, fmt.Errorf("reading the presets: %w", err)
+	}
+	var names []string
+	for _, p := range presets {
+		names = append(names, p.Name)
+	}
+	slices.Sort(names)
+	return names, nil
 }

@@ -6,7 +6,9 @@ import (
 	"testing"
 )
 
-// TestExitCodes pins the exit statuses, which scripts and CI depend on.
+// TestExitCodes pins the exit statuses, which scripts and CI depend on: 2 for usage and bad
+// input, 1 for the network and the file system, 3 and 4 for verify's verdicts (verify_exitcodes.txtar
+// holds those against a fake identity provider).
 func TestExitCodes(t *testing.T) {
 	t.Setenv(envClientSecret, "")
 	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // verify's cache, never the user's
@@ -35,6 +37,14 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"-o", "x.json", "verify"}, exitUsage},
 		{[]string{"verify", "--max-lifetime", "30"}, exitUsage},
 		{[]string{"help", "verify"}, exitOK},
+		{[]string{"help", "nosuch"}, exitUsage},
+		{[]string{"verfiy"}, exitUsage},
+		{[]string{"version"}, exitUsage},
+		{[]string{"--tenant", "https://acme.logto.app"}, exitUsage},
+		{[]string{"--tenant", "acme", "--client-auth", "client_secret_basic"}, exitUsage},
+		{[]string{"--tenant", "acme", "--openapi", "https://127.0.0.1:1/api.json"}, exitFailure}, // no server to answer
+		{[]string{"--tenant", "acme", "--openapi", "http://api.example.com/api.json"}, exitUsage},
+		{[]string{"--tenant", "acme", "--openapi", filepath.Join(t.TempDir(), "missing.json")}, exitUsage},
 		{[]string{"completion", "bash"}, exitOK},
 		{[]string{"completion", "tcsh"}, exitUsage},
 		{[]string{"--tenant", "acme", "-o", t.TempDir()}, exitUsage},

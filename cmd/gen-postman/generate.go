@@ -25,7 +25,7 @@ func generateCommand(client *http.Client) *cli.Command {
 		&cli.StringFlag{Name: "openapi", Usage: "make a request of every operation of an OpenAPI 3 or Swagger 2.0 document: a `FILE`, an https URL, or - for stdin"},
 		&cli.BoolFlag{Name: providerOpenAPIFlag, Usage: "make a request of every operation of the provider's own API, from the OpenAPI document its preset names (Logto, Kinde; see 'gen-postman providers')"},
 		&cli.StringFlag{Name: "name", Usage: "collection `NAME`, also the file name in --out-dir (default: PROVIDER-TENANT)"},
-		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the collection to `FILE` instead of stdout"},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the collection to `FILE` instead of stdout (- for stdout)"},
 		&cli.StringFlag{Name: "env-output", Usage: "write a Postman environment to `FILE` (mode 0600 when it holds the secret)"},
 		&cli.StringFlag{Name: "out-dir", Usage: "write NAME.postman_collection.json and NAME.postman_environment.json into `DIR`"},
 	)
@@ -103,7 +103,11 @@ type outputs struct {
 func outputPaths(c *cli.Context, name string) outputs {
 	dir := c.String("out-dir")
 	if dir == "" {
-		return outputs{collection: clean(c.String("output")), environment: clean(c.String("env-output"))}
+		collection := c.String("output")
+		if collection == "-" {
+			collection = "" // stdout
+		}
+		return outputs{collection: clean(collection), environment: clean(c.String("env-output"))}
 	}
 	collection, environment := generate.FileNames(name)
 	return outputs{collection: filepath.Join(dir, collection), environment: filepath.Join(dir, environment), dir: dir}
@@ -150,6 +154,10 @@ func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files) 
 		}
 	}
 	for _, f := range list {
+		if f.path == out.environment && files.EnvironmentMode == generate.SecretEnvironmentMode {
+			fmt.Fprintf(stderr, "gen-postman: wrote %s, which holds the client secret (mode 0600: keep it out of version control)\n", f.path)
+			continue
+		}
 		fmt.Fprintf(stderr, "gen-postman: wrote %s\n", f.path)
 	}
 	return nil

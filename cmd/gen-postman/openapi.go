@@ -29,17 +29,22 @@ const openapiAccept = "application/json, application/yaml;q=0.9, */*;q=0.1"
 // loadAPI reads the OpenAPI document that field (--openapi or --provider-openapi) names (a file,
 // an http(s) URL, or - for stdin) and turns it into the profile's requests. opts carries the
 // tenant and the host of the token URL, which fill the document's server placeholders. Whatever
-// goes wrong is bad input: the message names the flag and the source, and nothing is written.
-// What the document reads as other than written (a $ref to nothing) is warned of on stderr.
+// goes wrong with the document is bad input: the message names the flag and the source, and
+// nothing is written. A URL that gets no answer (the network, the server) is not bad input: that
+// error is exit status 1. What the document reads as other than written (a $ref to nothing) is
+// warned of on stderr.
 func loadAPI(ctx context.Context, client *http.Client, field, source string, stdin io.Reader, stderr io.Writer, opts openapi.Options) (*apimodel.API, error) {
 	bad := func(reason string) error {
 		return &input.Error{Field: field, Value: network.RedactURL(source), Reason: reason}
 	}
 	data, err := readSource(ctx, client, source, stdin)
 	var inputErr *input.Error
+	var fetchErr *network.TransportError
 	switch {
 	case errors.As(err, &inputErr):
 		return nil, err
+	case errors.As(err, &fetchErr):
+		return nil, fmt.Errorf("--openapi %q: %w", network.RedactURL(source), err)
 	case err != nil:
 		return nil, bad(err.Error())
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -38,6 +39,7 @@ func profileFlags() []cli.Flag {
 		&cli.StringFlag{Name: "private-key", Usage: "PEM `FILE` of the app's private key, for private_key_jwt: RSA 2048-8192 bits or EC P-256/P-384 (PKCS#8, PKCS#1 or SEC 1)"},
 		&cli.StringFlag{Name: "key-id", Usage: "the key's `ID` as the server knows it, sent as the assertion's kid (default: its RFC 7638 thumbprint)"},
 		&cli.BoolFlag{Name: "dpop", Usage: "bind tokens to a proof key with DPoP (RFC 9449): a proof with every token and API request; needs --private-key"},
+		&cli.StringFlag{Name: "client-secret-file", Usage: "read the app's secret from `FILE` (one line; a trailing newline is dropped)"},
 	}
 }
 
@@ -79,8 +81,9 @@ func clientAuthDefaults() string {
 	return strings.Join(parts, ", ")
 }
 
-// profileOptions moves the profile flags into profile.Options and reads the --private-key file.
-// A secret given on the command line works but draws a warning on stderr.
+// profileOptions moves the profile flags into profile.Options, and reads the --private-key and
+// --client-secret-file files. A secret given on the command line works but draws a warning on
+// stderr.
 func profileOptions(c *cli.Context, stderr io.Writer) (profile.Options, error) {
 	opts := profile.Options{
 		Provider:   c.String("provider"),
@@ -102,10 +105,20 @@ func profileOptions(c *cli.Context, stderr io.Writer) (profile.Options, error) {
 		scope := c.String("scope")
 		opts.Scope = &scope
 	}
-	if c.IsSet("client-secret") {
+	if c.IsSet("client-secret") && c.IsSet("client-secret-file") {
+		return opts, usageError(errors.New("give --client-secret or --client-secret-file, not both"))
+	}
+	switch {
+	case c.IsSet("client-secret-file"):
+		secret, err := readSecretFile(c.String("client-secret-file"))
+		if err != nil {
+			return opts, err
+		}
+		opts.ClientSecret = secret
+	case c.IsSet("client-secret"):
 		fmt.Fprintf(stderr, "gen-postman: warning: --client-secret shows the secret in the process list and shell history; set %s instead\n", envClientSecret)
 		opts.ClientSecret = c.String("client-secret")
-	} else {
+	default:
 		opts.ClientSecret = os.Getenv(envClientSecret)
 	}
 	opts.KeyID, opts.DPoP = c.String("key-id"), c.Bool("dpop")

@@ -105,6 +105,9 @@ func runREADMECommand(t *testing.T, client *http.Client, root, makefile string, 
 	case args[0] == "gen-postman":
 	case len(args) > 2 && args[0] == "go" && args[1] == "run" && args[2] == "./cmd/gen-postman":
 		args = append([]string{"gen-postman"}, args[3:]...)
+	case len(args) == 3 && args[0] == "go" && args[1] == "install" && strings.Contains(args[2], "@"):
+		checkGoInstall(t, root, args)
+		return
 	case len(args) == 3 && args[0] == "go" && args[1] == "install":
 		if _, err := os.Stat(filepath.Join(root, args[2])); err != nil {
 			t.Errorf("README: %s: %v", line, err)

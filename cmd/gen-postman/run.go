@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -20,7 +21,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // defaults.
 func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
 	app := newApp(stdout, stderr, client)
-	err := app.RunContext(ctx, expandBareCall(args))
+	err := helpTopicError(app, args, app.RunContext(ctx, expandBareCall(args)))
 	code := exitCodeOf(err)
 	var coded *codedError
 	if err != nil && !(errors.As(err, &coded) && coded.err == nil) {
@@ -63,10 +64,26 @@ func newApp(stdout, stderr io.Writer, client *http.Client) *cli.App {
 	}
 }
 
+// helpTopicError turns urfave/cli's answer to "help NOSUCH" (exit status 3, no suggestion) into
+// a usage error that suggests the command meant.
+func helpTopicError(app *cli.App, args []string, err error) error {
+	var exit cli.ExitCoder
+	if !errors.As(err, &exit) || !strings.HasPrefix(exit.Error(), "No help topic for") {
+		return err
+	}
+	topic := ""
+	for i, a := range args {
+		if a == "help" && i+1 < len(args) {
+			topic = args[i+1]
+		}
+	}
+	return unknownCommandError(app, topic, "no command", "the commands are "+commandNames(app))
+}
+
 // noArgs refuses positional arguments, which no command takes.
 func noArgs(c *cli.Context) error {
 	if c.Args().Present() {
-		return usageError(fmt.Errorf("unexpected argument %q (flags start with --)", c.Args().First()))
+		return unknownCommandError(c.App, c.Args().First(), "unexpected argument", "flags start with --")
 	}
 	return nil
 }

@@ -43,6 +43,7 @@ func verifyCommand(client *http.Client) *cli.Command {
 		&cli.DurationFlag{Name: "max-lifetime", Usage: "fail a token that lives longer than `DURATION`, such as 30m or 24h", DefaultText: "no limit"},
 		&cli.StringFlag{Name: "call", Usage: "afterwards call the API with the token: `PATH` or URL; alone, the collection's request (GET or HEAD) or the first ready request"},
 		&cli.BoolFlag{Name: "json", Usage: "print the report as one JSON object"},
+		&cli.StringFlag{Name: "junit", Usage: "also write the report as JUnit XML to `FILE`, one test case per check"},
 		&cli.BoolFlag{Name: "show-token", Usage: "include the access token in the report"},
 		&cli.BoolFlag{Name: "no-cache", Usage: "fetch discovery documents and key sets from the server, neither reading nor writing the cache"},
 	)
@@ -70,6 +71,9 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	}
 	if c.Duration("leeway") < 0 || c.Duration("max-lifetime") < 0 {
 		return usageError(errors.New("--leeway and --max-lifetime cannot be negative"))
+	}
+	if err := checkJUnitPath(c.String("junit")); err != nil {
+		return err
 	}
 	// The timeout covers the whole run, reading the files too.
 	ctx, cancel := context.WithTimeout(c.Context, timeout)
@@ -103,6 +107,9 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	}
 	if werr := write(stdout); werr != nil {
 		return fmt.Errorf("writing the report: %w", werr)
+	}
+	if werr := writeCIOutputs(report, c.String("junit"), stderr); werr != nil {
+		return werr
 	}
 	// The report has said what went wrong: the exit status is all that is left to give.
 	switch {

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"net"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -146,7 +147,7 @@ func TestNewmanFailsWithoutAToken(t *testing.T) {
 	}
 	for _, f := range run.Run.Failures {
 		msg := f.Error.Message
-		if f.Error.Test != "gen-postman: the token request succeeded" || !strings.Contains(msg, srv.TokenURL) || !strings.Contains(msg, "invalid_client") {
+		if f.Error.Test != tokenTestName || !strings.Contains(msg, srv.TokenURL) || !strings.Contains(msg, "invalid_client") {
 			t.Errorf("failure %q: %q, want the token test naming %s and invalid_client", f.Error.Test, msg, srv.TokenURL)
 		}
 	}
@@ -162,6 +163,43 @@ func TestNewmanFailsWithoutAToken(t *testing.T) {
 
 	if _, console, err := runNewman(t, append(open, "--env-var", "clientSecret="+client.Secret)...); err != nil {
 		t.Errorf("with the right secret: newman: %v\n%s", err, console)
+	}
+}
+
+// tokenTestName is the collection's test that fails a request sent without a token.
+const tokenTestName = "gen-postman: an access token was obtained"
+
+// TestNewmanNamesAnUnreachableTokenURL runs the collection with a token URL nothing listens on:
+// the failure must name the connection error, not print [object Object].
+func TestNewmanNamesAnUnreachableTokenURL(t *testing.T) {
+	client := loadClients(t)["m2m-basic"]
+	srv := startOAuthServer(t, "ES384", 3600)
+	t.Setenv(envClientSecret, client.Secret)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String() + "/oidc/token"
+	ln.Close()
+	collection, environment := generateFiles(t, srv, "--client-id", client.ID)
+	run, console, err := runNewman(t, collection, "-e", environment, "--env-var", "tokenUrl="+closed)
+	if err == nil {
+		t.Error("newman exited 0 although the token URL cannot be reached")
+	}
+	if len(run.Run.Failures) == 0 {
+		t.Fatalf("no failure reported:\n%s", console)
+	}
+	for _, f := range run.Run.Failures {
+		if f.Error.Test != tokenTestName {
+			continue
+		}
+		msg := f.Error.Message
+		if !strings.Contains(msg, "token request to "+closed+" failed: ECONNREFUSED") || strings.Contains(msg, "[object Object]") {
+			t.Errorf("failure %q: %q, want it to name %s and ECONNREFUSED", f.Error.Test, msg, closed)
+		}
+	}
+	if strings.Contains(console, "[object Object]") {
+		t.Errorf("newman output holds [object Object]:\n%s", console)
 	}
 }
 

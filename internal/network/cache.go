@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"github.com/gen-postman/gen-postman/internal/atomicfile"
@@ -80,7 +79,7 @@ func (c *diskCache) load(url string, now time.Time) (body []byte, ok bool) {
 // readCacheFile reads a regular file of at most maxCacheFile bytes that this user owns and no
 // one else may write, never following a symbolic link nor waiting on a FIFO.
 func readCacheFile(path string) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	f, err := openNoFollow(path)
 	if err != nil {
 		return nil, err
 	}

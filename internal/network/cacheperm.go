@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 )
 
 // ErrUnsafeCache reports a cache folder that someone else could write: a key set planted
@@ -46,27 +45,4 @@ func CheckCacheDir(dir string) error {
 		return fmt.Errorf("%w: %s %s", ErrUnsafeCache, dir, reason)
 	}
 	return nil
-}
-
-// unsafeReason says why a file or folder may be written by someone other than uid, or "" when
-// it may not. A sticky folder owned by root or uid may be writable by all when allowSticky.
-func unsafeReason(info fs.FileInfo, uid int, allowSticky bool) string {
-	owner, known := fileOwner(info)
-	mode := info.Mode()
-	if known && owner != uid && !(allowSticky && owner == 0) {
-		return fmt.Sprintf("belongs to user %d, not to you (%d)", owner, uid)
-	}
-	if mode.Perm()&0o022 != 0 && !(allowSticky && mode&fs.ModeSticky != 0) {
-		return fmt.Sprintf("may be written by others (mode %04o)", mode.Perm())
-	}
-	return ""
-}
-
-// fileOwner is the user id that owns the file, where the system says.
-func fileOwner(info fs.FileInfo) (int, bool) {
-	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
-		return 0, false
-	}
-	return int(st.Uid), true
 }

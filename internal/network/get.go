@@ -13,7 +13,8 @@ import (
 // proxy. accept is the Accept header. It returns the body of a 200 answer, for the caller to
 // read, within its own bounds, and close, and the length the answer announces (its
 // Content-Length), or -1 when it announces none: a caller can refuse a body too large for it
-// before reading any of it. Any other answer is an error. ctx bounds the request and the
+// before reading any of it. Any other answer is an error; a request that got no answer at all
+// (connection, name resolution, TLS, timeout) is a *TransportError. ctx bounds the request and the
 // reading of the body alike.
 func Get(ctx context.Context, client *http.Client, rawURL, accept string) (io.ReadCloser, int64, error) {
 	if _, err := ParseHTTPURL(rawURL); err != nil {
@@ -30,7 +31,7 @@ func Get(ctx context.Context, client *http.Client, rawURL, accept string) (io.Re
 		if errors.As(err, &urlErr) {
 			err = urlErr.Unwrap()
 		}
-		return nil, -1, fmt.Errorf("fetching: %w", err)
+		return nil, -1, &TransportError{Err: fmt.Errorf("fetching: %w", err)}
 	}
 	if resp.StatusCode != http.StatusOK {
 		resp.Body.Close()
@@ -38,3 +39,10 @@ func Get(ctx context.Context, client *http.Client, rawURL, accept string) (io.Re
 	}
 	return resp.Body, resp.ContentLength, nil
 }
+
+// TransportError is a request that got no answer: the network or the server failed, not the
+// URL the user gave.
+type TransportError struct{ Err error }
+
+func (e *TransportError) Error() string { return e.Err.Error() }
+func (e *TransportError) Unwrap() error { return e.Err }

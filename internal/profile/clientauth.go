@@ -1,6 +1,10 @@
 package profile
 
-import "github.com/gen-postman/gen-postman/internal/input"
+import (
+	"fmt"
+
+	"github.com/gen-postman/gen-postman/internal/input"
+)
 
 // ClientAuth is how the client authenticates to the token endpoint (RFC 6749 §2.3.1).
 type ClientAuth string
@@ -21,8 +25,20 @@ func ParseClientAuth(s string) (ClientAuth, error) {
 	case ClientAuthHeader, ClientAuthBody, ClientAuthPrivateKeyJWT:
 		return ClientAuth(s), nil
 	}
-	return "", &input.Error{Field: "client-auth", Value: s,
-		Reason: "must be header (HTTP Basic), body (form fields) or private_key_jwt (a signed assertion, with --private-key)"}
+	reason := "must be header (HTTP Basic), body (form fields) or private_key_jwt (a signed assertion, with --private-key)"
+	if name, ok := oauthClientAuthNames[s]; ok {
+		reason += fmt.Sprintf("; did you mean %s?", name)
+	}
+	return "", &input.Error{Field: "client-auth", Value: s, Reason: reason}
+}
+
+// oauthClientAuthNames are the names OAuth server metadata gives the two ways of sending a
+// secret (token_endpoint_auth_methods_supported), which users paste.
+var oauthClientAuthNames = map[string]ClientAuth{
+	"client_secret_basic": ClientAuthHeader,
+	"basic":               ClientAuthHeader,
+	"client_secret_post":  ClientAuthBody,
+	"post":                ClientAuthBody,
 }
 
 // Other is the other way to send a client secret: the one to try when the server refuses this

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -36,18 +37,33 @@ func validTenant(tenant, kind, help string) (string, error) {
 	case templates.TenantLabel:
 		if !dnsLabel.MatchString(t) {
 			return "", &input.Error{Field: "tenant", Value: tenant,
-				Reason: "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help}
+				Reason: "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help + pastedURLHint(tenant, kind)}
 		}
 	case templates.TenantDomain:
 		if !ok || len(labels) < 2 {
-			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not a domain name; expected " + help}
+			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not a domain name; expected " + help + pastedURLHint(tenant, kind)}
 		}
 	default:
 		if !ok {
-			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not an ID or a domain name; expected " + help}
+			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not an ID or a domain name; expected " + help + pastedURLHint(tenant, kind)}
 		}
 	}
 	return t, nil
+}
+
+// pastedURLHint is what to give instead of a URL pasted as --tenant: the tenant it names, or
+// --endpoint for a self-hosted server or a custom domain. Empty when tenant is not a URL.
+func pastedURLHint(tenant, kind string) string {
+	u, err := url.Parse(tenant)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Hostname() == "" {
+		return ""
+	}
+	name := u.Hostname()
+	if kind != templates.TenantDomain {
+		name, _, _ = strings.Cut(name, ".")
+	}
+	return fmt.Sprintf("; for that URL give %s %s, or %s %s for a self-hosted server or a custom domain",
+		input.Flag("tenant"), name, input.Flag("endpoint"), u.Scheme+"://"+u.Host)
 }
 
 var realmName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,255}$`)

@@ -86,6 +86,33 @@ function recordFailure(message) {
   console.error('gen-postman: ' + message);
 }
 
+// describeError names a request that got no answer: the connection error's code (ECONNREFUSED,
+// ENOTFOUND, ETIMEDOUT, ...), its message and the address. In Newman's sandbox the error arrives
+// as a plain object, where String(err) reads [object Object].
+function describeError(err) {
+  if (!err || typeof err !== 'object') {
+    return String(err);
+  }
+  const parts = [];
+  if (err.code) {
+    parts.push(String(err.code));
+  }
+  if (err.message && String(err.message) !== String(err.code)) {
+    parts.push(String(err.message));
+  }
+  if (err.address) {
+    parts.push('(' + err.address + (err.port ? ':' + err.port : '') + ')');
+  }
+  if (parts.length === 0) {
+    try {
+      parts.push(JSON.stringify(err));
+    } catch (e) {
+      parts.push('an unknown error');
+    }
+  }
+  return parts.join(' ');
+}
+
 function describeFailure(res) {
   let reason = 'HTTP ' + res.code;
   try {
@@ -144,7 +171,7 @@ function fetchToken(s, nonce, retried) {
   const secret = token.sent;
   pm.sendRequest(token.request, (err, res) => {
     if (err) {
-      recordFailure('token request to ' + s.tokenUrl + ' failed: ' + hideSecret(err.message || err, secret));
+      recordFailure('token request to ' + s.tokenUrl + ' failed: ' + hideSecret(describeError(err), secret));
       return;
     }
     let body = null;

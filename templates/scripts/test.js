@@ -10,7 +10,7 @@ if (pathVariableError) {
 }
 // A request marked "No Auth" (an API's public operations) carries no token: the next two do not apply.
 if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
-  pm.test('gen-postman: the token request succeeded', () => {
+  pm.test('gen-postman: an access token was obtained', () => {
     const error = pm.collectionVariables.get('accessTokenError');
     if (error) {
       throw new Error(error);

@@ -4,6 +4,8 @@ _gen_postman() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	COMPREPLY=()
 	case $prev in
+	--provider) COMPREPLY=($(compgen -W "{{.Providers}}" -- "$cur")); return 0 ;;
+	--client-auth) COMPREPLY=($(compgen -W "header body private_key_jwt" -- "$cur")); return 0 ;;
 	{{.ValueFlags}}) return 0 ;; # a flag's value: let bash complete a file name
 	esac
 	local -a args=("${COMP_WORDS[@]:1:COMP_CWORD-1}")

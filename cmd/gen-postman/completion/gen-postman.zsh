@@ -4,6 +4,8 @@
 _gen_postman() {
 	local cur=${words[CURRENT]} prev=${words[CURRENT-1]}
 	case $prev in
+	--provider) compadd {{.Providers}}; return ;;
+	--client-auth) compadd header body private_key_jwt; return ;;
 	{{.ValueFlags}}) _files; return ;;
 	esac
 	local -a args opts

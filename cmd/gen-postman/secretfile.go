@@ -1,0 +1,43 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gen-postman/gen-postman/internal/input"
+)
+
+// maxSecretFile caps what --client-secret-file reads: a client secret, or a line of one, is
+// far shorter.
+const maxSecretFile = 4 << 10
+
+// readSecretFile reads the client secret from a regular file: its one line, without the
+// trailing newline (LF or CRLF) an editor or echo leaves. An empty file, a file over
+// maxSecretFile bytes, or one of several lines is bad input; the message never shows the file's
+// content.
+func readSecretFile(path string) (string, error) {
+	bad := func(reason string) error {
+		return &input.Error{Field: "client-secret-file", Value: path, Reason: reason}
+	}
+	f, err := openInput("client-secret-file", path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSecretFile+1))
+	switch {
+	case err != nil:
+		return "", bad("cannot be read: " + err.Error())
+	case len(data) > maxSecretFile:
+		return "", bad(fmt.Sprintf("over %d bytes: not a client secret", maxSecretFile))
+	}
+	secret := strings.TrimSuffix(strings.TrimSuffix(string(data), "\n"), "\r")
+	switch {
+	case secret == "":
+		return "", bad("empty")
+	case strings.ContainsAny(secret, "\r\n"):
+		return "", bad("holds several lines; the secret is one line")
+	}
+	return secret, nil
+}
