@@ -37,6 +37,8 @@ type Options struct {
 	Issuer       string
 	JWKSURL      string
 	Name         string
+	// BaseURL, when set, is the API's base URL, whatever the preset or the API description says.
+	BaseURL string
 	// API, when set, replaces the preset's ready requests with an API description's.
 	API *apimodel.API
 }
@@ -270,9 +272,17 @@ func (r *resolver) apiIdentifier() string {
 	return ""
 }
 
-// baseURL is the provider's base URL or, for a provider without one, the API identifier when it
+// baseURL is --base-url when given, else the provider's base URL or, for a provider without one, the API identifier when it
 // is an http(s) URL, else the token endpoint's origin.
 func (r *resolver) baseURL(p *Profile) error {
+	if r.opts.BaseURL != "" {
+		u, err := validBaseURL("base-url", r.opts.BaseURL)
+		if err != nil {
+			return err
+		}
+		p.BaseURL = u
+		return nil
+	}
 	if r.base != "" {
 		p.BaseURL = r.base
 		return nil
