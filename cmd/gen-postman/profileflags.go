@@ -29,6 +29,7 @@ func profileFlags() []cli.Flag {
 		&cli.StringFlag{Name: "tenant", Usage: "Logto Cloud tenant `ID`, Kinde subdomain, Auth0 tenant (acme for acme.auth0.com), Zitadel Cloud instance, Okta domain, or Entra ID tenant"},
 		&cli.StringFlag{Name: "endpoint", Usage: "base `URL` of a self-hosted server (Logto, Keycloak, Zitadel), a custom domain, or a regional Auth0 domain"},
 		&cli.StringFlag{Name: "realm", Usage: "Keycloak realm `NAME`, as in BASE/realms/NAME"},
+		&cli.StringFlag{Name: "base-url", Usage: "base `URL` of the API the requests call (the baseUrl variable; default: the preset's, the OpenAPI document's server, or a guess from the API identifier or the token URL)"},
 		&cli.StringFlag{Name: "token-url", Usage: "token endpoint `URL` (generic needs it, or --issuer to discover it)"},
 		&cli.StringFlag{Name: "resource", Usage: "resource indicator `URI` of the API (RFC 8707; Logto)"},
 		&cli.StringSliceFlag{Name: "audience", Usage: "audience `ID` of the API (Kinde, Auth0); several, repeated or space-separated, are sent as one space-separated value"},
@@ -95,6 +96,7 @@ func profileOptions(c *cli.Context, stderr io.Writer) (profile.Options, error) {
 		Audience:   strings.Join(c.StringSlice("audience"), " "),
 		ClientAuth: c.String("client-auth"),
 		ClientID:   c.String("client-id"),
+		BaseURL:    c.String("base-url"),
 	}
 	// The environment variables are read here rather than by the flags, so that a flag counts
 	// as given only when it is on the command line (see inheritAppFlags).

@@ -94,7 +94,7 @@ func runVerify(c *cli.Context, client *http.Client) error {
 		MaxLifetime: c.Duration("max-lifetime"),
 		Call:        c.String("call"),
 		ShowToken:   c.Bool("show-token"),
-		Names:       settingNames,
+		Names:       namesFor(c),
 		HTTPClient:  client,
 		CacheDir:    cacheDir(c.Bool("no-cache"), stderr),
 	})
@@ -121,6 +121,16 @@ func runVerify(c *cli.Context, client *http.Client) error {
 		return err
 	}
 	return nil
+}
+
+// namesFor is how the hints name each setting: by its flag, except where the mode refuses the
+// flag: with --collection, the server's address is the collection's, not --tenant or --endpoint.
+func namesFor(c *cli.Context) verify.Names {
+	names := settingNames
+	if c.IsSet("collection") {
+		names.Location = "the collection's URLs"
+	}
+	return names
 }
 
 // cacheDir is where verify keeps discovery documents and key sets across runs: gen-postman

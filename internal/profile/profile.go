@@ -48,6 +48,8 @@ type Options struct {
 	DPoP bool
 	// IntrospectionURL is the RFC 7662 introspection endpoint verify proves an opaque token at.
 	IntrospectionURL string
+	// BaseURL, when set, is the API's base URL, whatever the preset or the API description says.
+	BaseURL string
 	// API, when set, replaces the preset's ready requests with an API description's.
 	API *apimodel.API
 }
@@ -371,9 +373,17 @@ func (r *resolver) apiIdentifier() string {
 	return ""
 }
 
-// baseURL is the provider's base URL or, for a provider without one, the API identifier when it
+// baseURL is --base-url when given, else the provider's base URL or, for a provider without one, the API identifier when it
 // is an http(s) URL, else the token endpoint's origin.
 func (r *resolver) baseURL(p *Profile) error {
+	if r.opts.BaseURL != "" {
+		u, err := validBaseURL("base-url", r.opts.BaseURL)
+		if err != nil {
+			return err
+		}
+		p.BaseURL = u
+		return nil
+	}
 	if r.base != "" && r.opts.API != nil && r.preset.OpenAPIBase != "" {
 		p.BaseURL = strings.TrimRight(r.fill(r.preset.OpenAPIBase), "/")
 		return nil
@@ -394,7 +404,7 @@ func (r *resolver) baseURL(p *Profile) error {
 		p.BaseURL = u
 		if base, token := hostOf(u), hostOf(p.TokenURL); base != token {
 			p.Warnings = append(p.Warnings, fmt.Sprintf("the requests go to %s, the OpenAPI document's server, on another host than the token URL (%s); "+
-				"give %s to send them elsewhere", u, token, input.Flag("endpoint")))
+				"give %s to send them elsewhere", u, token, input.Flag("base-url")))
 		}
 		return nil
 	}
