@@ -1,10 +1,8 @@
 package baseline
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/postman"
@@ -101,7 +99,7 @@ func (r *RequestView) Encode() (json.RawMessage, error) {
 		setList(&r.URL, "query", r.Query)
 		setList(&r.URL, "variable", r.Variable)
 		if _, ok := r.URL.Get("raw"); ok {
-			raw, err := Marshal(r.rawURL())
+			raw, err := postman.Marshal(r.rawURL())
 			if err != nil {
 				return nil, err
 			}
@@ -152,23 +150,11 @@ func setList(o *postman.Object, key string, list []json.RawMessage) {
 		}
 		return
 	}
-	data, err := Marshal(list)
+	data, err := postman.Marshal(list)
 	if err != nil {
 		return // raw messages that were read as JSON always encode
 	}
 	o.SetRaw(key, data, nil)
-}
-
-// Marshal encodes v as the collection's other members are written: < > & as they are, no
-// final newline.
-func Marshal(v any) (json.RawMessage, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, fmt.Errorf("encoding JSON: %w", err)
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // isEmptyList reports whether a member's text is an empty list.

@@ -101,7 +101,7 @@ func (o *Object) Decode(key string, v any) error {
 // placed after the keys that come before it in order and before those that follow it there.
 // Keys missing from order go last.
 func (o *Object) Set(key string, v any, order []string) error {
-	data, err := marshal(v)
+	data, err := Marshal(v)
 	if err != nil {
 		return fmt.Errorf("%s: %w", key, err)
 	}
@@ -134,8 +134,8 @@ func (o *Object) Delete(key string) {
 	o.members = slices.DeleteFunc(o.members, func(m member) bool { return m.key == key })
 }
 
-// marshal encodes v as Postman writes JSON: < > & kept as they are, no final newline.
-func marshal(v any) (json.RawMessage, error) {
+// Marshal encodes v as Postman writes JSON: < > & kept as they are, no final newline.
+func Marshal(v any) (json.RawMessage, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

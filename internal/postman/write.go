@@ -28,7 +28,7 @@ func writeObject(buf *bytes.Buffer, obj *Object, items *itemList) {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		key, _ := marshal(m.key) // a string always encodes
+		key, _ := Marshal(m.key) // a string always encodes
 		buf.Write(key)
 		buf.WriteByte(':')
 		switch {

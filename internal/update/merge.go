@@ -180,7 +180,7 @@ func (m *merger) renamed() {
 		m.placed[op.Key] = n
 		m.base[op.Key] = old
 		if stringMember(n, "id") == old.ItemID() {
-			id, _ := baseline.Marshal(op.ItemID())
+			id, _ := postman.Marshal(op.ItemID())
 			n.SetMember("id", id)
 		}
 	}

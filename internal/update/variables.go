@@ -70,7 +70,7 @@ func (m *merger) variables() error {
 	if !changed {
 		return nil
 	}
-	data, err := baseline.Marshal(cur)
+	data, err := postman.Marshal(cur)
 	if err != nil {
 		return err
 	}
