@@ -46,7 +46,7 @@ func BenchmarkTokenRequest(b *testing.B) {
 	srv, p := benchServer(b)
 	rs := &runState{opts: Options{Profile: p}, profile: p, now: time.Now, report: &Report{}}
 	rs.setRedactor("")
-	client := network.NewClient(srv.Client())
+	client := network.NewClient(srv.Client(), network.URLPolicy{})
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {

@@ -46,12 +46,12 @@ func callURL(p *profile.Profile, call string, n Names) (callTarget, error) {
 	case call == "":
 		return callTarget{}, nil
 	case call == CallFirst && p.Call != nil:
-		return collectionCall(p.Call, n)
+		return collectionCall(p.Call, p.URLPolicy, n)
 	case call == CallFirst:
 		for _, f := range p.Folders {
 			for _, r := range f.Requests {
 				if strings.HasPrefix(r.Path, "/") {
-					return get(joinBase(p.BaseURL, r.Path, bad))
+					return get(joinBase(p, r.Path, bad))
 				}
 			}
 		}
@@ -60,16 +60,16 @@ func callURL(p *profile.Profile, call string, n Names) (callTarget, error) {
 		if strings.HasPrefix(call, "//") {
 			return callTarget{}, bad("a path must start with a single /")
 		}
-		return get(joinBase(p.BaseURL, call, bad))
+		return get(joinBase(p, call, bad))
 	}
-	if _, err := network.ParseHTTPURL(call); err != nil {
+	if _, err := p.URLPolicy.Parse(call); err != nil {
 		return callTarget{}, bad("not a path starting with / nor a usable URL: " + err.Error())
 	}
 	return callTarget{method: http.MethodGet, url: call}, nil
 }
 
 // collectionCall checks the collection's own request before it is made.
-func collectionCall(c *profile.Call, n Names) (callTarget, error) {
+func collectionCall(c *profile.Call, policy network.URLPolicy, n Names) (callTarget, error) {
 	give := "; give " + n.Call + " PATH or URL"
 	if c.Problem != "" {
 		return callTarget{}, &input.Error{Field: "call", Reason: c.Problem + give}
@@ -78,19 +78,20 @@ func collectionCall(c *profile.Call, n Names) (callTarget, error) {
 		return callTarget{}, &input.Error{Field: "call", Reason: fmt.Sprintf("request %q is a %s; only GET and HEAD are made%s",
 			text.OneLine(c.Name, 80), text.OneLine(c.Method, 20), give)}
 	}
-	if _, err := network.ParseHTTPURL(c.URL); err != nil {
+	if _, err := policy.Parse(c.URL); err != nil {
 		return callTarget{}, &input.Error{Field: "call", Value: network.RedactURL(c.URL),
 			Reason: fmt.Sprintf("the URL of request %q: %v%s", text.OneLine(c.Name, 80), err, give)}
 	}
 	return callTarget{method: c.Method, url: c.URL}, nil
 }
 
-func joinBase(base, path string, bad func(string) error) (string, error) {
+func joinBase(p *profile.Profile, path string, bad func(string) error) (string, error) {
+	base := p.BaseURL
 	if base == "" {
 		return "", bad("the profile has no base URL to put the path after; give an absolute URL")
 	}
 	full := strings.TrimRight(base, "/") + path
-	if _, err := network.ParseHTTPURL(full); err != nil {
+	if _, err := p.URLPolicy.Parse(full); err != nil {
 		return "", bad(err.Error() + " (after " + base + ")")
 	}
 	return full, nil

@@ -33,7 +33,7 @@ func findKeySource(ctx context.Context, srv network.Fetcher, issuer, jwksURL, to
 	if issuer != "" && jwksURL != "" {
 		return src
 	}
-	for _, candidate := range network.DiscoveryURLs(issuer, tokenURL) {
+	for _, candidate := range network.DiscoveryURLs(srv.Docs.Policy(), issuer, tokenURL) {
 		doc, raw, err := srv.Metadata(ctx, candidate)
 		if err != nil {
 			src.notes = append(src.notes, err.Error())
@@ -48,7 +48,7 @@ func findKeySource(ctx context.Context, srv network.Fetcher, issuer, jwksURL, to
 			continue
 		}
 		if src.jwksURL == "" {
-			if err := network.CheckURL(doc.JWKSURI); err != nil || doc.JWKSURI == "" {
+			if err := srv.Docs.Policy().Check(doc.JWKSURI); err != nil || doc.JWKSURI == "" {
 				src.notes = append(src.notes, fmt.Sprintf("%s: unusable jwks_uri %q", candidate, srv.Red.Line(doc.JWKSURI, 200)))
 				continue
 			}

@@ -45,7 +45,7 @@ func (rs *runState) findIntrospection(ctx context.Context) introspectionEndpoint
 	var ep introspectionEndpoint
 	srv := network.Fetcher{Docs: rs.docs, Red: rs.redact, Keep: true}
 	tokenHost := hostOfURL(p.TokenURL)
-	for _, candidate := range network.DiscoveryURLs(p.Issuer, p.TokenURL) {
+	for _, candidate := range network.DiscoveryURLs(p.URLPolicy, p.Issuer, p.TokenURL) {
 		doc, raw, err := srv.Metadata(ctx, candidate)
 		switch {
 		case err != nil:
@@ -60,7 +60,7 @@ func (rs *runState) findIntrospection(ctx context.Context) introspectionEndpoint
 		case doc.IntrospectionEndpoint == "":
 			ep.notes = append(ep.notes, candidate+": it names no introspection_endpoint")
 			return ep
-		case network.CheckURL(doc.IntrospectionEndpoint) != nil:
+		case p.URLPolicy.Check(doc.IntrospectionEndpoint) != nil:
 			ep.notes = append(ep.notes, fmt.Sprintf("%s: unusable introspection_endpoint %q", candidate, srv.Red.Line(doc.IntrospectionEndpoint, 200)))
 			return ep
 		case hostOfURL(doc.IntrospectionEndpoint) != tokenHost:
@@ -161,7 +161,7 @@ func introspectionFlag(n Names) string {
 func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt.MapClaims, Check) {
 	p := rs.profile
 	shown := rs.redact.Line(endpoint, 300)
-	if err := network.CheckURL(endpoint); err != nil {
+	if err := p.URLPolicy.Check(endpoint); err != nil {
 		return nil, warn(CheckActive, "cannot introspect: %s", rs.redact.Line(err.Error(), 300))
 	}
 	form := url.Values{"token": {token}, "token_type_hint": {"access_token"}}

@@ -29,7 +29,7 @@ type Options struct {
 	MaxLifetime time.Duration
 	// Call, when set, makes a GET request to the API with the token afterwards: "first" for the
 	// profile's first ready request, a path starting with "/" for one relative to
-	// Profile.BaseURL, or an absolute https URL (http only to loopback).
+	// Profile.BaseURL, or an absolute https URL (plain http as Profile.URLPolicy allows).
 	Call string
 	// ShowToken puts the access token itself in the report.
 	ShowToken bool

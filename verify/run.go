@@ -47,7 +47,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if p == nil || p.TokenURL == "" {
 		return nil, ErrNoProfile
 	}
-	if err := network.CheckURL(p.TokenURL); err != nil {
+	if err := p.URLPolicy.Check(p.TokenURL); err != nil {
 		return nil, &input.Error{Field: "token-url", Value: network.RedactURL(p.TokenURL), Reason: err.Error()}
 	}
 	if p.ClientID == "" {
@@ -68,7 +68,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	rs := &runState{
 		opts:    opts,
 		profile: p,
-		client:  network.NewClient(opts.HTTPClient),
+		client:  network.NewClient(opts.HTTPClient, p.URLPolicy),
 		now:     opts.clock(),
 		report:  &Report{TokenURL: p.TokenURL},
 		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints, sent: p.Params},
@@ -83,7 +83,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	// Every document fetch ends with the run, and the run waits for them.
 	fetchCtx, stopFetching := context.WithCancel(ctx)
-	rs.docs = network.NewDocuments(fetchCtx, rs.client, opts.CacheDir, rs.now)
+	rs.docs = network.NewDocuments(fetchCtx, rs.client, p.URLPolicy, opts.CacheDir, rs.now)
 	defer rs.docs.Wait()
 	defer stopFetching()
 	if err := rs.run(ctx, target, stopFetching); err != nil {

@@ -22,12 +22,12 @@ func discoverEndpoints(ctx context.Context, client *http.Client, opts *profile.O
 	if opts.Provider != "generic" || opts.TokenURL != "" || opts.Issuer == "" {
 		return nil
 	}
-	if _, err := network.ParseHTTPURL(opts.Issuer); err != nil {
+	if _, err := opts.URLPolicy.Parse(opts.Issuer); err != nil {
 		return &input.Error{Field: "issuer", Value: network.RedactURL(opts.Issuer), Reason: err.Error()}
 	}
 	ctx, cancel := context.WithTimeout(ctx, discoveryTimeout)
 	defer cancel()
-	md, err := network.Discover(ctx, client, opts.Issuer)
+	md, err := network.Discover(ctx, client, opts.URLPolicy, opts.Issuer)
 	if err != nil {
 		return fmt.Errorf("discovering the token endpoint of --issuer: %w; give --token-url to do without discovery", err)
 	}

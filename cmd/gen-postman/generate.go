@@ -47,6 +47,7 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	if c.IsSet("out-dir") && (c.IsSet("output") || c.IsSet("env-output")) {
 		return usageError(errors.New("--out-dir names both files: give it alone, or -o and --env-output"))
 	}
+	warnAllowHTTP(c, stderr)
 	opts, err := profileOptions(c, stderr)
 	if err != nil {
 		return err
@@ -61,8 +62,8 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 		return err
 	}
 	if source != "" {
-		api, err := loadAPI(c.Context, client, field, source, c.App.Reader, stderr,
-			openapi.Options{Tenant: opts.Tenant, Host: urlHost(opts.TokenURL)})
+		api, err := loadAPI(c.Context, client, opts.URLPolicy, field, source, c.App.Reader, stderr,
+			openapi.Options{Tenant: opts.Tenant, Host: urlHost(opts.URLPolicy, opts.TokenURL)})
 		if err != nil {
 			return err
 		}

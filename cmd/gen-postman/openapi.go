@@ -33,11 +33,11 @@ const openapiAccept = "application/json, application/yaml;q=0.9, */*;q=0.1"
 // nothing is written. A URL that gets no answer (the network, the server) is not bad input: that
 // error is exit status 1. What the document reads as other than written (a $ref to nothing) is
 // warned of on stderr.
-func loadAPI(ctx context.Context, client *http.Client, field, source string, stdin io.Reader, stderr io.Writer, opts openapi.Options) (*apimodel.API, error) {
+func loadAPI(ctx context.Context, client *http.Client, policy network.URLPolicy, field, source string, stdin io.Reader, stderr io.Writer, opts openapi.Options) (*apimodel.API, error) {
 	bad := func(reason string) error {
 		return &input.Error{Field: field, Value: network.RedactURL(source), Reason: reason}
 	}
-	data, err := readSource(ctx, client, source, stdin)
+	data, err := readSource(ctx, client, policy, source, stdin)
 	var inputErr *input.Error
 	var fetchErr *network.TransportError
 	switch {
@@ -75,7 +75,7 @@ func tuneGC(size int) {
 // readSource reads the document, at most maxOpenAPISize bytes of it. A file, or stdin
 // redirected from one, whose size is over that cap, and an answer whose Content-Length is, are
 // refused before a byte is read; a stream of unknown length is cut off just past the cap.
-func readSource(ctx context.Context, client *http.Client, source string, stdin io.Reader) ([]byte, error) {
+func readSource(ctx context.Context, client *http.Client, policy network.URLPolicy, source string, stdin io.Reader) ([]byte, error) {
 	var r io.Reader
 	size := int64(-1)
 	switch {
@@ -89,7 +89,7 @@ func readSource(ctx context.Context, client *http.Client, source string, stdin i
 	case strings.HasPrefix(source, "https://") || strings.HasPrefix(source, "http://"):
 		ctx, cancel := context.WithTimeout(ctx, openapiTimeout)
 		defer cancel()
-		body, length, err := network.Get(ctx, client, source, openapiAccept)
+		body, length, err := network.Get(ctx, client, policy, source, openapiAccept)
 		if err != nil {
 			return nil, err
 		}
@@ -122,9 +122,9 @@ func readSource(ctx context.Context, client *http.Client, source string, stdin i
 	return data, nil
 }
 
-// urlHost is the host of an http(s) URL the user gave, or "" when it is not one.
-func urlHost(raw string) string {
-	u, err := network.ParseHTTPURL(raw)
+// urlHost is the host of an http(s) URL the user gave, or "" when it is not one policy admits.
+func urlHost(policy network.URLPolicy, raw string) string {
+	u, err := policy.Parse(raw)
 	if err != nil {
 		return ""
 	}

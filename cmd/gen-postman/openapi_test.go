@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/gen-postman/gen-postman/internal/network"
 )
 
 const servedDocument = `{"openapi": "3.0.1", "info": {"title": "T", "version": "1"},
@@ -97,11 +99,11 @@ func TestOpenAPIFileOverCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer in.Close()
-	if _, err := readSource(t.Context(), nil, "-", in); err == nil || !strings.Contains(err.Error(), want) {
+	if _, err := readSource(t.Context(), nil, network.URLPolicy{}, "-", in); err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("stdin from the file: %v; want %q", err, want)
 	}
 	piped := io.MultiReader(strings.NewReader(`{"x": "`), strings.NewReader(strings.Repeat("a", 1<<20)))
-	if _, err := readSource(t.Context(), nil, "-", piped); err == nil || !strings.Contains(err.Error(), "document is too large: over 1 MiB") {
+	if _, err := readSource(t.Context(), nil, network.URLPolicy{}, "-", piped); err == nil || !strings.Contains(err.Error(), "document is too large: over 1 MiB") {
 		t.Errorf("piped stdin: %v; want the cap", err)
 	}
 }

@@ -41,6 +41,7 @@ func profileFlags() []cli.Flag {
 		&cli.StringFlag{Name: "key-id", Usage: "the key's `ID` as the server knows it, sent as the assertion's kid (default: its RFC 7638 thumbprint)"},
 		&cli.BoolFlag{Name: "dpop", Usage: "bind tokens to a proof key with DPoP (RFC 9449): a proof with every token and API request; needs --private-key"},
 		&cli.StringFlag{Name: "client-secret-file", Usage: "read the app's secret from `FILE` (one line; a trailing newline is dropped)"},
+		allowHTTPBoolFlag(),
 	}
 }
 
@@ -97,6 +98,7 @@ func profileOptions(c *cli.Context, stderr io.Writer) (profile.Options, error) {
 		ClientAuth: c.String("client-auth"),
 		ClientID:   c.String("client-id"),
 		BaseURL:    c.String("base-url"),
+		URLPolicy:  urlPolicy(c),
 	}
 	// The environment variables are read here rather than by the flags, so that a flag counts
 	// as given only when it is on the command line (see inheritAppFlags).

@@ -48,6 +48,7 @@ func updateCommand(client *http.Client) *cli.Command {
 		&cli.BoolFlag{Name: "dry-run", Usage: "report what would change, and write nothing"},
 		&cli.BoolFlag{Name: "prune", Usage: "remove the requests of operations gone from the document even when you edited them"},
 		&cli.BoolFlag{Name: "json", Usage: "print the report on stdout as one JSON object"},
+		allowHTTPBoolFlag(),
 	)
 	return &cli.Command{
 		Name:      "update",
@@ -72,6 +73,7 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 	if c.IsSet("output") && c.Bool("dry-run") {
 		return usageError(errors.New("--dry-run writes nothing: give it without -o"))
 	}
+	warnAllowHTTP(c, stderr)
 	path := c.Args().First()
 	data, err := readCollectionFile(path)
 	if err != nil {
@@ -178,7 +180,7 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 	}
 	over := profile.Options{
 		TokenURL: c.String("token-url"), Resource: c.String("resource"), ClientID: updateClientID(c),
-		Issuer: c.String("issuer"), JWKSURL: c.String("jwks-url"),
+		Issuer: c.String("issuer"), JWKSURL: c.String("jwks-url"), URLPolicy: urlPolicy(c),
 	}
 	for _, a := range c.StringSlice("audience") {
 		over.Audience = joinSpace(over.Audience, a)
@@ -189,8 +191,8 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 	}
 	opts := profile.Merge(collectionOptions(tr), over)
 	opts.ClientSecret = "" // never read for an update: nothing it writes may hold it
-	api, err := loadAPI(c.Context, client, "openapi", c.String("openapi"), c.App.Reader, c.App.ErrWriter,
-		openapi.Options{Host: urlHost(opts.TokenURL)})
+	api, err := loadAPI(c.Context, client, opts.URLPolicy, "openapi", c.String("openapi"), c.App.Reader, c.App.ErrWriter,
+		openapi.Options{Host: urlHost(opts.URLPolicy, opts.TokenURL)})
 	if err != nil {
 		return nil, err
 	}

@@ -75,6 +75,7 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	if err := checkJUnitPath(c.String("junit")); err != nil {
 		return err
 	}
+	warnAllowHTTP(c, stderr)
 	// The timeout covers the whole run, reading the files too.
 	ctx, cancel := context.WithTimeout(c.Context, timeout)
 	defer cancel()

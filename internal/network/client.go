@@ -10,14 +10,14 @@ import (
 // NewClient returns the client every request of gen-postman is sent with: c's settings, or
 // when c is nil one that verifies TLS and has its own timeouts. Whatever c is, the client
 // never follows a redirect, so credentials and tokens never reach a URL other than the one
-// given, and it sends plain http only to a name that resolves to loopback alone, pinned to
-// those addresses and never through a proxy.
-func NewClient(c *http.Client) *http.Client {
-	return newClient(c, net.DefaultResolver.LookupNetIP)
+// given, and it sends plain http never through a proxy, and only to a name that resolves to
+// loopback alone, pinned to those addresses, or to a host and port policy allows.
+func NewClient(c *http.Client, policy URLPolicy) *http.Client {
+	return newClient(c, policy, net.DefaultResolver.LookupNetIP)
 }
 
 // newClient is NewClient with lookup to resolve host names.
-func newClient(c *http.Client, lookup lookupFunc) *http.Client {
+func newClient(c *http.Client, policy URLPolicy, lookup lookupFunc) *http.Client {
 	var client http.Client
 	if c != nil {
 		client = *c
@@ -47,7 +47,7 @@ func newClient(c *http.Client, lookup lookupFunc) *http.Client {
 		t.DialContext = pinnedDial(dial)
 		next = t
 	}
-	client.Transport = loopbackOnly{next: next, lookup: lookup}
+	client.Transport = loopbackOnly{next: next, policy: policy, lookup: lookup}
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	return &client
 }

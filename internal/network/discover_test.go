@@ -22,7 +22,7 @@ func TestDiscover(t *testing.T) {
 	defer srv.Close()
 	ctx := context.Background()
 
-	md, err := network.Discover(ctx, nil, verifytest.Issuer(srv.URL))
+	md, err := network.Discover(ctx, nil, network.URLPolicy{}, verifytest.Issuer(srv.URL))
 	if err != nil {
 		t.Fatalf("Discover: %v", err)
 	}
@@ -35,17 +35,17 @@ func TestDiscover(t *testing.T) {
 	}
 
 	// The document at ISSUER/.well-known names srv.URL/oidc as its issuer, not srv.URL/oidc/.
-	_, err = network.Discover(ctx, nil, srv.URL+"/oidc/")
+	_, err = network.Discover(ctx, nil, network.URLPolicy{}, srv.URL+"/oidc/")
 	if !errors.Is(err, network.ErrNoMetadata) || !strings.Contains(err.Error(), "is not") {
 		t.Errorf("Discover with another issuer: %v, want ErrNoMetadata about the issuer", err)
 	}
 
-	_, err = network.Discover(ctx, nil, srv.URL+"/nothing")
+	_, err = network.Discover(ctx, nil, network.URLPolicy{}, srv.URL+"/nothing")
 	if !errors.Is(err, network.ErrNoMetadata) || !strings.Contains(err.Error(), "HTTP 404") {
 		t.Errorf("Discover where there is no document: %v, want ErrNoMetadata with HTTP 404", err)
 	}
 
-	if _, err := network.Discover(ctx, nil, "http://id.example.com"); err == nil {
+	if _, err := network.Discover(ctx, nil, network.URLPolicy{}, "http://id.example.com"); err == nil {
 		t.Errorf("Discover over plain http to a remote host: no error")
 	}
 }

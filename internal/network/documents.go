@@ -23,6 +23,7 @@ type Documents struct {
 	ctx    context.Context
 	wg     sync.WaitGroup
 	client *http.Client
+	policy URLPolicy
 	cache  *diskCache // nil without a cache
 	now    func() time.Time
 
@@ -46,15 +47,18 @@ type Document struct {
 }
 
 // NewDocuments returns the fetcher of one run's documents. ctx bounds every fetch, client sends
-// them (see NewClient), cacheDir is the cache's directory (empty for none) and now the clock
+// them (NewClient with the same policy), policy is the run's URL rule, cacheDir is the cache's directory (empty for none) and now the clock
 // that freshness is reckoned by.
-func NewDocuments(ctx context.Context, client *http.Client, cacheDir string, now func() time.Time) *Documents {
-	d := &Documents{ctx: ctx, client: client, now: now, got: map[string]*Document{}}
+func NewDocuments(ctx context.Context, client *http.Client, policy URLPolicy, cacheDir string, now func() time.Time) *Documents {
+	d := &Documents{ctx: ctx, client: client, policy: policy, now: now, got: map[string]*Document{}}
 	if cacheDir != "" {
 		d.cache = &diskCache{dir: cacheDir}
 	}
 	return d
 }
+
+// Policy is the URL rule the documents are fetched under.
+func (d *Documents) Policy() URLPolicy { return d.policy }
 
 // get returns the document at url, fetching it unless this run already has it. fresh asks
 // for a copy from the server, not from the cache. get waits for the fetch, or until ctx ends.
@@ -71,7 +75,7 @@ func (d *Documents) get(ctx context.Context, url string, fresh bool) *Document {
 // Prefetch starts fetching url for a later GetJSON; fresh asks for a copy from the server,
 // not from the cache.
 func (d *Documents) Prefetch(url string, fresh bool) {
-	if CheckURL(url) == nil {
+	if d.policy.Check(url) == nil {
 		d.start(url, fresh)
 	}
 }

@@ -28,7 +28,7 @@ func TestDocumentsFetchOnceAndKeepNoSecret(t *testing.T) {
 	defer srv.Close()
 	dir := t.TempDir()
 	now := func() time.Time { return cacheNow }
-	docs := NewDocuments(context.Background(), NewClient(srv.Client()), dir, now)
+	docs := NewDocuments(context.Background(), NewClient(srv.Client(), URLPolicy{}), URLPolicy{}, dir, now)
 	f := Fetcher{Docs: docs, Red: redact.New([]string{"s3cret"}, nil), Keep: true}
 
 	docs.Prefetch(srv.URL+"/jwks", false)
@@ -55,7 +55,7 @@ func TestDocumentsFetchOnceAndKeepNoSecret(t *testing.T) {
 	}
 
 	// The next run reads the key set from the cache, and fetches the echo again.
-	docs = NewDocuments(context.Background(), NewClient(srv.Client()), dir, now)
+	docs = NewDocuments(context.Background(), NewClient(srv.Client(), URLPolicy{}), URLPolicy{}, dir, now)
 	defer docs.Wait()
 	f.Docs = docs
 	if _, doc, err := f.KeySet(t.Context(), srv.URL+"/jwks"); err != nil || !doc.Cached() {

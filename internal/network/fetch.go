@@ -7,7 +7,6 @@ import (
 	"net/http"
 
 	"github.com/gen-postman/gen-postman/internal/redact"
-	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // ErrRedirect reports an answer that redirects elsewhere; gen-postman never follows one.
@@ -28,7 +27,7 @@ type Fetcher struct {
 // GetJSON fetches a public document (discovery or key set) with GET, or takes the run's copy
 // of it. Its errors hold only text that passed f.Red.
 func (f Fetcher) GetJSON(ctx context.Context, rawURL string) (*Document, error) {
-	if err := CheckURL(rawURL); err != nil {
+	if err := f.Docs.policy.Check(rawURL); err != nil {
 		return nil, err
 	}
 	doc := f.Docs.get(ctx, rawURL, f.Fresh)
@@ -56,11 +55,5 @@ func (f Fetcher) Used(doc *Document) {
 // IsRedirect reports whether an HTTP status is a redirect, which is never followed.
 func IsRedirect(status int) bool { return status >= 300 && status < 400 }
 
-// CheckURL applies ParseHTTPURL to a URL about to be fetched; its error quotes the URL with
-// any credentials hidden.
-func CheckURL(rawURL string) error {
-	if _, err := ParseHTTPURL(rawURL); err != nil {
-		return fmt.Errorf("URL %q: %w", text.OneLine(RedactURL(rawURL), 200), err)
-	}
-	return nil
-}
+// CheckURL is the zero [URLPolicy]'s Check: plain http only to loopback.
+func CheckURL(rawURL string) error { return URLPolicy{}.Check(rawURL) }

@@ -19,13 +19,16 @@ type pinnedAddrs struct{}
 // loopbackOnly sends plain http only to this machine: to a loopback address, or to a name that
 // resolves only to loopback addresses, which the connection is then pinned to. ParseHTTPURL
 // lets "localhost" and "*.localhost" through on their name; a hosts file may say otherwise.
+// The one exception is a host and port the user allowed plain http to (policy, from
+// --allow-http): that request goes where the name resolves, still never through a proxy.
 type loopbackOnly struct {
 	next   http.RoundTripper
+	policy URLPolicy
 	lookup lookupFunc
 }
 
 func (l loopbackOnly) RoundTrip(req *http.Request) (*http.Response, error) {
-	if req.URL.Scheme != "http" {
+	if req.URL.Scheme != "http" || l.policy.allowsHost(req.URL) {
 		return l.next.RoundTrip(req)
 	}
 	addrs, err := l.loopbackAddrs(req.Context(), req.URL.Hostname())

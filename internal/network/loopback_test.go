@@ -48,7 +48,7 @@ func TestPlainHTTPStaysOnLoopback(t *testing.T) {
 
 	// A transport as a user's environment would make it: every request through the proxy.
 	base := &http.Transport{Proxy: func(*http.Request) (*url.URL, error) { return proxyURL, nil }}
-	client := newClient(&http.Client{Transport: base}, fakeHosts)
+	client := newClient(&http.Client{Transport: base}, URLPolicy{}, fakeHosts)
 
 	for _, host := range []string{"127.0.0.1", "good.localhost"} {
 		resp, err := client.Get("http://" + host + ":" + port + "/")

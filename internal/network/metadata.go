@@ -41,9 +41,9 @@ func (f Fetcher) Metadata(ctx context.Context, u string) (*Metadata, *Document, 
 // DiscoveryURLs lists where metadata may be: under the issuer when it is known, then under each
 // path prefix of the token URL, longest first, as OpenID Connect Discovery places it
 // (PREFIX/.well-known/openid-configuration) and as RFC 8414 §3 does
-// (/.well-known/oauth-authorization-server/PREFIX). An issuer that fails the one URL rule is
-// not used; the list holds at most eight URLs.
-func DiscoveryURLs(issuer, tokenURL string) []string {
+// (/.well-known/oauth-authorization-server/PREFIX). An issuer that fails policy is not used;
+// the list holds at most eight URLs.
+func DiscoveryURLs(policy URLPolicy, issuer, tokenURL string) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(origin, prefix string) {
@@ -57,7 +57,7 @@ func DiscoveryURLs(issuer, tokenURL string) []string {
 			}
 		}
 	}
-	if u, err := url.Parse(issuer); err == nil && issuer != "" && CheckURL(issuer) == nil {
+	if u, err := url.Parse(issuer); err == nil && issuer != "" && policy.Check(issuer) == nil {
 		add(u.Scheme+"://"+u.Host, strings.TrimRight(u.EscapedPath(), "/"))
 	}
 	u, err := url.Parse(tokenURL)

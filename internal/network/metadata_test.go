@@ -35,11 +35,11 @@ func TestDiscoveryURLs(t *testing.T) {
 		}},
 	}
 	for _, tt := range tests {
-		if got := DiscoveryURLs(tt.issuer, tt.tokenURL); !slices.Equal(got, tt.want) {
+		if got := DiscoveryURLs(URLPolicy{}, tt.issuer, tt.tokenURL); !slices.Equal(got, tt.want) {
 			t.Errorf("DiscoveryURLs(%q, %q)\n got %q\nwant %q", tt.issuer, tt.tokenURL, got, tt.want)
 		}
 	}
-	if got := DiscoveryURLs("", "https://h/a/b/c/d/e/f/g/token"); len(got) != maxDiscoveryTries {
+	if got := DiscoveryURLs(URLPolicy{}, "", "https://h/a/b/c/d/e/f/g/token"); len(got) != maxDiscoveryTries {
 		t.Errorf("%d URLs for a deep path, want at most %d", len(got), maxDiscoveryTries)
 	}
 }

@@ -7,7 +7,7 @@ type Call struct {
 	// Method is GET or HEAD.
 	Method string
 	// URL is the request's URL with its variables resolved. It is not validated: the caller
-	// applies network.ParseHTTPURL before sending anything.
+	// applies the run's network.URLPolicy before sending anything.
 	URL string
 	// Problem, when set, says why no request can be called, and the other fields are empty.
 	Problem string

@@ -45,5 +45,7 @@ func Merge(base, over Options) Options {
 		}
 	}
 	out.DPoP = out.DPoP || over.DPoP
+	// Where plain http may go is the user's choice alone, never a file's.
+	out.URLPolicy = over.URLPolicy
 	return out
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
-	"github.com/gen-postman/gen-postman/internal/network"
 )
 
 // trimPresetPath corrects a base URL that already ends with a path the preset appends to it,
@@ -27,7 +26,7 @@ func (r *resolver) trimPresetPath(p *Profile, endpoint string) string {
 		return endpoint
 	}
 	base := strings.TrimSuffix(endpoint, suffix)
-	if _, err := network.ParseHTTPURL(base); err != nil || strings.HasSuffix(base, "/") {
+	if _, err := r.opts.URLPolicy.Parse(base); err != nil || strings.HasSuffix(base, "/") {
 		return endpoint
 	}
 	p.Warnings = append(p.Warnings, fmt.Sprintf("%s %s ends with %s, which the %s preset adds itself; using %s as the base URL",

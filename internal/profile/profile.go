@@ -52,6 +52,10 @@ type Options struct {
 	BaseURL string
 	// API, when set, replaces the preset's ready requests with an API description's.
 	API *apimodel.API
+	// URLPolicy is where plain http may go: the zero value allows loopback alone;
+	// --allow-http adds the hosts of the user's own http URL flags. Every URL of the profile,
+	// the API description's too, is held to it.
+	URLPolicy network.URLPolicy
 }
 
 // Profile is a resolved token request and the API it serves. Every field is validated, so it is
@@ -110,6 +114,9 @@ type Profile struct {
 	Call *Call
 	// Warnings are remarks on options that are allowed but probably wrong.
 	Warnings []string
+	// URLPolicy is the rule every URL of the profile passed, Options.URLPolicy: whoever sends
+	// a request for the profile holds the URLs it learns later (discovery, key sets) to it too.
+	URLPolicy network.URLPolicy
 }
 
 // Param is one extra token request parameter, sent in the form body.
@@ -147,7 +154,7 @@ type resolver struct {
 }
 
 func (r *resolver) resolve() (*Profile, error) {
-	p := &Profile{Provider: r.preset.Name, Hints: r.preset.Hints, JWTAccessTokens: r.preset.AccessTokens == templates.AccessTokensJWT}
+	p := &Profile{Provider: r.preset.Name, Hints: r.preset.Hints, URLPolicy: r.opts.URLPolicy, JWTAccessTokens: r.preset.AccessTokens == templates.AccessTokensJWT}
 	steps := []func(*Profile) error{
 		r.location, r.tokenURL, r.issuerAndKeys, r.introspection, r.params, r.baseURL, r.scope, r.client, r.name,
 	}
@@ -186,7 +193,7 @@ func (r *resolver) location(p *Profile) error {
 		r.tenant = t
 	}
 	if r.opts.Endpoint != "" {
-		e, err := validBaseURL("endpoint", r.opts.Endpoint)
+		e, err := r.validBaseURL("endpoint", r.opts.Endpoint)
 		if err != nil {
 			return err
 		}
@@ -229,14 +236,14 @@ func (r *resolver) realmOf() error {
 func (r *resolver) tokenURL(p *Profile) error {
 	switch {
 	case r.opts.TokenURL != "":
-		if _, err := validHTTPURL("token-url", r.opts.TokenURL); err != nil {
+		if _, err := r.validHTTPURL("token-url", r.opts.TokenURL); err != nil {
 			return err
 		}
 		p.TokenURL = r.opts.TokenURL
 	case r.preset.TokenURL != "":
 		p.TokenURL = r.fill(r.preset.TokenURL)
 	case r.opts.API != nil && r.opts.API.TokenURL != "":
-		u, err := validHTTPURL("openapi", r.opts.API.TokenURL)
+		u, err := r.validHTTPURL("openapi", r.opts.API.TokenURL)
 		if err != nil {
 			return err
 		}
@@ -292,7 +299,7 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 		}
 	}
 	if r.opts.JWKSURL != "" {
-		if _, err := validHTTPURL("jwks-url", r.opts.JWKSURL); err != nil {
+		if _, err := r.validHTTPURL("jwks-url", r.opts.JWKSURL); err != nil {
 			return err
 		}
 		p.JWKSURL = r.opts.JWKSURL
@@ -315,7 +322,7 @@ func (r *resolver) introspection(p *Profile) error {
 		}
 		return nil
 	}
-	u, err := validHTTPURL("introspection-url", raw)
+	u, err := r.validHTTPURL("introspection-url", raw)
 	if err != nil {
 		return err
 	}
@@ -377,7 +384,7 @@ func (r *resolver) apiIdentifier() string {
 // is an http(s) URL, else the token endpoint's origin.
 func (r *resolver) baseURL(p *Profile) error {
 	if r.opts.BaseURL != "" {
-		u, err := validBaseURL("base-url", r.opts.BaseURL)
+		u, err := r.validBaseURL("base-url", r.opts.BaseURL)
 		if err != nil {
 			return err
 		}
@@ -397,7 +404,7 @@ func (r *resolver) baseURL(p *Profile) error {
 		return nil
 	}
 	if r.opts.API != nil && r.opts.API.BaseURL != "" {
-		u, err := validBaseURL("openapi", r.opts.API.BaseURL)
+		u, err := r.validBaseURL("openapi", r.opts.API.BaseURL)
 		if err != nil {
 			return err
 		}
@@ -409,7 +416,7 @@ func (r *resolver) baseURL(p *Profile) error {
 		return nil
 	}
 	for _, param := range p.Params {
-		if u, err := validBaseURL(param.Name, param.Value); err == nil {
+		if u, err := r.validBaseURL(param.Name, param.Value); err == nil {
 			p.BaseURL = u
 			return nil
 		}

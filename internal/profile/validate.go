@@ -77,12 +77,12 @@ func validRealm(realm string) (string, error) {
 	return realm, nil
 }
 
-// validHTTPURL checks a URL flag against ParseHTTPURL and a length limit.
-func validHTTPURL(field, raw string) (*url.URL, error) {
+// validHTTPURL checks a URL against the run's URL policy and a length limit.
+func (r *resolver) validHTTPURL(field, raw string) (*url.URL, error) {
 	if len(raw) > maxURLLength {
 		return nil, &input.Error{Field: field, Reason: "longer than 2048 bytes"}
 	}
-	u, err := network.ParseHTTPURL(raw)
+	u, err := r.opts.URLPolicy.Parse(raw)
 	if err != nil {
 		reason := err.Error()
 		if errors.Is(err, network.ErrURLCredentials) {
@@ -94,8 +94,8 @@ func validHTTPURL(field, raw string) (*url.URL, error) {
 }
 
 // validBaseURL is validHTTPURL for a base URL: no query, no trailing slash in the result.
-func validBaseURL(field, raw string) (string, error) {
-	u, err := validHTTPURL(field, raw)
+func (r *resolver) validBaseURL(field, raw string) (string, error) {
+	u, err := r.validHTTPURL(field, raw)
 	if err != nil {
 		return "", err
 	}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/gen-postman/gen-postman/internal/network"
+)
+
+// allowHTTPFlag lets plain http reach a host on the network that the user names in a URL flag.
+const allowHTTPFlag = "allow-http"
+
+// urlFlags are the flags whose value is a URL gen-postman may send a request to: with
+// --allow-http, the plain http hosts among them are the only ones plain http may reach beyond
+// loopback. --resource and --audience name an API, never a place to send anything, and are not
+// among them.
+var urlFlags = []string{"endpoint", "base-url", "token-url", "issuer", "jwks-url", "introspection-url", "call", "openapi"}
+
+func allowHTTPBoolFlag() cli.Flag {
+	return &cli.BoolFlag{Name: allowHTTPFlag, Usage: "allow plain http to a host on your network (a CI service such as http://logto:3001), " +
+		"only to the hosts of the http URLs given in flags; the secret and the token travel unencrypted"}
+}
+
+// urlPolicy is the run's URL rule: plain http to loopback alone, or with --allow-http also to
+// the host and port of each http URL the command line gives. Nothing a file, a document or a
+// server says widens it.
+func urlPolicy(c *cli.Context) network.URLPolicy {
+	if !c.Bool(allowHTTPFlag) {
+		return network.URLPolicy{}
+	}
+	var given []string
+	for _, name := range urlFlags {
+		given = append(given, c.String(name))
+	}
+	return network.AllowPlainHTTP(given...)
+}
+
+// warnAllowHTTP says, on every run with --allow-http, where plain http may go and what travels
+// there unencrypted, or that the flag allows nothing.
+func warnAllowHTTP(c *cli.Context, stderr io.Writer) {
+	if !c.Bool(allowHTTPFlag) {
+		return
+	}
+	hosts := urlPolicy(c).PlainHTTPHosts()
+	if len(hosts) == 0 {
+		fmt.Fprintf(stderr, "gen-postman: warning: --%s allows nothing here: no URL flag (%s) names a plain http host\n",
+			allowHTTPFlag, "--"+strings.Join(presentFlags(c), ", --"))
+		return
+	}
+	fmt.Fprintf(stderr, "gen-postman: warning: --%s: plain http to %s: the client secret and the access token travel "+
+		"unencrypted to it, readable by anyone on the network between\n", allowHTTPFlag, strings.Join(hosts, ", "))
+}
+
+// presentFlags are the URL flags the command has.
+func presentFlags(c *cli.Context) []string {
+	var out []string
+	for _, name := range urlFlags {
+		for _, f := range c.Command.Flags {
+			if f.Names()[0] == name {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
