@@ -51,7 +51,7 @@ func warnAllowHTTP(c *cli.Context, stderr io.Writer) {
 		return
 	}
 	fmt.Fprintf(stderr, "gen-postman: warning: --%s: plain http to %s: the client secret and the access token travel "+
-		"unencrypted to it, readable by anyone on the network between\n", allowHTTPFlag, strings.Join(hosts, ", "))
+		"unencrypted there, readable by anyone on the network between\n", allowHTTPFlag, strings.Join(hosts, ", "))
 }
 
 // presentFlags are the URL flags the command has.

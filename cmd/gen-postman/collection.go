@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
@@ -46,5 +48,32 @@ func collectionProfile(tr *postman.TokenRequest, over profile.Options) (*profile
 		return nil, &input.Error{Field: "private-key", Reason: "missing: the collection's client signs its token requests " +
 			"(private_key_jwt, DPoP); give --private-key FILE with the key its environment's privateKey holds"}
 	}
-	return profile.ResolveCollection(profile.Merge(collectionOptions(tr), over), collectionCall(tr.Call))
+	p, err := profile.ResolveCollection(profile.Merge(collectionOptions(tr), over), collectionCall(tr.Call))
+	return p, collectionValueError(err, over)
+}
+
+// collectionSettings name, for each setting a collection gives, where in the collection it is,
+// for a message about a value the user did not give as a flag (--endpoint is not even one
+// that collection mode takes).
+var collectionSettings = map[string]struct {
+	given func(profile.Options) string
+	where string
+}{
+	"endpoint":  {func(o profile.Options) string { return o.Endpoint }, "the collection's " + postman.VarBaseURL + " variable (or its request's URL)"},
+	"token-url": {func(o profile.Options) string { return o.TokenURL }, "the token URL of the collection's OAuth 2.0 auth"},
+	"jwks-url":  {func(o profile.Options) string { return o.JWKSURL }, "the collection's " + postman.VarJWKSURL + " variable"},
+}
+
+// collectionValueError says that a bad value came from the collection, not from a flag, when
+// no flag gave it: the message then names where it is in the file.
+func collectionValueError(err error, over profile.Options) error {
+	var ie *input.Error
+	if !errors.As(err, &ie) {
+		return err
+	}
+	s, ok := collectionSettings[ie.Field]
+	if !ok || s.given(over) != "" {
+		return err
+	}
+	return &input.Error{Field: "collection", Value: ie.Value, Secret: ie.Secret, Reason: s.where + ": " + ie.Reason}
 }

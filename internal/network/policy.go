@@ -19,6 +19,8 @@ import (
 // the URLs of the user's own flags, widens it: nothing a server, a document or a collection
 // says can.
 type URLPolicy struct {
+	// flag says the user gave --allow-http, so that no message suggests giving it again.
+	flag bool
 	// plainHTTP holds the non-loopback authorities (host:port, lower case) plain http may go to.
 	plainHTTP []string
 }
@@ -27,7 +29,7 @@ type URLPolicy struct {
 // port of each plain http URL of flags (the URLs the user gave on the command line), and to no
 // other. URLs that are https, on loopback or not URLs at all add nothing.
 func AllowPlainHTTP(flags ...string) URLPolicy {
-	var p URLPolicy
+	p := URLPolicy{flag: true}
 	for _, raw := range flags {
 		u, err := url.Parse(raw)
 		if err != nil || u.Scheme != "http" || u.Hostname() == "" || IsLoopback(u.Hostname()) {
@@ -84,9 +86,13 @@ func (p URLPolicy) Parse(raw string) (*url.URL, error) {
 	case u.Fragment != "" || strings.Contains(raw, "#"):
 		return nil, errors.New("must not have a #fragment")
 	case u.Scheme == "http" && !p.allowsPlainHTTP(u):
-		if len(p.plainHTTP) > 0 {
+		switch {
+		case len(p.plainHTTP) > 0:
 			return nil, fmt.Errorf("%w (--allow-http admits only %s, the hosts given in flags)",
 				ErrInsecureURL, strings.Join(p.plainHTTP, ", "))
+		case p.flag:
+			return nil, fmt.Errorf("%w (--allow-http admits only the hosts of plain http URLs given in flags, and none is given)",
+				ErrInsecureURL)
 		}
 		return nil, fmt.Errorf("%w; use https, or --allow-http for a host on your network you trust", ErrInsecureURL)
 	}

@@ -62,6 +62,10 @@ func TestURLPolicy(t *testing.T) {
 	if !errors.Is(err, ErrInsecureURL) || !strings.Contains(err.Error(), "api.internal:80, logto:3001") {
 		t.Errorf("--allow-http policy error %q: want ErrInsecureURL naming the hosts allowed", err)
 	}
+	_, err = AllowPlainHTTP("https://secure.example.com").Parse("http://logto:3001/")
+	if !errors.Is(err, ErrInsecureURL) || strings.Contains(err.Error(), "use https, or --allow-http") {
+		t.Errorf("--allow-http naming no http host: error %q; want ErrInsecureURL that does not suggest the flag given", err)
+	}
 	if err := allowed.Check("http://user:pw@evil.example/"); err == nil || strings.Contains(err.Error(), "pw") {
 		t.Errorf("Check with credentials: %v, want an error that hides them", err)
 	}
