@@ -202,22 +202,37 @@ func anyHostClient(t *testing.T, opts verifytest.Options) *http.Client {
 	}))
 }
 
-// anyHostTLSClient returns a client whose every connection, to whatever host, reaches handler
-// over TLS, verified against the test server's certificate.
+// anyHostTLSClient returns a client whose every connection, to whatever host, reaches handler:
+// https over TLS, verified against the test server's certificate, and plain http (which the
+// README sends only with --allow-http) to a plain server of the same handler.
 func anyHostTLSClient(t *testing.T, handler http.Handler) *http.Client {
 	t.Helper()
 	srv := httptest.NewTLSServer(handler)
 	t.Cleanup(srv.Close)
+	plain := httptest.NewServer(handler)
+	t.Cleanup(plain.Close)
 	roots := x509.NewCertPool()
 	roots.AddCert(srv.Certificate())
-	addr := srv.Listener.Addr().String()
+	// httptest's certificate names example.com; TLS is still verified against it.
+	tlsConfig := &tls.Config{RootCAs: roots, ServerName: "example.com"}
 	var dialer net.Dialer
 	return &http.Client{Transport: &http.Transport{
 		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
-			return dialer.DialContext(ctx, network, addr)
+			return dialer.DialContext(ctx, network, plain.Listener.Addr().String())
 		},
-		// httptest's certificate names example.com; TLS is still verified against it.
-		TLSClientConfig: &tls.Config{RootCAs: roots, ServerName: "example.com"},
+		DialTLSContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			conn, err := dialer.DialContext(ctx, network, srv.Listener.Addr().String())
+			if err != nil {
+				return nil, err
+			}
+			tc := tls.Client(conn, tlsConfig)
+			if err := tc.HandshakeContext(ctx); err != nil {
+				conn.Close()
+				return nil, err
+			}
+			return tc, nil
+		},
+		TLSClientConfig: tlsConfig,
 	}}
 }
 
