@@ -25,6 +25,8 @@ type Names struct {
 	Location string
 	// Call is how the user names the request to make with the token.
 	Call string
+	// BaseURL is how the user names the API's base URL, which a call's path goes after.
+	BaseURL string
 }
 
 // withDefaults fills each empty name with a description of the setting.
@@ -34,6 +36,7 @@ func (n Names) withDefaults() Names {
 		fallback string
 	}{
 		{&n.TokenURL, "the token URL"},
+		{&n.BaseURL, "the base URL"},
 		{&n.Resource, "the resource"},
 		{&n.Audience, "the audience"},
 		{&n.Scope, "the scope"},

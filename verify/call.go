@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
@@ -45,17 +46,8 @@ func callURL(p *profile.Profile, call string, n Names) (callTarget, error) {
 	switch {
 	case call == "":
 		return callTarget{}, nil
-	case call == CallFirst && p.Call != nil:
-		return collectionCall(p.Call, p.URLPolicy, n)
 	case call == CallFirst:
-		for _, f := range p.Folders {
-			for _, r := range f.Requests {
-				if strings.HasPrefix(r.Path, "/") {
-					return get(joinBase(p, r.Path, bad))
-				}
-			}
-		}
-		return callTarget{}, bad("the profile has no ready request; give a path such as /api/users, or a URL")
+		return notAnIdentifier(p, n)(bareCall(p, n, get, bad))
 	case strings.HasPrefix(call, "/"):
 		if strings.HasPrefix(call, "//") {
 			return callTarget{}, bad("a path must start with a single /")
@@ -66,6 +58,70 @@ func callURL(p *profile.Profile, call string, n Names) (callTarget, error) {
 		return callTarget{}, bad("not a path starting with / nor a usable URL: " + err.Error())
 	}
 	return callTarget{method: http.MethodGet, url: call}, nil
+}
+
+// bareCall is what a bare --call makes: the collection's own request, or the first of the
+// preset's ready requests after the base URL.
+func bareCall(p *profile.Profile, n Names, get func(string, error) (callTarget, error), bad func(string) error) (callTarget, error) {
+	if p.Call != nil {
+		return collectionCall(p.Call, p.URLPolicy, n)
+	}
+	for _, f := range p.Folders {
+		for _, r := range f.Requests {
+			if strings.HasPrefix(r.Path, "/") {
+				return get(joinBase(p, r.Path, bad))
+			}
+		}
+	}
+	return callTarget{}, bad("the profile has no ready request; give a path such as /api/users, or a URL")
+}
+
+// notAnIdentifier refuses a bare call whose URL is a resource or audience identifier: an
+// identifier names the API for the token server and need not be where the API is served, so
+// the token goes there only when the user says so, with --call URL. The generic provider's
+// ready request, "/" after a base URL guessed from the identifier when --base-url is not given,
+// is what it catches; a collection cannot say whether its base URL was such a guess. A preset's
+// ready requests under its own API's identifier (Kinde's /api/v1/... under /api) are that API's
+// known endpoints and are made.
+func notAnIdentifier(p *profile.Profile, n Names) func(callTarget, error) (callTarget, error) {
+	return func(t callTarget, err error) (callTarget, error) {
+		if err != nil {
+			return t, err
+		}
+		for _, param := range p.Params {
+			for _, id := range strings.Fields(param.Value) {
+				if isIdentifier(t.url, id) {
+					return callTarget{}, &input.Error{Field: "call", Value: network.RedactURL(t.url),
+						Reason: fmt.Sprintf("a bare call would send the token to the %s identifier %q, which names the API "+
+							"but need not serve it; give %s URL, or %s and %s PATH, where the API is served",
+							param.Name, text.OneLine(id, 200), n.Call, n.BaseURL, n.Call)}
+				}
+			}
+		}
+		return t, nil
+	}
+}
+
+// isIdentifier reports whether target is the URL id: the same scheme, host, port and path,
+// but for a trailing slash, whatever its query.
+func isIdentifier(target, id string) bool {
+	iu, err := url.Parse(id)
+	if err != nil || (iu.Scheme != "http" && iu.Scheme != "https") || iu.Host == "" {
+		return false
+	}
+	tu, err := url.Parse(target)
+	if err != nil || !strings.EqualFold(tu.Scheme, iu.Scheme) || !strings.EqualFold(hostPort(tu), hostPort(iu)) {
+		return false
+	}
+	return strings.TrimRight(tu.EscapedPath(), "/") == strings.TrimRight(iu.EscapedPath(), "/")
+}
+
+// hostPort is u's host with the scheme's port made explicit.
+func hostPort(u *url.URL) string {
+	if u.Port() != "" {
+		return u.Host
+	}
+	return u.Host + map[string]string{"http": ":80", "https": ":443"}[strings.ToLower(u.Scheme)]
 }
 
 // collectionCall checks the collection's own request before it is made.

@@ -209,3 +209,28 @@ func TestIssuerHostHint(t *testing.T) {
 		}
 	}
 }
+
+// TestIsIdentifier: a bare call is refused only at the identifier itself, not at an API's
+// endpoints under it (Kinde's /api/v1/... under https://SUB.kinde.com/api).
+func TestIsIdentifier(t *testing.T) {
+	tests := []struct {
+		target, id string
+		want       bool
+	}{
+		{"https://api.example.com/", "https://api.example.com", true},
+		{"https://api.example.com", "https://api.example.com/", true},
+		{"https://API.example.com:443/v1/?x=1", "https://api.example.com/v1", true},
+		{"https://api.example.com/v1/users", "https://api.example.com/v1", false},
+		{"https://acme.kinde.com/api/v1/users", "https://acme.kinde.com/api", false},
+		{"http://api.example.com/", "https://api.example.com", false},
+		{"https://api.example.com:8443/", "https://api.example.com", false},
+		{"https://other.example.com/", "https://api.example.com", false},
+		{"https://api.example.com/", "urn:my-api", false},
+		{"https://api.example.com/", "my-api", false},
+	}
+	for _, tt := range tests {
+		if got := isIdentifier(tt.target, tt.id); got != tt.want {
+			t.Errorf("isIdentifier(%q, %q) = %v, want %v", tt.target, tt.id, got, tt.want)
+		}
+	}
+}

@@ -27,7 +27,7 @@ const maxTimeout = 10 * time.Minute
 var settingNames = verify.Names{
 	TokenURL: "--token-url", Resource: "--resource", Audience: "--audience", Scope: "--scope",
 	ClientAuth: "--client-auth", Issuer: "--issuer", JWKSURL: "--jwks-url", Timeout: "--timeout",
-	Location: "--tenant or --endpoint", Call: "--call", Introspection: "--introspection-url",
+	Location: "--tenant or --endpoint", Call: "--call", Introspection: "--introspection-url", BaseURL: "--base-url",
 }
 
 func verifyCommand(client *http.Client) *cli.Command {

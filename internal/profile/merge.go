@@ -26,6 +26,7 @@ func Merge(base, over Options) Options {
 		{&out.JWKSURL, over.JWKSURL},
 		{&out.IntrospectionURL, over.IntrospectionURL},
 		{&out.Name, over.Name},
+		{&out.BaseURL, over.BaseURL},
 	} {
 		if f.src != "" {
 			*f.dst = f.src

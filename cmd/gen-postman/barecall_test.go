@@ -1,0 +1,75 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/gen-postman/gen-postman/verify/verifytest"
+)
+
+// TestBareCallNeverCallsTheIdentifier: a generic collection made with --resource or --audience
+// and no --base-url has its baseUrl guessed from the identifier; a bare verify --call on it, or
+// on the same flags, never sends the token there. It stops before any request with status 2
+// and says what to give instead, and that works.
+func TestBareCallNeverCallsTheIdentifier(t *testing.T) {
+	idp, err := verifytest.NewIdP(verifytest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idpHits atomic.Int32
+	idpSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		idpHits.Add(1)
+		idp.ServeHTTP(w, r)
+	}))
+	defer idpSrv.Close()
+	var identifierHits atomic.Int32
+	identifier := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		identifierHits.Add(1)
+		t.Errorf("%s %s with Authorization %t: the identifier's address was called", r.Method, r.URL, r.Header.Get("Authorization") != "")
+		http.Error(w, "not an API", http.StatusTeapot)
+	}))
+	defer identifier.Close()
+	t.Setenv(envClientID, "m2m-app")
+	t.Setenv(envClientSecret, "m2m-secret")
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	tokenURL := idpSrv.URL + "/oidc/token"
+
+	for _, param := range []string{"resource", "audience"} {
+		for _, id := range []string{identifier.URL + "/api", identifier.URL} {
+			t.Run(param+" "+id, func(t *testing.T) {
+				col := filepath.Join(t.TempDir(), "c.json")
+				given := []string{"--provider", "generic", "--token-url", tokenURL, "--" + param, id}
+				if _, stderr, code := runCLI(t, append(append([]string{"generate"}, given...), "-o", col)...); code != 0 {
+					t.Fatalf("generate: status %d\n%s", code, stderr)
+				}
+				idpHits.Store(0)
+				for _, args := range [][]string{
+					{"verify", "--collection", col, "--call"},
+					append(append([]string{"verify"}, given...), "--call"),
+				} {
+					stdout, stderr, code := runCLI(t, args...)
+					if code != 2 || !strings.Contains(stderr, "the "+param+" identifier \""+id+"\"") ||
+						!strings.Contains(stderr, "give --call URL, or --base-url and --call PATH") {
+						t.Errorf("%q: status %d\nstdout:\n%s\nstderr:\n%s\nwant 2 and the identifier named, with what to give instead",
+							args, code, stdout, stderr)
+					}
+				}
+				if n := idpHits.Load(); n != 0 {
+					t.Errorf("the refused bare calls sent %d requests to the identity provider, want none", n)
+				}
+				// What the user is told to give works, and goes where it says.
+				stdout, stderr, code := runCLI(t, "verify", "--collection", col, "--call", idpSrv.URL+"/api/resources")
+				if code == 2 || !strings.Contains(stdout, "GET "+idpSrv.URL+"/api/resources: HTTP 200") {
+					t.Errorf("--call URL: status %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+				}
+			})
+		}
+	}
+	if n := identifierHits.Load(); n != 0 {
+		t.Errorf("the identifier's address got %d requests", n)
+	}
+}
