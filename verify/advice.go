@@ -27,7 +27,13 @@ type Names struct {
 	Call string
 	// BaseURL is how the user names the API's base URL, which a call's path goes after.
 	BaseURL string
+	// Given holds the names above that the user already gave (by the name, as "--issuer"): a
+	// hint then says that the value given is wrong, rather than to give it.
+	Given map[string]bool
 }
+
+// given reports whether the user gave the setting named name.
+func (n Names) given(name string) bool { return n.Given[name] }
 
 // withDefaults fills each empty name with a description of the setting.
 func (n Names) withDefaults() Names {

@@ -109,6 +109,21 @@ func opaqueHint(adv advice) string {
 	return withProvider(hint, adv.provider.OpaqueToken)
 }
 
+// keysHint says how to give the key set verify could not find or fetch: by its URL or by the
+// issuer, whose discovery document names it; a setting the user already gave is named as the
+// one to check, not to give.
+func keysHint(n Names) string {
+	switch {
+	case n.given(n.JWKSURL):
+		return "Check the key set URL given with " + n.JWKSURL + ": it must answer 200 with the issuer's JWKS."
+	case n.given(n.Issuer):
+		return "Give the issuer's key set with " + n.JWKSURL + ": the discovery document of the issuer given with " +
+			n.Issuer + " was not found or names none."
+	}
+	return "Give the issuer's key set with " + n.JWKSURL + ", or its issuer with " + n.Issuer +
+		" so that its discovery document can be found."
+}
+
 // signatureInput is what the signature check needs besides the token.
 type signatureInput struct {
 	keys    *keySet
@@ -138,8 +153,7 @@ func checkSignature(ctx context.Context, parts *jwtParts, in signatureInput) (Ch
 			"understand: refused (RFC 7515 §4.1.11)"), nil
 	}
 	if in.keys == nil {
-		hint := "Give the issuer's key set with " + in.names.JWKSURL + ", or its issuer with " + in.names.Issuer +
-			" so that its discovery document can be found."
+		hint := keysHint(in.names)
 		return fail(CheckSignature, "cannot check the %s signature: %v", alg, in.keysErr), []string{hint}
 	}
 	opts := []jwt.ParserOption{

@@ -81,6 +81,9 @@ func checkIssuer(claims jwt.MapClaims, want expectations) (Check, string) {
 		switch got, wanted := hostOnly(iss, want.issuer); {
 		case strings.TrimRight(iss, "/") == strings.TrimRight(want.issuer, "/"):
 			hint = "The issuers differ only by a trailing slash, which counts: some servers' issuers end with /, others' do not."
+		case got != "" && want.advice.names.given(want.advice.names.Issuer):
+			hint = fmt.Sprintf("The issuers differ only by host, %s against %s: the server names itself by the host it was configured with. "+
+				"The issuer given with %s is not the one it writes.", text.OneLine(got, 100), wanted, want.advice.names.Issuer)
 		case got != "":
 			hint = fmt.Sprintf("The issuers differ only by host, %s against %s: the server names itself by the host it was configured with. "+
 				"Reach it by that name (%s), or give the issuer it writes with %s.", text.OneLine(got, 100), wanted, want.advice.names.Location, want.advice.names.Issuer)

@@ -234,3 +234,28 @@ func TestIsIdentifier(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysHint: the hint for a missing key set asks for the settings not given and names the
+// given ones as the ones to check.
+func TestKeysHint(t *testing.T) {
+	n := Names{JWKSURL: "--jwks-url", Issuer: "--issuer"}
+	tests := []struct {
+		given      []string
+		want, none string
+	}{
+		{nil, "Give the issuer's key set with --jwks-url, or its issuer with --issuer", ""},
+		{[]string{"--jwks-url"}, "Check the key set URL given with --jwks-url", "Give"},
+		{[]string{"--issuer"}, "the issuer given with --issuer was not found", "its issuer with --issuer"},
+		{[]string{"--issuer", "--jwks-url"}, "Check the key set URL given with --jwks-url", "Give"},
+	}
+	for _, tt := range tests {
+		n.Given = map[string]bool{}
+		for _, g := range tt.given {
+			n.Given[g] = true
+		}
+		got := keysHint(n)
+		if !strings.Contains(got, tt.want) || (tt.none != "" && strings.Contains(got, tt.none)) {
+			t.Errorf("given %q: %q, want %q and no %q", tt.given, got, tt.want, tt.none)
+		}
+	}
+}

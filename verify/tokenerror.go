@@ -105,9 +105,7 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 	}
 	switch e.Code {
 	case "invalid_client":
-		hints = append(hints, fmt.Sprintf("invalid_client: the client id or secret is wrong, or the server wants "+
-			"the other client authentication (this request used %s; try %s %s).",
-			clientAuthWords(p.ClientAuth), n.ClientAuth, p.ClientAuth.Other()))
+		hints = append(hints, invalidClientHint(p.ClientAuth, n))
 	case "invalid_target":
 		hints = append(hints, invalidTargetHint(rs))
 	case "invalid_scope":
@@ -174,4 +172,15 @@ func quoteOrNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+// invalidClientHint explains invalid_client for a client with a secret: the credentials, or
+// the other way of sending them, which the user is told to try unless they chose this one.
+func invalidClientHint(auth profile.ClientAuth, n Names) string {
+	if n.given(n.ClientAuth) {
+		return fmt.Sprintf("invalid_client: the client id or secret is wrong, or the server wants the other client "+
+			"authentication than %s, which %s chose (the other is %s).", clientAuthWords(auth), n.ClientAuth, auth.Other())
+	}
+	return fmt.Sprintf("invalid_client: the client id or secret is wrong, or the server wants the other client "+
+		"authentication (this request used %s; try %s %s).", clientAuthWords(auth), n.ClientAuth, auth.Other())
 }

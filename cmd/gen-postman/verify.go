@@ -85,7 +85,7 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	}
 	if prof.ClientID == "" {
 		// An error, which says more than the profile's warning that it is missing.
-		return verifyError(verify.ErrNoClientID)
+		return verifyError(c, verify.ErrNoClientID)
 	}
 	warn(stderr, prof.Warnings)
 
@@ -100,7 +100,7 @@ func runVerify(c *cli.Context, client *http.Client) error {
 		CacheDir:    cacheDir(c.Bool("no-cache"), stderr),
 	})
 	if report == nil {
-		return verifyError(err)
+		return verifyError(c, err)
 	}
 	write := report.WriteText
 	if c.Bool("json") {
@@ -126,8 +126,16 @@ func runVerify(c *cli.Context, client *http.Client) error {
 
 // namesFor is how the hints name each setting: by its flag, except where the mode refuses the
 // flag: with --collection, the server's address is the collection's, not --tenant or --endpoint.
+// It says which of them the user gave, so that no hint asks for one again.
 func namesFor(c *cli.Context) verify.Names {
 	names := settingNames
+	names.Given = map[string]bool{}
+	for _, name := range []string{names.TokenURL, names.Resource, names.Audience, names.Scope, names.ClientAuth, names.Issuer,
+		names.JWKSURL, names.Timeout, names.Call, names.Introspection, names.BaseURL} {
+		if c.IsSet(strings.TrimPrefix(name, "--")) {
+			names.Given[name] = true
+		}
+	}
 	if c.IsSet("collection") {
 		names.Location = "the collection's URLs"
 	}
@@ -153,13 +161,17 @@ func cacheDir(noCache bool, stderr io.Writer) string {
 	return dir
 }
 
-// verifyError says how to give what verify found missing.
-func verifyError(err error) error {
+// verifyError says how to give what verify found missing, or that the value given is empty.
+func verifyError(c *cli.Context, err error) error {
 	switch {
+	case errors.Is(err, verify.ErrNoClientID) && c.IsSet("client-id"):
+		return &input.Error{Field: "client-id", Reason: "empty: the client id given is empty, and the token request needs it"}
 	case errors.Is(err, verify.ErrNoClientID):
 		return &input.Error{Field: "client-id", Reason: "missing: the token request needs the app's client id; give --client-id or set " + envClientID}
 	case errors.Is(err, verify.ErrNoClientKey):
 		return &input.Error{Field: "private-key", Reason: "missing: private_key_jwt and DPoP sign with the app's private key; give --private-key FILE"}
+	case errors.Is(err, verify.ErrNoClientSecret) && (c.IsSet("client-secret") || c.IsSet("client-secret-file")):
+		return &input.Error{Field: "client-secret", Secret: true, Reason: "empty: the secret given is empty, and the token request needs the app's secret"}
 	case errors.Is(err, verify.ErrNoClientSecret):
 		return &input.Error{Field: "client-secret", Secret: true, Reason: "missing: set " + envClientSecret + " (or give --client-secret)"}
 	}

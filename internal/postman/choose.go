@@ -92,7 +92,7 @@ func chooseConfig(col *Collection, vars *variables, name string) (*chosenConfig,
 		others = addOther(others, r, res)
 	}
 	if len(others) > 0 {
-		cfg.others = []string{othersWarning(*by, chosen.settings.oauth2, others)}
+		cfg.others = []string{othersWarning(*by, chosen.settings.oauth2, others, name != "")}
 	}
 	return cfg, nil
 }

@@ -7,12 +7,15 @@ import (
 	"github.com/gen-postman/gen-postman/internal/input"
 )
 
-// fileError turns a reading error into bad input about the file.
-func fileError(field string, err error) error {
+// fileError turns a reading error into bad input about the file. envGiven says an environment
+// file is given besides, so that the message does not ask for one.
+func fileError(field string, err error, envGiven bool) error {
 	reason := err.Error()
 	switch {
 	case errors.Is(err, ErrNotJSON):
 		reason = "not a JSON " + field + " file: " + strings.TrimPrefix(reason, ErrNotJSON.Error()+": ")
+	case errors.Is(err, ErrIsEnvironment) && envGiven:
+		reason += "; " + input.Flag(field) + " takes the collection, and " + input.Flag("environment") + " the environment"
 	case errors.Is(err, ErrIsEnvironment):
 		reason += "; pass it with " + input.Flag("environment")
 	}

@@ -38,8 +38,9 @@ func addOther(others []otherConfig, r AppliedRequest, res *readResult) []otherCo
 	return append(others, otherConfig{first: r.Name(), count: 1, settings: res.settings, err: res.err})
 }
 
-// othersWarning lists the configurations that are not checked, and how to check one.
-func othersWarning(by AppliedRequest, chosen oauth2Settings, others []otherConfig) string {
+// othersWarning lists the configurations that are not checked, and how to check one: with
+// --request NAME, or, when requested says --request already chose, with another NAME.
+func othersWarning(by AppliedRequest, chosen oauth2Settings, others []otherConfig, requested bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "the collection has %d different OAuth 2.0 configurations; verify checks the one of request %q (%s); not checked: ",
 		len(others)+1, text.OneLine(by.Name(), 80), describeSettings(chosen))
@@ -57,7 +58,11 @@ func othersWarning(by AppliedRequest, chosen oauth2Settings, others []otherConfi
 			b.WriteString(" (" + describeSettings(o.settings.oauth2) + ")")
 		}
 	}
-	b.WriteString("; choose one with " + input.Flag("request") + " NAME")
+	if requested {
+		b.WriteString("; " + input.Flag("request") + " chose the one checked, another NAME checks another")
+	} else {
+		b.WriteString("; choose one with " + input.Flag("request") + " NAME")
+	}
 	return b.String()
 }
 

@@ -10,7 +10,7 @@ func readVariableScopes(col *Collection, environment io.Reader) (*variables, err
 	if environment != nil {
 		env, err := ReadEnvironment(environment)
 		if err != nil {
-			return nil, fileError("environment", err)
+			return nil, fileError("environment", err, true)
 		}
 		for _, v := range env.Values {
 			if v.Enabled {

@@ -60,7 +60,7 @@ type Call struct {
 func LoadCollection(collection, environment io.Reader, request string) (*TokenRequest, error) {
 	col, err := ReadCollection(collection)
 	if err != nil {
-		return nil, fileError("collection", err)
+		return nil, fileError("collection", err, environment != nil)
 	}
 	vars, err := readVariableScopes(col, environment)
 	if err != nil {

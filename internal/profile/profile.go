@@ -182,11 +182,15 @@ func (r *resolver) resolve() (*Profile, error) {
 // location validates --tenant and --endpoint and finds the provider's base URL.
 func (r *resolver) location(p *Profile) error {
 	if r.opts.Tenant != "" && !(r.preset.TenantBase == "" && r.opts.API != nil) {
-		if r.preset.TenantBase == "" {
+		switch {
+		case r.preset.TenantBase == "" && r.opts.TokenURL != "":
+			return &input.Error{Field: "tenant", Value: r.opts.Tenant,
+				Reason: fmt.Sprintf("the %s provider has no tenants: the token URL names the server, so leave %s out", r.preset.Name, input.Flag("tenant"))}
+		case r.preset.TenantBase == "":
 			return &input.Error{Field: "tenant", Value: r.opts.Tenant,
 				Reason: fmt.Sprintf("the %s provider has no tenants; give %s", r.preset.Name, input.Flag("token-url"))}
 		}
-		t, err := validTenant(r.opts.Tenant, r.preset.TenantKind, r.preset.TenantHelp)
+		t, err := validTenant(r.opts.Tenant, r.preset.TenantKind, r.preset.TenantHelp, r.opts.Endpoint != "")
 		if err != nil {
 			return err
 		}

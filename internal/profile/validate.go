@@ -25,8 +25,9 @@ const (
 var dnsLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 // validTenant checks a tenant id as the preset's kind says, one DNS label or a domain name, and
-// returns it in lower case.
-func validTenant(tenant, kind, help string) (string, error) {
+// returns it in lower case. endpointGiven says --endpoint is given too, so that a hint does not
+// suggest it.
+func validTenant(tenant, kind, help string, endpointGiven bool) (string, error) {
 	t := strings.ToLower(tenant)
 	labels := strings.Split(t, ".")
 	ok := len(t) <= 253
@@ -37,23 +38,24 @@ func validTenant(tenant, kind, help string) (string, error) {
 	case templates.TenantLabel:
 		if !dnsLabel.MatchString(t) {
 			return "", &input.Error{Field: "tenant", Value: tenant,
-				Reason: "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help + pastedURLHint(tenant, kind)}
+				Reason: "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help + pastedURLHint(tenant, kind, endpointGiven)}
 		}
 	case templates.TenantDomain:
 		if !ok || len(labels) < 2 {
-			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not a domain name; expected " + help + pastedURLHint(tenant, kind)}
+			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not a domain name; expected " + help + pastedURLHint(tenant, kind, endpointGiven)}
 		}
 	default:
 		if !ok {
-			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not an ID or a domain name; expected " + help + pastedURLHint(tenant, kind)}
+			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not an ID or a domain name; expected " + help + pastedURLHint(tenant, kind, endpointGiven)}
 		}
 	}
 	return t, nil
 }
 
 // pastedURLHint is what to give instead of a URL pasted as --tenant: the tenant it names, or
-// --endpoint for a self-hosted server or a custom domain. Empty when tenant is not a URL.
-func pastedURLHint(tenant, kind string) string {
+// --endpoint for a self-hosted server or a custom domain, unless --endpoint is given already.
+// Empty when tenant is not a URL.
+func pastedURLHint(tenant, kind string, endpointGiven bool) string {
 	u, err := url.Parse(tenant)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Hostname() == "" {
 		return ""
@@ -62,8 +64,11 @@ func pastedURLHint(tenant, kind string) string {
 	if kind != templates.TenantDomain {
 		name, _, _ = strings.Cut(name, ".")
 	}
-	return fmt.Sprintf("; for that URL give %s %s, or %s %s for a self-hosted server or a custom domain",
-		input.Flag("tenant"), name, input.Flag("endpoint"), u.Scheme+"://"+u.Host)
+	if endpointGiven {
+		return fmt.Sprintf("; the tenant in that URL is %s", name)
+	}
+	return fmt.Sprintf("; the tenant in that URL is %s, or for a self-hosted server or a custom domain give %s %s instead of %s",
+		name, input.Flag("endpoint"), u.Scheme+"://"+u.Host, input.Flag("tenant"))
 }
 
 var realmName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,255}$`)
@@ -85,7 +90,10 @@ func (r *resolver) validHTTPURL(field, raw string) (*url.URL, error) {
 	u, err := r.opts.URLPolicy.Parse(raw)
 	if err != nil {
 		reason := err.Error()
-		if errors.Is(err, network.ErrURLCredentials) {
+		switch {
+		case errors.Is(err, network.ErrURLCredentials) && r.opts.ClientID != "":
+			reason += "; the client id and the secret are sent apart from the URL"
+		case errors.Is(err, network.ErrURLCredentials):
 			reason += "; pass " + input.Flag("client-id") + " and the secret separately"
 		}
 		return nil, &input.Error{Field: field, Value: network.RedactURL(raw), Reason: reason}
