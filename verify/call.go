@@ -90,12 +90,16 @@ func notAnIdentifier(p *profile.Profile, n Names) func(callTarget, error) (callT
 		}
 		for _, param := range p.Params {
 			for _, id := range strings.Fields(param.Value) {
-				if isIdentifier(t.url, id) {
-					return callTarget{}, &input.Error{Field: "call", Value: network.RedactURL(t.url),
-						Reason: fmt.Sprintf("a bare call would send the token to the %s identifier %q, which names the API "+
-							"but need not serve it; give %s URL, or %s and %s PATH, where the API is served",
-							param.Name, text.OneLine(id, 200), n.Call, n.BaseURL, n.Call)}
+				if !isIdentifier(t.url, id) {
+					continue
 				}
+				instead := fmt.Sprintf("put the URL where the API is served after %s, or a PATH after it with %s naming the API's base URL", n.Call, n.BaseURL)
+				if n.given(n.BaseURL) {
+					instead = fmt.Sprintf("%s names the identifier itself: put the URL where the API is served, or a PATH, after %s", n.BaseURL, n.Call)
+				}
+				return callTarget{}, &input.Error{Field: "call", Value: network.RedactURL(t.url),
+					Reason: fmt.Sprintf("a bare call would send the token to the %s identifier %q, which names the API "+
+						"but need not serve it; %s", param.Name, text.OneLine(id, 200), instead)}
 			}
 		}
 		return t, nil
@@ -126,7 +130,7 @@ func hostPort(u *url.URL) string {
 
 // collectionCall checks the collection's own request before it is made.
 func collectionCall(c *profile.Call, policy network.URLPolicy, n Names) (callTarget, error) {
-	give := "; give " + n.Call + " PATH or URL"
+	give := "; put a PATH or URL after " + n.Call
 	if c.Problem != "" {
 		return callTarget{}, &input.Error{Field: "call", Reason: c.Problem + give}
 	}

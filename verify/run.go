@@ -79,7 +79,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		// The URL names the secret (a request of a collection whose URL uses {{clientSecret}}):
 		// it goes to the token URL and nowhere else.
 		return nil, &input.Error{Field: "call", Reason: "its URL holds the client secret, which verify sends to the token URL alone; " +
-			"give " + rs.advice.names.Call + " PATH or URL"}
+			"put another PATH or URL after " + rs.advice.names.Call}
 	}
 	// Every document fetch ends with the run, and the run waits for them.
 	fetchCtx, stopFetching := context.WithCancel(ctx)

@@ -320,7 +320,7 @@ func TestRunRefusesBadOptions(t *testing.T) {
 		{name: "call first without requests", tweak: func(o *verify.Options) { o.Call, o.Profile.Folders = "first", nil }, input: true, want: "no ready request"},
 		{name: "call the collection's request without one", tweak: func(o *verify.Options) {
 			o.Call, o.Profile.Call = "first", &profile.Call{Problem: `request "Create" is a POST, and no GET request uses the same OAuth 2.0 auth`}
-		}, input: true, want: `request "Create" is a POST, and no GET request uses the same OAuth 2.0 auth; give --call PATH or URL`},
+		}, input: true, want: `request "Create" is a POST, and no GET request uses the same OAuth 2.0 auth; put a PATH or URL after --call`},
 		{name: "call the collection's request over http to a remote host", tweak: func(o *verify.Options) {
 			o.Call, o.Profile.Call = "first", &profile.Call{Name: "R", Method: "GET", URL: "http://api.example.com/x"}
 		}, input: true, want: `the URL of request "R": plain http is allowed only to loopback`},

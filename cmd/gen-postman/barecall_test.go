@@ -53,7 +53,7 @@ func TestBareCallNeverCallsTheIdentifier(t *testing.T) {
 				} {
 					stdout, stderr, code := runCLI(t, args...)
 					if code != 2 || !strings.Contains(stderr, "the "+param+" identifier \""+id+"\"") ||
-						!strings.Contains(stderr, "give --call URL, or --base-url and --call PATH") {
+						!strings.Contains(stderr, "put the URL where the API is served after --call, or a PATH after it with --base-url naming the API's base URL") {
 						t.Errorf("%q: status %d\nstdout:\n%s\nstderr:\n%s\nwant 2 and the identifier named, with what to give instead",
 							args, code, stdout, stderr)
 					}

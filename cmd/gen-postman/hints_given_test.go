@@ -67,6 +67,11 @@ func TestHintsNeverAskForAGivenFlag(t *testing.T) {
 			[]string{"client-id"}, "the client id and the secret are sent apart from the URL", 2},
 		{"an environment as the collection, with an environment", []string{"verify", "--collection", env, "--environment", env},
 			[]string{"environment"}, "--collection takes the collection, and --environment the environment", 2},
+		{"a bare call to a POST", []string{"verify", "--collection", twoConfigs, "--request", "Create", "--call"},
+			[]string{"call"}, "put a PATH or URL after --call", 2},
+		{"a bare call to the identifier named as --base-url", []string{"verify", "--provider", "generic", "--token-url", good.URL + "/oidc/token",
+			"--resource", "https://api.example.com", "--base-url", "https://api.example.com", "--call"},
+			[]string{"call", "base-url"}, "--base-url names the identifier itself", 2},
 		{"a request chosen among several configurations", []string{"verify", "--collection", twoConfigs, "--request", "Apps"},
 			[]string{"request"}, "--request chose the one checked", 0},
 	}
@@ -97,7 +102,8 @@ func writeTwoConfigs(t *testing.T, path, base string) {
 	}
 	col := `{"info": {"name": "Two", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": [
 		{"name": "Apps", "request": {"method": "GET", "url": "` + base + `/api/applications", "auth": ` + auth("read") + `}},
-		{"name": "Users", "request": {"method": "GET", "url": "` + base + `/api/users", "auth": ` + auth("write") + `}}]}`
+		{"name": "Users", "request": {"method": "GET", "url": "` + base + `/api/users", "auth": ` + auth("write") + `}},
+		{"name": "Create", "request": {"method": "POST", "url": "` + base + `/api/users", "auth": ` + auth("admin") + `}}]}`
 	if err := os.WriteFile(path, []byte(col), 0o644); err != nil {
 		t.Fatal(err)
 	}
