@@ -197,7 +197,8 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 		return nil, err
 	}
 	opts.API = api
-	return profile.Resolve(opts)
+	p, err := profile.Resolve(opts)
+	return p, collectionValueError(err, over)
 }
 
 // givenSettings are the collection variables the flags given set.
