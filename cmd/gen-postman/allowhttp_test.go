@@ -86,6 +86,13 @@ func TestAllowHTTPReachesNetworkHost(t *testing.T) {
 	if strings.Contains(stdout+stderr, "m2m-secret") {
 		t.Error("the output holds the client secret")
 	}
+
+	// Discovery from a plain http issuer the flag names: the metadata's endpoints are on the
+	// same host and port, so they pass too.
+	stdout, stderr, code = runCLI(t, "verify", "--provider", "generic", "--issuer", verifytest.Issuer(base), "--allow-http")
+	if code != 0 || !strings.Contains(stderr, "discovered from "+verifytest.Issuer(base)) {
+		t.Errorf("discovery from an http issuer with --allow-http: status %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
 }
 
 // TestAllowHTTPRefusesWhatOthersName: with --allow-http, a plain http URL that discovery
