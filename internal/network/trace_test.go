@@ -298,3 +298,43 @@ func TestTraceOverlapping(t *testing.T) {
 	}
 	assertHidden(t, out.String(), traceSecret, traceAccess, traceIDToken, traceAssertion, traceProof, traceRefresh)
 }
+
+func TestTraceHidesATokenInAQuery(t *testing.T) {
+	srv := traceServer(t)
+	var out bytes.Buffer
+	client := NewClient(NewTracer(&out, false).Client(nil, traceRedactor))
+	resp, err := client.Get(srv.URL + "/echo?access_token=" + traceRefresh + "&page=2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	got := out.String()
+	if !strings.Contains(got, "/echo?access_token=[REDACTED]&page=2") {
+		t.Errorf("the trace does not show the query with its token hidden:\n%s", got)
+	}
+	assertHidden(t, got, traceRefresh)
+}
+
+// FuzzTraceBody: whatever a server writes around the secret, a token or an assertion, in
+// whatever content type, the trace of its body shows none of them.
+func FuzzTraceBody(f *testing.F) {
+	f.Add("application/json", `{"error":"`, `"}`, 0)
+	f.Add("application/json", `{"access_token":"`, `","token_type":"Bearer"}`, 1)
+	f.Add("text/plain", "bad secret: ", "\n", 0)
+	f.Add("application/x-www-form-urlencoded", "client_assertion=", "&x=1", 2)
+	f.Add("text/html", "<p>", strings.Repeat("x", 70<<10), 1)
+	f.Fuzz(func(t *testing.T, contentType, before, after string, which int) {
+		values := []string{traceSecret, traceAccess, traceAssertion}
+		v := values[(which%len(values)+len(values))%len(values)]
+		body := []byte(before + v + after)
+		cut := len(body) > traceBuffer
+		if cut {
+			body = body[:traceBuffer]
+		}
+		s := traceText{red: traceRedactor(), keepToken: func(string) {}}
+		got := strings.Join(s.body(contentType, body, cut), "\n")
+		if strings.Contains(got, v) {
+			t.Errorf("the trace of %q shows a credential:\n%s", body, got)
+		}
+	})
+}

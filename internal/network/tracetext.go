@@ -87,9 +87,10 @@ func (s *traceText) failure(n int, err error) []string {
 	return []string{fmt.Sprintf("[%d] ! no answer: %s", n, s.line(err.Error()))}
 }
 
-// line is one line of server or user text: credentials hidden, folded, capped.
+// line is one line of server or user text (a URL, a header, an error): credentials hidden,
+// folded, capped.
 func (s *traceText) line(v string) string {
-	return s.red.Line(s.cutTokens(v), traceLine)
+	return s.red.Line(s.cutTokens(secretText.ReplaceAllStringFunc(v, hideFieldValue)), traceLine)
 }
 
 // headers shows h sorted by name, credentials by what they are.
@@ -155,9 +156,14 @@ func (s *traceText) body(contentType string, data []byte, cut bool) []string {
 	default:
 		shown = s.cutTokens(secretText.ReplaceAllStringFunc(string(data), hideFieldValue))
 	}
-	out := s.red.Block(shown, traceShown, cut)
+	// The redactor reads twice what is shown, no more: it costs about 2 ms a KiB.
+	long := len(shown) > 2*traceShown
+	if long {
+		shown = shown[:2*traceShown]
+	}
+	out := s.red.Block(shown, traceShown, cut || long)
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	if cut || len(out) < len(shown) {
+	if cut || long || len(out) < len(shown) {
 		lines = append(lines, fmt.Sprintf("(cut: the first %d KiB shown)", traceShown>>10))
 	}
 	return lines
@@ -250,24 +256,87 @@ func hideFieldValue(m string) string {
 // cutTokens replaces every JWS or JWE in text with its redacted form, but for the access token
 // the user asked to see.
 func (s *traceText) cutTokens(text string) string {
-	return dottedRun.ReplaceAllStringFunc(text, func(m string) string {
-		if !isJOSE(m) || (s.showToken && m == s.token) {
-			return m
-		}
-		return tokenForm(m)
-	})
+	return dottedRun.ReplaceAllStringFunc(text, s.cutRun)
 }
 
-// isJOSE reports whether v has the shape of a JWS (three parts) or a JWE (five) in compact
-// form whose first part is a JSON object and whose last is not empty (a signature, or an
-// authentication tag): what tokenForm shows is not one.
+// cutRun cuts the tokens in a run of base64url parts joined by dots: a token may be glued to
+// other parts before it, or to characters before its header, as in "id.eyJ…" or "xeyJ…".
+func (s *traceText) cutRun(run string) string {
+	parts := strings.Split(run, ".")
+	out := make([]string, 0, len(parts))
+	for i := 0; i < len(parts); i++ {
+		at, enc, ok := joseHeaderAt(parts[i])
+		n := 0
+		for _, size := range []int{5, 3} {
+			if ok && (size == 3 || enc) && i+size <= len(parts) && parts[i+size-1] != "" {
+				n = size
+				break
+			}
+		}
+		if n == 0 {
+			out = append(out, parts[i])
+			continue
+		}
+		token := parts[i][at:] + "." + strings.Join(parts[i+1:i+n], ".")
+		if s.showToken && token == s.token {
+			out = append(out, parts[i:i+n]...)
+		} else {
+			out = append(out, parts[i][:at]+tokenForm(token))
+		}
+		i += n - 1
+	}
+	return strings.Join(out, ".")
+}
+
+// joseHeaderAt finds where in part a JOSE header starts: the base64url of a JSON object,
+// perhaps after other characters. enc says it is a JWE's (five parts).
+func joseHeaderAt(part string) (at int, enc, ok bool) {
+	tries := 0
+	for at = 0; at+4 <= len(part) && tries < maxHeaderTries; at++ {
+		// A JSON object opens with "{" then a quote or white space: "eyJ", "eyA", "ewo"...
+		if part[at] != 'e' || (part[at+1] != 'y' && part[at+1] != 'w') {
+			continue
+		}
+		start, err := base64.RawURLEncoding.DecodeString(part[at : at+4])
+		if err != nil || !strings.ContainsRune("\" \t\r\n", rune(start[1])) {
+			continue
+		}
+		tries++
+		if h, ok := joseHeader(part[at:]); ok {
+			_, enc = h["enc"]
+			return at, enc, true
+		}
+	}
+	return 0, false, false
+}
+
+// maxHeaderTries bounds the places in one part where joseHeaderAt decodes a header, so a
+// body made to look like many never takes long.
+const maxHeaderTries = 16
+
+// joseHeader decodes p as a JOSE header: base64url of a JSON object.
+func joseHeader(p string) (map[string]any, bool) {
+	data, err := base64.RawURLEncoding.DecodeString(p)
+	if err != nil {
+		return nil, false
+	}
+	var h map[string]any
+	if json.Unmarshal(data, &h) != nil {
+		return nil, false
+	}
+	return h, true
+}
+
+// isJOSE reports whether v is a JWS (three parts) or a JWE (five) in compact form: a JOSE
+// header, then parts of which the last is not empty (a signature, or an authentication tag).
+// What tokenForm shows is not one.
 func isJOSE(v string) bool {
 	parts := strings.Split(v, ".")
 	if (len(parts) != 3 && len(parts) != 5) || parts[len(parts)-1] == "" {
 		return false
 	}
-	header, err := base64.RawURLEncoding.DecodeString(parts[0])
-	return err == nil && json.Valid(header) && bytes.HasPrefix(bytes.TrimSpace(header), []byte("{"))
+	_, ok := joseHeader(parts[0])
+	return ok
 }
 
 // tokenForm is a token as a trace shows it: a JWS as its header and claims, with the signature
