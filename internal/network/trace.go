@@ -40,10 +40,14 @@ func NewTracer(w io.Writer, showToken bool) *Tracer {
 
 // Client returns a copy of c (nil: NewClient's own settings) whose exchanges t shows, with the
 // secrets of red hidden; red is called for each text shown, so the redactor may learn secrets
-// during the run. NewClient keeps the tracing outside its rules, so the client still holds them.
+// during the run (nil: credentials are still hidden by what they are). Give the copy to
+// NewClient, which keeps the tracing outside its rules: the client still holds them.
 func (t *Tracer) Client(c *http.Client, red func() redact.Redactor) *http.Client {
 	if c == nil {
 		c = defaultClient()
+	}
+	if red == nil {
+		red = func() redact.Redactor { return redact.Redactor{} }
 	}
 	traced := *c
 	next := traced.Transport
@@ -76,8 +80,13 @@ func (tt *traceTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	n := t.seq
 	t.mu.Unlock()
 
+	original := req.Body
 	req, body, cut, err := peekRequestBody(req)
 	if err != nil {
+		// A RoundTripper closes the body, whatever happens.
+		if original != nil {
+			original.Close()
+		}
 		return nil, err
 	}
 	show := t.view(tt.red())
