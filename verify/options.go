@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -33,6 +34,9 @@ type Options struct {
 	Call string
 	// ShowToken puts the access token itself in the report.
 	ShowToken bool
+	// Tracer, when set, shows each HTTP exchange of the run, with the client secret, the
+	// private key, every assertion and proof sent and, unless ShowToken, the token hidden.
+	Tracer *network.Tracer
 	// Names are how the user changes each setting, for the hints.
 	Names Names
 	// CacheDir, when set, is the directory where discovery documents and key sets are kept

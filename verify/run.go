@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gen-postman/gen-postman/internal/clientkey"
@@ -23,8 +24,10 @@ type runState struct {
 	docs    *network.Documents
 	now     func() time.Time
 	redact  redact.Redactor
-	report  *Report
-	advice  advice
+	// shown is redact for the tracer, which reads it from the goroutines of the requests.
+	shown  atomic.Pointer[redact.Redactor]
+	report *Report
+	advice advice
 	// sent are the client assertions and DPoP proofs this run made: secrets for the redactor.
 	sent []string
 	// token is the access token, once there is one.
@@ -68,12 +71,16 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	rs := &runState{
 		opts:    opts,
 		profile: p,
-		client:  network.NewClient(opts.HTTPClient, p.URLPolicy),
 		now:     opts.clock(),
 		report:  &Report{TokenURL: p.TokenURL},
 		advice:  advice{names: opts.Names.withDefaults(), provider: p.Hints, sent: p.Params},
 	}
 	rs.setRedactor("")
+	client := opts.HTTPClient
+	if opts.Tracer != nil {
+		client = opts.Tracer.Client(client, func() redact.Redactor { return *rs.shown.Load() })
+	}
+	rs.client = network.NewClient(client, p.URLPolicy)
 	rs.report.TokenURL = rs.redact.Line(p.TokenURL, 2048)
 	if target.url != "" && rs.redact.Contains(target.url) {
 		// The URL names the secret (a request of a collection whose URL uses {{clientSecret}}):
@@ -119,6 +126,8 @@ func (rs *runState) setRedactor(token string) {
 		basic = []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret}
 	}
 	rs.redact = redact.New(secrets, basic)
+	red := rs.redact
+	rs.shown.Store(&red)
 }
 
 // addSent makes an assertion or proof about to be sent a secret of the redactor.

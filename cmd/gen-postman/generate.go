@@ -28,6 +28,7 @@ func generateCommand(client *http.Client) *cli.Command {
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the collection to `FILE` instead of stdout (- for stdout)"},
 		&cli.StringFlag{Name: "env-output", Usage: "write a Postman environment to `FILE` (mode 0600 when it holds the secret)"},
 		&cli.StringFlag{Name: "out-dir", Usage: "write NAME.postman_collection.json and NAME.postman_environment.json into `DIR`"},
+		verboseFlag(),
 	)
 	return &cli.Command{
 		Name:         "generate",
@@ -54,6 +55,7 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	}
 	opts.Name = c.String("name")
 	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
+	client = tracedClient(verboseTracer(c, false), client, opts)
 	if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
 		return err
 	}

@@ -49,6 +49,7 @@ func updateCommand(client *http.Client) *cli.Command {
 		&cli.BoolFlag{Name: "prune", Usage: "remove the requests of operations gone from the document even when you edited them"},
 		&cli.BoolFlag{Name: "json", Usage: "print the report on stdout as one JSON object"},
 		allowHTTPBoolFlag(),
+		verboseFlag(),
 	)
 	return &cli.Command{
 		Name:      "update",
@@ -191,6 +192,7 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 	}
 	opts := profile.Merge(collectionOptions(tr), over)
 	opts.ClientSecret = "" // never read for an update: nothing it writes may hold it
+	client = tracedClient(verboseTracer(c, false), client, opts)
 	api, err := loadAPI(c.Context, client, opts.URLPolicy, "openapi", c.String("openapi"), c.App.Reader, c.App.ErrWriter,
 		openapi.Options{Host: urlHost(opts.URLPolicy, opts.TokenURL)})
 	if err != nil {

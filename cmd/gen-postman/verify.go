@@ -46,6 +46,7 @@ func verifyCommand(client *http.Client) *cli.Command {
 		&cli.StringFlag{Name: "junit", Usage: "also write the report as JUnit XML to `FILE`, one test case per check"},
 		&cli.BoolFlag{Name: "show-token", Usage: "include the access token in the report"},
 		&cli.BoolFlag{Name: "no-cache", Usage: "fetch discovery documents and key sets from the server, neither reading nor writing the cache"},
+		verboseFlag(),
 	)
 	return &cli.Command{
 		Name:  "verify",
@@ -79,7 +80,8 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	// The timeout covers the whole run, reading the files too.
 	ctx, cancel := context.WithTimeout(c.Context, timeout)
 	defer cancel()
-	prof, err := verifyProfile(ctx, c, client, stderr)
+	tracer := verboseTracer(c, c.Bool("show-token"))
+	prof, err := verifyProfile(ctx, c, client, tracer, stderr)
 	if err != nil {
 		return err
 	}
@@ -97,6 +99,7 @@ func runVerify(c *cli.Context, client *http.Client) error {
 		ShowToken:   c.Bool("show-token"),
 		Names:       namesFor(c),
 		HTTPClient:  client,
+		Tracer:      tracer,
 		CacheDir:    cacheDir(c.Bool("no-cache"), stderr),
 	})
 	if report == nil {
@@ -180,7 +183,7 @@ func verifyError(c *cli.Context, err error) error {
 
 // verifyProfile builds the token request from the provider flags or, with --collection, from
 // the collection's auth, where flags and environment variables override the files.
-func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, stderr io.Writer) (*profile.Profile, error) {
+func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, tracer *network.Tracer, stderr io.Writer) (*profile.Profile, error) {
 	opts, err := profileOptions(c, stderr)
 	if err != nil {
 		return nil, err
@@ -193,7 +196,7 @@ func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, std
 				return nil, usageError(fmt.Errorf("--%s goes with --collection", name))
 			}
 		}
-		if err := discoverEndpoints(ctx, client, &opts, stderr); err != nil {
+		if err := discoverEndpoints(ctx, tracedClient(tracer, client, opts), &opts, stderr); err != nil {
 			return nil, err
 		}
 		return profile.Resolve(opts)

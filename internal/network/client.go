@@ -18,24 +18,18 @@ func NewClient(c *http.Client, policy URLPolicy) *http.Client {
 
 // newClient is NewClient with lookup to resolve host names.
 func newClient(c *http.Client, policy URLPolicy, lookup lookupFunc) *http.Client {
-	var client http.Client
-	if c != nil {
-		client = *c
-	} else {
-		client.Transport = &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
-			TLSHandshakeTimeout:   10 * time.Second,
-			ResponseHeaderTimeout: 30 * time.Second,
-			IdleConnTimeout:       30 * time.Second,
-			ForceAttemptHTTP2:     true,
-			MaxIdleConnsPerHost:   2,
-		}
-		client.Timeout = 60 * time.Second
+	if c == nil {
+		c = defaultClient()
 	}
+	client := *c
 	next := client.Transport
 	if next == nil {
 		next = http.DefaultTransport
+	}
+	// A Tracer's tracing stays outside the rules below, so it shows what the command sent.
+	trace, traced := next.(*traceTransport)
+	if traced {
+		next = trace.next
 	}
 	if t, ok := next.(*http.Transport); ok {
 		t = t.Clone()
@@ -48,6 +42,26 @@ func newClient(c *http.Client, policy URLPolicy, lookup lookupFunc) *http.Client
 		next = t
 	}
 	client.Transport = loopbackOnly{next: next, policy: policy, lookup: lookup}
+	if traced {
+		client.Transport = trace.around(client.Transport)
+	}
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	return &client
+}
+
+// defaultClient is the client NewClient starts from when given none: TLS verified, and its
+// own timeouts.
+func defaultClient() *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
+			TLSHandshakeTimeout:   10 * time.Second,
+			ResponseHeaderTimeout: 30 * time.Second,
+			IdleConnTimeout:       30 * time.Second,
+			ForceAttemptHTTP2:     true,
+			MaxIdleConnsPerHost:   2,
+		},
+		Timeout: 60 * time.Second,
+	}
 }
