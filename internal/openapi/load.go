@@ -31,7 +31,12 @@ func Parse(data []byte, opts Options) (*Document, error) {
 	if err := checkNesting(data); err != nil {
 		return nil, err
 	}
-	model, warnings, err := load(pruneResponses(data))
+	return build(pruneComponents(pruneResponses(data)), opts)
+}
+
+// build reads a document whose parts gen-postman does not read are pruned, and converts it.
+func build(data []byte, opts Options) (*Document, error) {
+	model, warnings, err := load(data)
 	if err != nil {
 		return nil, err
 	}
