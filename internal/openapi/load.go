@@ -81,6 +81,11 @@ func load(data []byte) (_ *v3.Document, warnings []string, err error) {
 		return nil, nil, fmt.Errorf("reading document: %v: %w", firstLine(err), ErrNotOpenAPI)
 	}
 	info := doc.GetSpecInfo()
+	if info != nil {
+		// The tree is read; the library reads the text again only to count its lines, which
+		// gen-postman never asks. Without it, the text can be collected while the model is built.
+		info.SpecBytes = new([]byte)
+	}
 	switch {
 	case info == nil:
 		return nil, nil, fmt.Errorf("reading document: %w", ErrNotOpenAPI)
