@@ -412,14 +412,15 @@ func yamlComponentEntries(data []byte) ([]componentEntry, bool) {
 			}
 			scalarIndent = -1
 		}
-		quote, ok := flowValue(text)
+		l := readBlockLine(text)
+		quote, ok := l.flowValue(text)
 		if !ok {
 			return nil, false
 		}
 		if quote {
 			// The quoted text goes on to its closing quote, whatever the lines' indentation;
 			// nothing but a comment may follow it on its line.
-			start := lineStart + indent + valueAt(text)
+			start := lineStart + indent + l.value
 			end := quotedEnd(data, start)
 			if end < 0 {
 				return nil, false
@@ -436,15 +437,14 @@ func yamlComponentEntries(data []byte) ([]componentEntry, bool) {
 			if off > len(data) {
 				off = len(data)
 			}
-		} else if column, ok := scalarColumn(text); ok {
+		} else if column, ok := l.scalarColumn(text); ok {
 			scalarIndent = indent + column
 		}
 		if indent == 0 {
 			closeEntry(lineStart)
-			key, value, ok := yamlKey(text)
-			inComponents = ok && key == "components"
+			inComponents = l.isKey && l.dash < 0 && string(l.key) == "components"
 			if inComponents {
-				if seen || value != "" {
+				if seen || l.value != len(text) {
 					return nil, false
 				}
 				seen = true
@@ -462,11 +462,11 @@ func yamlComponentEntries(data []byte) ([]componentEntry, bool) {
 			return nil, false
 		case indent == sectionIndent:
 			closeEntry(lineStart)
-			key, value, ok := yamlKey(text)
-			if !ok {
+			if !l.isKey || l.dash >= 0 {
 				return nil, false
 			}
-			section, prunable, entryIndent = key, prunableSections[key] && value == "", -1
+			section = string(l.key)
+			prunable, entryIndent = prunableSections[section] && l.value == len(text), -1
 			group++
 			continue
 		case !prunable:
@@ -480,11 +480,10 @@ func yamlComponentEntries(data []byte) ([]componentEntry, bool) {
 			return nil, false
 		case indent == entryIndent:
 			closeEntry(lineStart)
-			key, _, ok := yamlKey(text)
-			if !ok {
+			if !l.isKey || l.dash >= 0 {
 				return nil, false
 			}
-			entries = append(entries, componentEntry{section: section, name: key, group: group, start: lineStart})
+			entries = append(entries, componentEntry{section: section, name: string(l.key), group: group, start: lineStart})
 			open = len(entries) - 1
 		}
 	}
@@ -492,60 +491,78 @@ func yamlComponentEntries(data []byte) ([]componentEntry, bool) {
 	return entries, true
 }
 
-// scalarColumn returns, for a line that holds a value (a mapping key's or a sequence item's),
-// the column past which the lines after it go on that value: the key's column, or the dash's.
-func scalarColumn(text []byte) (int, bool) {
-	column, dash := 0, -1
-	for len(text) > 1 && text[0] == '-' && text[1] == ' ' {
-		trimmed := bytes.TrimLeft(text[1:], " ")
-		dash = column
-		column += len(text) - len(trimmed)
-		text = trimmed
-	}
-	if len(text) == 0 || len(text) == 1 && text[0] == '-' {
-		return 0, false
-	}
-	if _, value, ok := yamlKey(text); ok {
-		return column, value != ""
-	}
-	if dash >= 0 {
-		return dash, true
-	}
-	return column, true
+// blockLine is what a line of block-style YAML holds, past its indentation: its "- " item
+// indicators, a mapping key if it has one, and where its value starts.
+type blockLine struct {
+	dash  int // column in the text of the last "- ", -1 when there is none
+	key   []byte
+	isKey bool
+	value int // where the value starts in the text; len(text) when there is none
 }
 
-// valueAt returns where the value of a line of a block mapping or sequence begins in text,
-// past its dashes and its key, or len(text) when it holds none.
-func valueAt(text []byte) int {
+// readBlockLine reads a line of block-style YAML, without its indentation.
+func readBlockLine(text []byte) blockLine {
+	l := blockLine{dash: -1}
 	at := 0
 	for at+1 < len(text) && text[at] == '-' && text[at+1] == ' ' {
+		l.dash = at
 		at++
 		for at < len(text) && text[at] == ' ' {
 			at++
 		}
 	}
 	if at == len(text)-1 && text[at] == '-' {
-		return len(text)
+		l.dash, l.value = at, len(text)
+		return l
 	}
-	if _, value, ok := yamlKey(text[at:]); ok {
-		if value == "" {
-			return len(text)
-		}
-		return at + bytes.Index(text[at:], []byte(value))
+	key, value, ok := yamlKeyBytes(text[at:])
+	switch {
+	case !ok:
+		l.value = at
+	case value == nil:
+		l.key, l.isKey, l.value = key, true, len(text)
+	default:
+		l.key, l.isKey, l.value = key, true, cap(text)-cap(value)
 	}
-	return at
+	return l
+}
+
+// scalarColumn returns, for a line that holds a value (a mapping key's or a sequence item's),
+// the column past which the lines after it go on that value: the key's column, or the dash's.
+func (l blockLine) scalarColumn(text []byte) (int, bool) {
+	switch {
+	case l.value == len(text):
+		return 0, false
+	case l.isKey:
+		return len(text) - len(l.keyAndRest(text)), true
+	case l.dash >= 0:
+		return l.dash, true
+	}
+	return 0, true
+}
+
+// keyAndRest is the text from the line's key on.
+func (l blockLine) keyAndRest(text []byte) []byte {
+	if !l.isKey || len(l.key) == 0 {
+		return text
+	}
+	// A quoted key starts one byte before its name.
+	start := cap(text) - cap(l.key)
+	if start > 0 && (text[start-1] == '"' || text[start-1] == '\'') {
+		start--
+	}
+	return text[start:]
 }
 
 // flowValue tells what a line's value is: plain (or a block scalar, or none), a flow
 // collection or quoted text closed on its line, a quote that its line does not close (quoted
 // text may go on over any lines), or something this scanner does not follow: a flow
 // collection not closed on its line, which could go on in the same way, or a tag.
-func flowValue(text []byte) (quote, ok bool) {
-	at := valueAt(text)
-	if at == len(text) {
+func (l blockLine) flowValue(text []byte) (quote, ok bool) {
+	if l.value == len(text) {
 		return false, true
 	}
-	value, last := text[at:], text[len(text)-1]
+	value, last := text[l.value:], text[len(text)-1]
 	switch value[0] {
 	case '{':
 		return false, last == '}'
