@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/pb33f/libopenapi"
 	"github.com/pb33f/libopenapi/datamodel"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 	v3low "github.com/pb33f/libopenapi/datamodel/low/v3"
@@ -76,11 +75,10 @@ func load(data []byte) (_ *v3.Document, warnings []string, err error) {
 	cfg.SkipJSONConversion = true
 	cfg.SkipMetadataCollection = true
 	cfg.ExcludeExtensionRefs = true
-	doc, err := libopenapi.NewDocumentWithConfiguration(data, cfg)
+	info, err := readSpecInfo(data, cfg)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading document: %v: %w", firstLine(err), ErrNotOpenAPI)
 	}
-	info := doc.GetSpecInfo()
 	if info != nil {
 		// The tree is read; the library reads the text again only to count its lines, which
 		// gen-postman never asks. Without it, the text can be collected while the model is built.

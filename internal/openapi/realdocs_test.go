@@ -372,3 +372,22 @@ func TestRealDocsPruneComponents(t *testing.T) {
 		})
 	}
 }
+
+// TestRealDocsSplitParse checks that the YAML documents, pruned as Parse prunes them, read to
+// the same tree whether their large sections are parsed by workers or the whole by the library.
+func TestRealDocsSplitParse(t *testing.T) {
+	entries, err := os.ReadDir(realDocsDir())
+	if err != nil {
+		t.Fatalf("reading the real documents (set GEN_POSTMAN_OPENAPI_DIR to their folder): %v", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() || !slices.Contains([]string{".yaml", ".yml"}, filepath.Ext(e.Name())) {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			data := pruneComponents(pruneResponses(readRealDoc(t, e.Name())))
+			t.Logf("%d sections parsed apart", len(splitPoints(data)))
+			checkSplitSameTree(t, data)
+		})
+	}
+}
