@@ -420,7 +420,7 @@ func yamlComponentEntries(data []byte) ([]componentEntry, bool) {
 		if quote {
 			// The quoted text goes on to its closing quote, whatever the lines' indentation;
 			// nothing but a comment may follow it on its line.
-			start := lineStart + indent + l.value
+			start := cap(data) - cap(text) + l.value // text is a part of data
 			end := quotedEnd(data, start)
 			if end < 0 {
 				return nil, false
