@@ -145,10 +145,14 @@ func referencedEntries(data []byte, entries []componentEntry, yaml bool) (keep [
 	inside := make([][]int, len(entries))
 	keep = make([]bool, len(entries))
 	var todo []int
+	// An entry kept keeps every entry of its name in its section: a document that repeats a
+	// name reads as one of them, which pruning must not choose.
 	seed := func(i int) {
-		if !keep[i] {
-			keep[i] = true
-			todo = append(todo, i)
+		for _, j := range byName[[2]string{entries[i].section, entries[i].name}] {
+			if !keep[j] {
+				keep[j] = true
+				todo = append(todo, j)
+			}
 		}
 	}
 	for _, r := range refs {
