@@ -28,7 +28,8 @@ func FuzzGenerate(f *testing.F) {
 			if !errors.Is(err, input.ErrInvalid) {
 				t.Fatalf("Resolve: %v is not an input error", err)
 			}
-			if secret != "" && len(secret) > 3 && strings.Contains(err.Error(), secret) {
+			if secret != "" && len(secret) > 3 && strings.Contains(err.Error(), secret) && !echoes(secret,
+				provider, tenant, endpoint, tokenURL, resource, audience, scope, clientID, name) {
 				t.Fatalf("error %q shows the secret", err)
 			}
 			return
@@ -55,4 +56,15 @@ func FuzzGenerate(f *testing.F) {
 			t.Fatalf("the collection holds the secret %q", secret)
 		}
 	})
+}
+
+// echoes reports whether the secret is part of one of the other values, which an error may name:
+// a provider "0000" named with a secret "0000" shows no secret.
+func echoes(secret string, values ...string) bool {
+	for _, v := range values {
+		if strings.Contains(v, secret) {
+			return true
+		}
+	}
+	return false
 }

@@ -16,7 +16,11 @@ import (
 // operation (its operationId, else its method and path), so that it keeps its identity
 // whatever the user renames or moves.
 func (w *requestWriter) addFolders(c *postman.Collection, folders []apimodel.Folder) (*baseline.Record, error) {
-	record := &baseline.Record{}
+	type written struct {
+		key, folder string
+		node        *postman.Node
+	}
+	var items []written
 	keys := map[string]bool{}
 	for _, folder := range folders {
 		group := c.AddFolder(folder.Name)
@@ -34,8 +38,16 @@ func (w *requestWriter) addFolders(c *postman.Collection, folders []apimodel.Fol
 			if err != nil {
 				return nil, fmt.Errorf("folder %q: %w", folder.Name, err)
 			}
-			record.Ops = append(record.Ops, baseline.NewOp(key, folder.Name, baseline.Parts(node)))
+			items = append(items, written{key: key, folder: folder.Name, node: node})
 		}
+	}
+	nodes := make([]*postman.Node, len(items))
+	for i, it := range items {
+		nodes[i] = it.node
+	}
+	record := &baseline.Record{}
+	for i, parts := range readParts(nodes) {
+		record.Ops = append(record.Ops, baseline.NewOp(items[i].key, items[i].folder, parts))
 	}
 	return record, nil
 }

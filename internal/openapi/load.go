@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/pb33f/libopenapi"
 	"github.com/pb33f/libopenapi/datamodel"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 	v3low "github.com/pb33f/libopenapi/datamodel/low/v3"
@@ -31,7 +30,12 @@ func Parse(data []byte, opts Options) (*Document, error) {
 	if err := checkNesting(data); err != nil {
 		return nil, err
 	}
-	model, warnings, err := load(pruneResponses(data))
+	return build(pruneComponents(pruneResponses(data)), opts)
+}
+
+// build reads a document whose parts gen-postman does not read are pruned, and converts it.
+func build(data []byte, opts Options) (*Document, error) {
+	model, warnings, err := load(data)
 	if err != nil {
 		return nil, err
 	}
@@ -71,11 +75,15 @@ func load(data []byte) (_ *v3.Document, warnings []string, err error) {
 	cfg.SkipJSONConversion = true
 	cfg.SkipMetadataCollection = true
 	cfg.ExcludeExtensionRefs = true
-	doc, err := libopenapi.NewDocumentWithConfiguration(data, cfg)
+	info, err := readSpecInfo(data, cfg)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading document: %v: %w", firstLine(err), ErrNotOpenAPI)
 	}
-	info := doc.GetSpecInfo()
+	if info != nil {
+		// The tree is read; the library reads the text again only to count its lines, which
+		// gen-postman never asks. Without it, the text can be collected while the model is built.
+		info.SpecBytes = new([]byte)
+	}
 	switch {
 	case info == nil:
 		return nil, nil, fmt.Errorf("reading document: %w", ErrNotOpenAPI)

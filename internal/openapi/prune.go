@@ -317,20 +317,27 @@ func pruneYAMLResponses(data []byte) []byte {
 // yamlKey reads a line of a block mapping, "key: value" or "key:", with the key plain or
 // quoted; the value comes back without a trailing comment. ok is false for anything else.
 func yamlKey(text []byte) (key, value string, ok bool) {
+	k, v, ok := yamlKeyBytes(text)
+	return string(k), string(v), ok
+}
+
+// yamlKeyBytes is yamlKey with the key and the value as parts of text, so that nothing is
+// copied; the value is nil when there is none.
+func yamlKeyBytes(text []byte) (key, value []byte, ok bool) {
 	var rest []byte
 	switch text[0] {
 	case '"', '\'':
 		end := bytes.IndexByte(text[1:], text[0])
 		if end < 0 || bytes.IndexByte(text[1:end+1], '\\') >= 0 {
-			return "", "", false
+			return nil, nil, false
 		}
-		key, rest = string(text[1:end+1]), text[end+2:]
+		key, rest = text[1:end+1], text[end+2:]
 		if len(rest) == 0 || rest[0] != ':' {
-			return "", "", false
+			return nil, nil, false
 		}
 		rest = rest[1:]
 	case '-', '?', '[', '{', '&', '*', '!', '|', '>', '%', '@', '`':
-		return "", "", false
+		return nil, nil, false
 	default:
 		i := bytes.Index(text, []byte(": "))
 		switch {
@@ -338,16 +345,16 @@ func yamlKey(text []byte) (key, value string, ok bool) {
 		case text[len(text)-1] == ':':
 			i = len(text) - 1
 		default:
-			return "", "", false
+			return nil, nil, false
 		}
-		key, rest = string(text[:i]), text[i+1:]
+		key, rest = text[:i], text[i+1:]
 	}
 	if len(rest) > 0 && rest[0] != ' ' {
-		return "", "", false
+		return nil, nil, false
 	}
 	rest = bytes.TrimSpace(rest)
-	if len(rest) > 0 && rest[0] == '#' {
-		rest = nil
+	if len(rest) == 0 || rest[0] == '#' {
+		return key, nil, true
 	}
-	return key, string(rest), true
+	return key, rest, true
 }

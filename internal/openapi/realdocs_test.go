@@ -355,3 +355,39 @@ func sortedKeys(m map[string]bool) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestRealDocsPruneComponents checks that every real document converts to the same requests,
+// variables and warnings with and without the pruning of the components nothing refers to.
+func TestRealDocsPruneComponents(t *testing.T) {
+	entries, err := os.ReadDir(realDocsDir())
+	if err != nil {
+		t.Fatalf("reading the real documents (set GEN_POSTMAN_OPENAPI_DIR to their folder): %v", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() || !slices.Contains([]string{".json", ".yaml", ".yml"}, filepath.Ext(e.Name())) {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			checkPruneComponentsSame(t, e.Name(), readRealDoc(t, e.Name()))
+		})
+	}
+}
+
+// TestRealDocsSplitParse checks that the YAML documents, pruned as Parse prunes them, read to
+// the same tree whether their large sections are parsed by workers or the whole by the library.
+func TestRealDocsSplitParse(t *testing.T) {
+	entries, err := os.ReadDir(realDocsDir())
+	if err != nil {
+		t.Fatalf("reading the real documents (set GEN_POSTMAN_OPENAPI_DIR to their folder): %v", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() || !slices.Contains([]string{".yaml", ".yml"}, filepath.Ext(e.Name())) {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			data := pruneComponents(pruneResponses(readRealDoc(t, e.Name())))
+			t.Logf("%d sections parsed apart", len(splitPoints(data)))
+			checkSplitSameTree(t, data)
+		})
+	}
+}
