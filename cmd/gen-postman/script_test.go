@@ -70,11 +70,10 @@ var fakeIdPs = map[string]verifytest.Options{
 	"IDP_AUDIENCE": {AudienceOnly: true},
 	"IDP_OPAQUE":   {OpaqueTokens: true, Introspection: true},
 	"IDP_ENTRA":    {Entra: true, Scopes: []string{"User.Read.All"}},
-	"IDP_DOWN":     {},
 }
 
 // startFakeIdPs starts the fake identity providers for one script and stops them after it.
-// IDP_DOWN names a server that is already closed.
+// IDP_DOWN names an address where connections are refused.
 func startFakeIdPs(env *testscript.Env) error {
 	// verify's cache goes in the script's own directory, never the user's.
 	env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
@@ -92,12 +91,14 @@ func startFakeIdPs(env *testscript.Env) error {
 			// does not exempt.
 			env.Setenv("IDP_LOCALHOST", strings.Replace(srv.URL, "127.0.0.1", "LOCALHOST", 1))
 		}
-		if name == "IDP_DOWN" {
-			srv.Close()
-		} else {
-			env.Defer(srv.Close)
-		}
+		env.Defer(srv.Close)
 	}
+	down, release, err := refusingAddress()
+	if err != nil {
+		return fmt.Errorf("reserving IDP_DOWN's address: %w", err)
+	}
+	env.Setenv("IDP_DOWN", "http://"+down)
+	env.Defer(release)
 	// PROXY is a proxy that answers every request itself, as a proxy that reads what it
 	// carries could.
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
