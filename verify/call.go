@@ -76,13 +76,15 @@ func bareCall(p *profile.Profile, n Names, get func(string, error) (callTarget, 
 	return callTarget{}, bad("the profile has no ready request; give a path such as /api/users, or a URL")
 }
 
-// notAnIdentifier refuses a bare call whose URL is a resource or audience identifier: an
-// identifier names the API for the token server and need not be where the API is served, so
-// the token goes there only when the user says so, with --call URL. The generic provider's
-// ready request, "/" after a base URL guessed from the identifier when --base-url is not given,
-// is what it catches; a collection cannot say whether its base URL was such a guess. A preset's
-// ready requests under its own API's identifier (Kinde's /api/v1/... under /api) are that API's
-// known endpoints and are made.
+// notAnIdentifier refuses a bare call that would send the token to a resource or audience
+// identifier: an identifier names the API for the token server and need not be where the API is
+// served, so the token goes there only when the user says so, with --call URL or --base-url. It
+// catches a call to the identifier itself (the generic provider's ready request, "/" after a
+// base URL guessed from the identifier) and, unless the user named the base URL, a call under a
+// base URL that is an identifier (an OpenAPI document's requests when the document names no
+// server); a collection cannot say whether its base URL was such a guess. A preset's ready
+// requests under its own API's identifier (Kinde's /api/v1/... under /api) go after the
+// preset's own base URL and are made.
 func notAnIdentifier(p *profile.Profile, n Names) func(callTarget, error) (callTarget, error) {
 	return func(t callTarget, err error) (callTarget, error) {
 		if err != nil {
@@ -90,16 +92,20 @@ func notAnIdentifier(p *profile.Profile, n Names) func(callTarget, error) (callT
 		}
 		for _, param := range p.Params {
 			for _, id := range strings.Fields(param.Value) {
-				if !isIdentifier(t.url, id) {
+				if !isIdentifier(t.url, id) && (n.given(n.BaseURL) || !isIdentifier(p.BaseURL, id) || !under(t.url, p.BaseURL)) {
 					continue
 				}
 				instead := fmt.Sprintf("put the URL where the API is served after %s, or a PATH after it with %s naming the API's base URL", n.Call, n.BaseURL)
 				if n.given(n.BaseURL) {
 					instead = fmt.Sprintf("%s names the identifier itself: put the URL where the API is served, or a PATH, after %s", n.BaseURL, n.Call)
 				}
+				where := "to"
+				if !isIdentifier(t.url, id) {
+					where = "under"
+				}
 				return callTarget{}, &input.Error{Field: "call", Value: network.RedactURL(t.url),
-					Reason: fmt.Sprintf("a bare call would send the token to the %s identifier %q, which names the API "+
-						"but need not serve it; %s", param.Name, text.OneLine(id, 200), instead)}
+					Reason: fmt.Sprintf("a bare call would send the token %s the %s identifier %q, which names the API "+
+						"but need not serve it; %s", where, param.Name, text.OneLine(id, 200), instead)}
 			}
 		}
 		return t, nil
@@ -118,6 +124,22 @@ func isIdentifier(target, id string) bool {
 		return false
 	}
 	return strings.TrimRight(tu.EscapedPath(), "/") == strings.TrimRight(iu.EscapedPath(), "/")
+}
+
+// under reports whether target is base or a URL below it: the same origin and base's path as
+// a prefix of whole segments.
+func under(target, base string) bool {
+	tu, err := url.Parse(target)
+	if err != nil {
+		return false
+	}
+	bu, err := url.Parse(base)
+	if err != nil || !strings.EqualFold(tu.Scheme, bu.Scheme) || !strings.EqualFold(hostPort(tu), hostPort(bu)) {
+		return false
+	}
+	prefix := strings.TrimRight(bu.EscapedPath(), "/")
+	path := tu.EscapedPath()
+	return path == prefix || strings.HasPrefix(path, prefix+"/")
 }
 
 // hostPort is u's host with the scheme's port made explicit.

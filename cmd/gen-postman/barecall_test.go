@@ -3,6 +3,7 @@ package main
 import (
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -41,15 +42,24 @@ func TestBareCallNeverCallsTheIdentifier(t *testing.T) {
 	for _, param := range []string{"resource", "audience"} {
 		for _, id := range []string{identifier.URL + "/api", identifier.URL} {
 			t.Run(param+" "+id, func(t *testing.T) {
-				col := filepath.Join(t.TempDir(), "c.json")
+				dir := t.TempDir()
+				col, apiCol, doc := filepath.Join(dir, "c.json"), filepath.Join(dir, "api.json"), filepath.Join(dir, "openapi.json")
+				// A document that names no server: its requests go under the guessed base URL.
+				if err := os.WriteFile(doc, []byte(noServerDocument), 0o600); err != nil {
+					t.Fatal(err)
+				}
 				given := []string{"--provider", "generic", "--token-url", tokenURL, "--" + param, id}
-				if _, stderr, code := runCLI(t, append(append([]string{"generate"}, given...), "-o", col)...); code != 0 {
-					t.Fatalf("generate: status %d\n%s", code, stderr)
+				withDoc := append(append([]string{}, given...), "--openapi", doc, "-o", apiCol)
+				for _, gen := range [][]string{append(given, "-o", col), withDoc} {
+					if _, stderr, code := runCLI(t, append([]string{"generate"}, gen...)...); code != 0 {
+						t.Fatalf("generate %q: status %d\n%s", gen, code, stderr)
+					}
 				}
 				idpHits.Store(0)
 				for _, args := range [][]string{
 					{"verify", "--collection", col, "--call"},
 					append(append([]string{"verify"}, given...), "--call"),
+					{"verify", "--collection", apiCol, "--call"},
 				} {
 					stdout, stderr, code := runCLI(t, args...)
 					if code != 2 || !strings.Contains(stderr, "the "+param+" identifier \""+id+"\"") ||
@@ -66,6 +76,10 @@ func TestBareCallNeverCallsTheIdentifier(t *testing.T) {
 				if code == 2 || !strings.Contains(stdout, "GET "+idpSrv.URL+"/api/resources: HTTP 200") {
 					t.Errorf("--call URL: status %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 				}
+				stdout, stderr, code = runCLI(t, "verify", "--collection", apiCol, "--base-url", idpSrv.URL, "--call")
+				if code == 2 || !strings.Contains(stdout, "GET "+idpSrv.URL+"/api/resources: HTTP 200") {
+					t.Errorf("--base-url with a bare --call: status %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+				}
 			})
 		}
 	}
@@ -73,3 +87,7 @@ func TestBareCallNeverCallsTheIdentifier(t *testing.T) {
 		t.Errorf("the identifier's address got %d requests", n)
 	}
 }
+
+// noServerDocument is an OpenAPI document that names no server, with one GET.
+const noServerDocument = `{"openapi": "3.0.3", "info": {"title": "Resources", "version": "1"},
+ "paths": {"/api/resources": {"get": {"operationId": "listResources", "responses": {"200": {"description": "ok"}}}}}}`

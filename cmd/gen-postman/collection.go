@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/postman"
@@ -33,12 +34,18 @@ func collectionOptions(tr *postman.TokenRequest) profile.Options {
 	}
 }
 
-// collectionCall is the collection's own request, which a bare --call makes.
-func collectionCall(c *postman.Call) *profile.Call {
+// collectionCall is the collection's own request, which a bare --call makes. With baseURL
+// (--base-url) it goes after that base URL instead of the collection's own (base).
+func collectionCall(c *postman.Call, base, baseURL string) *profile.Call {
 	if c == nil {
 		return nil
 	}
-	return &profile.Call{Name: c.Name, Method: c.Method, URL: c.URL, Problem: c.Problem}
+	call := &profile.Call{Name: c.Name, Method: c.Method, URL: c.URL, Problem: c.Problem}
+	if rest, ok := strings.CutPrefix(c.URL, strings.TrimRight(base, "/")); ok && baseURL != "" && base != "" &&
+		(rest == "" || strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "?")) {
+		call.URL = strings.TrimRight(baseURL, "/") + rest
+	}
+	return call
 }
 
 // collectionProfile resolves the token request a collection describes, with over (the user's
@@ -48,7 +55,7 @@ func collectionProfile(tr *postman.TokenRequest, over profile.Options) (*profile
 		return nil, &input.Error{Field: "private-key", Reason: "missing: the collection's client signs its token requests " +
 			"(private_key_jwt, DPoP); give --private-key FILE with the key its environment's privateKey holds"}
 	}
-	p, err := profile.ResolveCollection(profile.Merge(collectionOptions(tr), over), collectionCall(tr.Call))
+	p, err := profile.ResolveCollection(profile.Merge(collectionOptions(tr), over), collectionCall(tr.Call, tr.BaseURL, over.BaseURL))
 	return p, collectionValueError(err, over)
 }
 
