@@ -49,6 +49,7 @@ func loadAPI(ctx context.Context, client *http.Client, policy network.URLPolicy,
 	case err != nil:
 		return nil, bad(err.Error())
 	}
+	prepareHeap(len(data))
 	restoreGC := tuneGC(len(data))
 	doc, err := openapi.Parse(data, opts)
 	restoreGC()
