@@ -49,7 +49,6 @@ func loadAPI(ctx context.Context, client *http.Client, policy network.URLPolicy,
 	case err != nil:
 		return nil, bad(err.Error())
 	}
-	prepareHeap(len(data))
 	restoreGC := tuneGC(len(data))
 	doc, err := openapi.Parse(data, opts)
 	restoreGC()
@@ -121,7 +120,13 @@ func readSource(ctx context.Context, client *http.Client, policy network.URLPoli
 	if size > maxOpenAPISize {
 		return nil, fmt.Errorf("%w: %d bytes, over %s", openapi.ErrTooLarge, size, mebibytes(maxOpenAPISize))
 	}
+	if size >= 0 {
+		prepareHeap(int(size)) // before reading, so that the document's own bytes are read into it
+	}
 	data, err := readUpTo(r, size, maxOpenAPISize)
+	if size < 0 && err == nil {
+		prepareHeap(len(data))
+	}
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("reading: %w", err)
