@@ -8,27 +8,23 @@ import (
 	"unsafe"
 )
 
-// hugePageHeap is how much heap prepareHeap sets up in huge pages: about what reading the
-// largest document under largeDocument (Okta's, 3.5 MB) keeps at its peak.
-const hugePageHeap = 64 << 20
-
 // hugePageSize is the size of a transparent huge page on amd64 and arm64 (4 KiB base pages).
 const hugePageSize = 2 << 20
 
-// prepareHeap grows the heap once, before a document under largeDocument is read, by a region
-// the kernel may back with transparent huge pages (madvise MADV_HUGEPAGE), and frees it again
-// for the reading to allocate from. Reading a document touches tens of MB of fresh heap; in
-// 4 KiB pages that is thousands of page faults, which on a virtual machine were a third of
-// the time of converting Keycloak's document: in 2 MiB pages it is a few dozen. The kernel
-// backs the region with huge pages only where its setting allows (madvise or always); else this
-// costs one allocation and one collection of a small heap. Larger documents keep the heap as
-// small as they can instead (tuneGC). GODEBUG=disablethp=1, the Go runtime's own switch for
-// huge pages, turns this off too.
+// prepareHeap grows the heap once, before a document under largeDocument is read, by the
+// memory it is read in (smallDocumentHeap), which the kernel may back with transparent huge
+// pages (madvise MADV_HUGEPAGE), and frees it again for the reading to allocate from. Reading
+// a document touches tens of MB of fresh heap; in 4 KiB pages that is thousands of page faults,
+// which on a virtual machine were a third of the time of converting Keycloak's document: in
+// 2 MiB pages it is a few dozen. The kernel backs the region with huge pages only where its
+// setting allows (madvise or always); else this costs one allocation and one collection of a
+// small heap. Larger documents keep the heap as small as they can instead (tuneGC).
+// GODEBUG=disablethp=1, the Go runtime's own switch for huge pages, turns this off too.
 func prepareHeap(size int) {
 	if size >= largeDocument || thpDisabled(os.Getenv("GODEBUG")) {
 		return
 	}
-	region := make([]byte, hugePageHeap)
+	region := make([]byte, smallDocumentHeap(size))
 	// Only whole huge pages inside the region: the runtime may put other objects around it.
 	addr := uintptr(unsafe.Pointer(unsafe.SliceData(region)))
 	start := int((hugePageSize - addr%hugePageSize) % hugePageSize)
