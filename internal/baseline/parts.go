@@ -90,7 +90,7 @@ func ParamKey(raw json.RawMessage) string {
 // canonText is a JSON string's value; any other JSON reads as its canonical text.
 func canonText(raw json.RawMessage) string {
 	var s string
-	if json.Unmarshal(raw, &s) == nil {
+	if readsAs(raw, '"') && json.Unmarshal(raw, &s) == nil {
 		return s
 	}
 	return canonJSON(raw)
@@ -101,7 +101,7 @@ func canonDescription(raw json.RawMessage) string {
 	var d struct {
 		Content string `json:"content"`
 	}
-	if json.Unmarshal(raw, &d) == nil {
+	if readsAs(raw, '{') && json.Unmarshal(raw, &d) == nil {
 		return d.Content
 	}
 	var s string

@@ -1,6 +1,7 @@
 package baseline
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -32,7 +33,7 @@ var errNotRequest = errors.New("a request is neither a URL string nor an object"
 func (r *RequestView) Read(raw json.RawMessage) error {
 	*r = RequestView{Method: "GET"}
 	var s string
-	if json.Unmarshal(raw, &s) == nil {
+	if readsAs(raw, '"') && json.Unmarshal(raw, &s) == nil {
 		r.URLText = &s
 		r.Object.SetRaw("url", raw, requestOrder)
 		r.Object.SetRaw("method", json.RawMessage(`"GET"`), requestOrder)
@@ -47,7 +48,7 @@ func (r *RequestView) Read(raw json.RawMessage) error {
 	}
 	_ = r.Object.Decode("header", &r.Header) // a header list written as a string holds no headers
 	u, _ := r.Object.Get("url")
-	if json.Unmarshal(u, &s) == nil {
+	if readsAs(u, '"') && json.Unmarshal(u, &s) == nil {
 		r.URLText = &s
 		return nil
 	}
@@ -71,7 +72,7 @@ func (r *RequestView) Path() string {
 // segments joins a host or path written as a list of segments, or returns it as written.
 func segments(raw json.RawMessage, sep string) string {
 	var s string
-	if json.Unmarshal(raw, &s) == nil {
+	if readsAs(raw, '"') && json.Unmarshal(raw, &s) == nil {
 		return strings.TrimPrefix(s, "/")
 	}
 	var list []json.RawMessage
@@ -83,7 +84,7 @@ func segments(raw json.RawMessage, sep string) string {
 		var seg struct {
 			Value string `json:"value"`
 		}
-		if json.Unmarshal(e, &s) == nil {
+		if readsAs(e, '"') && json.Unmarshal(e, &s) == nil {
 			out = append(out, s)
 		} else if json.Unmarshal(e, &seg) == nil {
 			out = append(out, seg.Value)
@@ -161,4 +162,13 @@ func setList(o *postman.Object, key string, list []json.RawMessage) {
 func isEmptyList(raw json.RawMessage) bool {
 	var list []json.RawMessage
 	return json.Unmarshal(raw, &list) == nil && len(list) == 0
+}
+
+// readsAs reports whether JSON text may decode into a Go value whose JSON form opens with
+// first ('"' a string, '{' a struct): its first byte is that or the n of null, which decodes
+// into anything. Text that it is not fails to decode there anyway; asking first spares reading
+// a whole request or list to learn that it is not a string.
+func readsAs(raw json.RawMessage, first byte) bool {
+	raw = bytes.TrimLeft(raw, " \t\r\n")
+	return len(raw) > 0 && (raw[0] == first || raw[0] == 'n')
 }

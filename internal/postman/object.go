@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 )
 
 // Object is a JSON object that keeps every member as it was read, in file order: its value's
@@ -26,6 +27,32 @@ var errNotObject = errors.New("not a JSON object")
 // UnmarshalJSON reads an object, keeping its members' order and text. Duplicate keys are kept
 // too, as they were: whoever reads the file again decides which one counts.
 func (o *Object) UnmarshalJSON(data []byte) error {
+	start := skipSpace(data, 0)
+	if !json.Valid(data) || data[start] != '{' {
+		return o.decode(data) // for the decoder's message of what is wrong
+	}
+	// The values are slices of one copy of the text, which the caller may reuse.
+	text := bytes.Clone(data)
+	o.members = o.members[:0]
+	for i := skipSpace(text, start+1); text[i] != '}'; {
+		if text[i] == ',' {
+			i = skipSpace(text, i+1)
+		}
+		keyEnd := valueEnd(text, i)
+		key, err := objectKey(text[i:keyEnd])
+		if err != nil {
+			return err
+		}
+		i = skipSpace(text, skipSpace(text, keyEnd)+1) // past the colon
+		end := valueEnd(text, i)
+		o.members = append(o.members, member{key: key, value: text[i:end:end]})
+		i = skipSpace(text, end)
+	}
+	return nil
+}
+
+// decode reads an object token by token with encoding/json's decoder.
+func (o *Object) decode(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	tok, err := dec.Token()
 	if err != nil {
@@ -51,6 +78,67 @@ func (o *Object) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("reading an object's end: %w", err)
 	}
 	return nil
+}
+
+// objectKey is the string a key's JSON text stands for: its bytes when it holds no escape and
+// only ASCII, else what the decoder makes of it (invalid UTF-8 becomes U+FFFD).
+func objectKey(text []byte) (string, error) {
+	plain := true
+	for _, c := range text[1 : len(text)-1] {
+		if c == '\\' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(text[1 : len(text)-1]), nil
+	}
+	var key string
+	if err := json.Unmarshal(text, &key); err != nil {
+		return "", fmt.Errorf("reading an object's key: %w", err)
+	}
+	return key, nil
+}
+
+// skipSpace is the index of the first byte from i on that is not JSON white space.
+func skipSpace(text []byte, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// valueEnd is the index just past the JSON value that starts at i, in text known to be valid.
+func valueEnd(text []byte, i int) int {
+	depth := 0
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case '"':
+			for i++; text[i] != '"'; i++ {
+				if text[i] == '\\' {
+					i++
+				}
+			}
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i // the end of a number or a literal
+			}
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case ',', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				return i // the end of a number or a literal
+			}
+		}
+	}
+	return i
 }
 
 // MarshalJSON writes the members in their order, each value's text as it is.
