@@ -20,9 +20,10 @@ const hugePageSize = 2 << 20
 // setting allows (madvise or always); else this costs one allocation and one collection of a
 // small heap. Larger documents keep the heap as small as they can instead (tuneGC).
 // GODEBUG=disablethp=1, the Go runtime's own switch for huge pages, turns this off too.
-func prepareHeap(size int) {
+// It reports whether the kernel took the advice.
+func prepareHeap(size int) (advised bool) {
 	if size >= largeDocument || thpDisabled(os.Getenv("GODEBUG")) {
-		return
+		return false
 	}
 	region := make([]byte, smallDocumentHeap(size))
 	// Only whole huge pages inside the region: the runtime may put other objects around it.
@@ -30,13 +31,15 @@ func prepareHeap(size int) {
 	start := int((hugePageSize - addr%hugePageSize) % hugePageSize)
 	end := len(region) - int((addr+uintptr(len(region)))%hugePageSize)
 	if start < end {
-		_ = syscall.Madvise(region[start:end], syscall.MADV_HUGEPAGE) // advice only: refused is as if not asked
+		// Advice only: refused is as if not asked.
+		advised = syscall.Madvise(region[start:end], syscall.MADV_HUGEPAGE) == nil
 	}
 	runtime.KeepAlive(region)
 	region = nil
 	// The region is freed now, while the heap holds little else, so that what follows reuses
 	// its pages rather than mapping fresh ones.
 	runtime.GC()
+	return advised
 }
 
 // thpDisabled reports whether GODEBUG holds disablethp=1; the last setting of a name counts.

@@ -12,7 +12,7 @@ func hugePageAdvised(t *testing.T) int {
 	t.Helper()
 	smaps, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
-		t.Skipf("no /proc/self/smaps: %v", err)
+		t.Fatalf("reading /proc/self/smaps: %v", err)
 	}
 	n := 0
 	for _, line := range strings.Split(string(smaps), "\n") {
@@ -24,20 +24,21 @@ func hugePageAdvised(t *testing.T) int {
 }
 
 func TestPrepareHeapAdvisesHugePages(t *testing.T) {
-	before := hugePageAdvised(t)
-	prepareHeap(largeDocument * 2) // a large document keeps the heap as it is
-	if got := hugePageAdvised(t); got != before {
-		t.Fatalf("a document of %d bytes: %d mappings advised for huge pages, want %d as before", largeDocument*2, got, before)
+	if prepareHeap(largeDocument * 2) {
+		t.Fatalf("a document of %d bytes: the heap was advised for huge pages, want it kept as it is", largeDocument*2)
 	}
 	t.Setenv("GODEBUG", "disablethp=1")
-	prepareHeap(1 << 20)
-	if got := hugePageAdvised(t); got != before {
-		t.Fatalf("GODEBUG=disablethp=1: %d mappings advised for huge pages, want %d as before", got, before)
+	if prepareHeap(1 << 20) {
+		t.Fatal("GODEBUG=disablethp=1: the heap was advised for huge pages, want no advice")
 	}
 	t.Setenv("GODEBUG", "")
-	prepareHeap(1 << 20)
-	if got := hugePageAdvised(t); got <= before {
-		t.Fatalf("a document of 1 MiB: %d mappings advised for huge pages, want more than %d", got, before)
+	// The count of advised mappings need not grow: the region may lie in a mapping advised
+	// before, or merge with one. What holds is that the advice was taken and shows.
+	if !prepareHeap(1 << 20) {
+		t.Fatal("a document of 1 MiB: the kernel refused the advice for huge pages")
+	}
+	if got := hugePageAdvised(t); got < 1 {
+		t.Fatalf("a document of 1 MiB: %d mappings advised for huge pages, want at least one", got)
 	}
 }
 
