@@ -4,13 +4,12 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/sha256"
-	"crypto/x509"
 	"encoding/json"
-	"encoding/pem"
 	"strings"
 	"testing"
 
 	"github.com/gen-postman/gen-postman/internal/clientkey"
+	"github.com/gen-postman/gen-postman/internal/clientkey/clientkeytest"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
@@ -24,15 +23,7 @@ func testClientKey(t testing.TB) *clientkey.Key {
 	if err != nil {
 		t.Fatal(err)
 	}
-	der, err := x509.MarshalPKCS8PrivateKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, err := clientkey.Parse(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
+	return clientkeytest.FromPrivateKey(t, priv)
 }
 
 func signedProfile(t testing.TB, dpop bool) *profile.Profile {

@@ -6,8 +6,6 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
-	"crypto/x509"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"net/http"
@@ -20,6 +18,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/gen-postman/gen-postman/internal/clientkey"
+	"github.com/gen-postman/gen-postman/internal/clientkey/clientkeytest"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -35,15 +34,7 @@ func newClientKey(t *testing.T, rsaKey bool) *clientkey.Key {
 	if err != nil {
 		t.Fatal(err)
 	}
-	der, err := x509.MarshalPKCS8PrivateKey(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, err := clientkey.Parse(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
+	return clientkeytest.FromPrivateKey(t, key)
 }
 
 func signedTestProfile(t *testing.T, rsaKey bool) *profile.Profile {

@@ -4,13 +4,12 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
-	"crypto/x509"
-	"encoding/pem"
 	"errors"
 	"strings"
 	"testing"
 
 	"github.com/gen-postman/gen-postman/internal/clientkey"
+	"github.com/gen-postman/gen-postman/internal/clientkey/clientkeytest"
 	"github.com/gen-postman/gen-postman/internal/input"
 )
 
@@ -20,15 +19,7 @@ func testClientKey(t *testing.T) *clientkey.Key {
 	if err != nil {
 		t.Fatal(err)
 	}
-	der, err := x509.MarshalPKCS8PrivateKey(e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, err := clientkey.Parse(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
+	return clientkeytest.FromPrivateKey(t, e)
 }
 
 func TestResolveSignedClient(t *testing.T) {
