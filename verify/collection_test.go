@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/gen-postman/gen-postman/generate"
-	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 	"github.com/gen-postman/gen-postman/verify"
 	"github.com/gen-postman/gen-postman/verify/verifytest"
 )
@@ -33,7 +33,7 @@ func generated(t testing.TB, p *profile.Profile) (collection, environment []byte
 }
 
 // collectionProfile resolves what a collection says, as gen-postman verify --collection does.
-func collectionProfile(t testing.TB, tr *postman.TokenRequest) *profile.Profile {
+func collectionProfile(t testing.TB, tr *tokenrequest.Request) *profile.Profile {
 	t.Helper()
 	var call *profile.Call
 	if tr.Call != nil {
@@ -61,7 +61,7 @@ func TestVerifyGeneratedCollection(t *testing.T) {
 		if withEnv {
 			envReader = bytes.NewReader(env)
 		}
-		tr, err := postman.LoadCollection(bytes.NewReader(col), envReader, "")
+		tr, err := tokenrequest.Load(bytes.NewReader(col), envReader, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +93,7 @@ func TestCallTheCollectionsRequest(t *testing.T) {
 				{"key": "grant_type", "value": "client_credentials"}, {"key": "accessTokenUrl", "value": "` + f.srv.URL + `/oidc/token"},
 				{"key": "clientId", "value": "` + testClientID + `"}, {"key": "clientSecret", "value": "` + testSecret + `"},
 				{"key": "tokenRequestParams", "value": [{"key": "resource", "value": "` + logtoAPI + `", "enabled": true, "send_as": "request_body"}]}]}}}]}`
-			tr, err := postman.LoadCollection(strings.NewReader(col), nil, "")
+			tr, err := tokenrequest.Load(strings.NewReader(col), nil, "")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 )
 
 // collectionProvider is the preset a collection's token request is resolved with: the
@@ -15,7 +16,7 @@ const collectionProvider = "generic"
 
 // collectionOptions are the options of the token request a collection describes, for the
 // user's flags to be merged over.
-func collectionOptions(tr *postman.TokenRequest) profile.Options {
+func collectionOptions(tr *tokenrequest.Request) profile.Options {
 	return profile.Options{
 		Provider:     collectionProvider,
 		Name:         profile.SanitizeName(tr.Name),
@@ -36,7 +37,7 @@ func collectionOptions(tr *postman.TokenRequest) profile.Options {
 
 // collectionCall is the collection's own request, which a bare --call makes. With baseURL
 // (--base-url) it goes after that base URL instead of the collection's own (base).
-func collectionCall(c *postman.Call, base, baseURL string) *profile.Call {
+func collectionCall(c *tokenrequest.Call, base, baseURL string) *profile.Call {
 	if c == nil {
 		return nil
 	}
@@ -50,7 +51,7 @@ func collectionCall(c *postman.Call, base, baseURL string) *profile.Call {
 
 // collectionProfile resolves the token request a collection describes, with over (the user's
 // flags and environment variables) merged over what the files say.
-func collectionProfile(tr *postman.TokenRequest, over profile.Options) (*profile.Profile, error) {
+func collectionProfile(tr *tokenrequest.Request, over profile.Options) (*profile.Profile, error) {
 	if (tr.DPoP || tr.KeyID != "") && over.ClientKey == nil {
 		return nil, &input.Error{Field: "private-key", Reason: "missing: the collection's client signs its token requests " +
 			"(private_key_jwt, DPoP); give --private-key FILE with the key its environment's privateKey holds"}

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/gen-postman/gen-postman/generate"
-	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 )
 
 // generated writes p's collection and environment with package generate.
@@ -54,9 +54,9 @@ func TestCollectionProfileRoundTrip(t *testing.T) {
 				if withEnv {
 					envReader = bytes.NewReader(env)
 				}
-				tr, err := postman.LoadCollection(bytes.NewReader(col), envReader, "")
+				tr, err := tokenrequest.Load(bytes.NewReader(col), envReader, "")
 				if err != nil {
-					t.Fatalf("LoadCollection: %v", err)
+					t.Fatalf("tokenrequest.Load: %v", err)
 				}
 				o := collectionOptions(tr)
 				wantSecret := ""
@@ -122,7 +122,7 @@ func TestCollectionProfile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tr, err := postman.LoadCollection(strings.NewReader(tt.collection), nil, "")
+			tr, err := tokenrequest.Load(strings.NewReader(tt.collection), nil, "")
 			if err != nil {
 				t.Fatal(err)
 			}

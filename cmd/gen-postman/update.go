@@ -16,6 +16,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/openapi"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 	"github.com/gen-postman/gen-postman/internal/update"
 )
 
@@ -175,7 +176,7 @@ func checkMadeByGenPostman(c *postman.Collection, path string) error {
 // updateProfile is the profile the fresh collection is generated with: the collection's own
 // settings, the flags given over them, and the newer document's requests.
 func updateProfile(c *cli.Context, client *http.Client, data []byte, path string) (*profile.Profile, error) {
-	tr, err := postman.LoadCollection(bytes.NewReader(data), nil, "")
+	tr, err := tokenrequest.Load(bytes.NewReader(data), nil, "")
 	if err != nil {
 		return nil, collectionFileError(path, err)
 	}

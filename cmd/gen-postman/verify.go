@@ -15,8 +15,8 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
-	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 	"github.com/gen-postman/gen-postman/verify"
 )
 
@@ -217,9 +217,9 @@ func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, tra
 
 // loadCollection opens and reads the collection and the optional environment file, within
 // ctx: what cannot be read in time is bad input.
-func loadCollection(ctx context.Context, collectionPath, environmentPath, request string) (*postman.TokenRequest, error) {
+func loadCollection(ctx context.Context, collectionPath, environmentPath, request string) (*tokenrequest.Request, error) {
 	type result struct {
-		col *postman.TokenRequest
+		col *tokenrequest.Request
 		err error
 	}
 	done := make(chan result, 1)
@@ -235,7 +235,7 @@ func loadCollection(ctx context.Context, collectionPath, environmentPath, reques
 	}
 }
 
-func readCollection(collectionPath, environmentPath, request string) (*postman.TokenRequest, error) {
+func readCollection(collectionPath, environmentPath, request string) (*tokenrequest.Request, error) {
 	col, err := openInput("collection", collectionPath)
 	if err != nil {
 		return nil, err
@@ -250,7 +250,7 @@ func readCollection(collectionPath, environmentPath, request string) (*postman.T
 		defer f.Close()
 		env = f
 	}
-	return postman.LoadCollection(col, env, request)
+	return tokenrequest.Load(col, env, request)
 }
 
 // expandBareCall lets --call stand alone: followed by nothing or by another flag it means the

@@ -8,8 +8,7 @@
 // rest, so that [Encode] writes back all that was read. Package generate builds its
 // collections through the same type.
 //
-// [LoadCollection] reads the OAuth 2.0 client credentials auth that a collection applies to
-// its requests, with the {{variables}} of the collection and an environment resolved, into a
-// [TokenRequest] for verify. The names of auth keys and of the variables gen-postman uses are
-// constants here, shared by the writers, the readers and the scripts' settings.
+// The names of auth keys and of the variables gen-postman uses are constants here, shared by
+// the writers, the readers and the scripts' settings. Package tokenrequest reads the token
+// request a collection makes.
 package postman

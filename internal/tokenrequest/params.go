@@ -1,20 +1,21 @@
-package postman
+package tokenrequest
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
 
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // readParams reads resource and audience from tokenRequestParams, or from the form that Postman
 // 8.3 to 10.12 wrote: a field named after the parameter, holding a map of ids to values.
 func (c *authSettings) readParams(values map[string]any, vars *variables) error {
-	set := map[string]*string{ParamResource: &c.oauth2.Resource, ParamAudience: &c.oauth2.Audience}
-	if raw, ok := values[AuthTokenRequestParams]; ok {
-		params, err := DecodeTokenRequestParams(raw)
-		if errors.Is(err, ErrObjectObject) {
+	set := map[string]*string{postman.ParamResource: &c.oauth2.Resource, postman.ParamAudience: &c.oauth2.Audience}
+	if raw, ok := values[postman.AuthTokenRequestParams]; ok {
+		params, err := postman.DecodeTokenRequestParams(raw)
+		if errors.Is(err, postman.ErrObjectObject) {
 			return collectionError(objectObjectReason)
 		}
 		if err != nil {
@@ -24,12 +25,12 @@ func (c *authSettings) readParams(values map[string]any, vars *variables) error 
 			if !param.Enabled {
 				continue
 			}
-			if param.SendAs != "" && param.SendAs != SendAsBody {
+			if param.SendAs != "" && param.SendAs != postman.SendAsBody {
 				c.warnings = append(c.warnings, fmt.Sprintf("token request parameter %q is sent as %s in Postman; verify does not send it",
 					text.OneLine(param.Key, 60), text.OneLine(param.SendAs, 40)))
 				continue
 			}
-			if param.Value == ObjectObject {
+			if param.Value == postman.ObjectObject {
 				return collectionError(objectObjectReason)
 			}
 			dst, known := set[param.Key]
@@ -47,7 +48,7 @@ func (c *authSettings) readParams(values map[string]any, vars *variables) error 
 			}
 		}
 	}
-	for _, name := range []string{ParamResource, ParamAudience} {
+	for _, name := range []string{postman.ParamResource, postman.ParamAudience} {
 		dst := set[name]
 		raw, ok := values[name]
 		if !ok || *dst != "" {
@@ -80,8 +81,8 @@ func legacyParam(name string, raw any) (string, error) {
 	case nil:
 		return "", nil
 	case string:
-		if v == ObjectObject {
-			return "", collectionError(fmt.Sprintf("oauth2 %s is %q: Postman's SDK lost its value; set it again in Postman", name, ObjectObject))
+		if v == postman.ObjectObject {
+			return "", collectionError(fmt.Sprintf("oauth2 %s is %q: Postman's SDK lost its value; set it again in Postman", name, postman.ObjectObject))
 		}
 		return v, nil
 	case map[string]any:

@@ -1,10 +1,11 @@
-package postman
+package tokenrequest
 
 import (
 	"errors"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/postman"
 )
 
 // fileError turns a reading error into bad input about the file. envGiven says an environment
@@ -12,11 +13,11 @@ import (
 func fileError(field string, err error, envGiven bool) error {
 	reason := err.Error()
 	switch {
-	case errors.Is(err, ErrNotJSON):
-		reason = "not a JSON " + field + " file: " + strings.TrimPrefix(reason, ErrNotJSON.Error()+": ")
-	case errors.Is(err, ErrIsEnvironment) && envGiven:
+	case errors.Is(err, postman.ErrNotJSON):
+		reason = "not a JSON " + field + " file: " + strings.TrimPrefix(reason, postman.ErrNotJSON.Error()+": ")
+	case errors.Is(err, postman.ErrIsEnvironment) && envGiven:
 		reason += "; " + input.Flag(field) + " takes the collection, and " + input.Flag("environment") + " the environment"
-	case errors.Is(err, ErrIsEnvironment):
+	case errors.Is(err, postman.ErrIsEnvironment):
 		reason += "; pass it with " + input.Flag("environment")
 	}
 	return &input.Error{Field: field, Reason: reason}

@@ -1,15 +1,16 @@
-package postman
+package tokenrequest
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // findRequest finds a request by its path, "Folder/Request", or by its name alone.
-func findRequest(all []AppliedRequest, name string) (*AppliedRequest, error) {
+func findRequest(all []postman.AppliedRequest, name string) (*postman.AppliedRequest, error) {
 	var byPath, byName []int
 	for i, r := range all {
 		if r.Name() == name {

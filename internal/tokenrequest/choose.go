@@ -1,4 +1,4 @@
-package postman
+package tokenrequest
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -14,9 +15,9 @@ type chosenConfig struct {
 	settings authSettings
 	// by is the request the configuration was chosen by; nil when only the collection's own
 	// auth has OAuth 2.0 and no request uses it.
-	by *AppliedRequest
+	by *postman.AppliedRequest
 	// requests are the requests the configuration governs, in run order.
-	requests []AppliedRequest
+	requests []postman.AppliedRequest
 	// others are warnings about the configurations that are not checked.
 	others []string
 }
@@ -29,16 +30,16 @@ type readResult struct {
 
 // chooseConfig finds the OAuth 2.0 configuration that governs the named request or, with name
 // empty, the first request that has one.
-func chooseConfig(col *Collection, vars *variables, name string) (*chosenConfig, error) {
+func chooseConfig(col *postman.Collection, vars *variables, name string) (*chosenConfig, error) {
 	all := col.AppliedRequests()
 	colAuth, _ := col.Auth() // checked when the file is read
-	var oauth []AppliedRequest
+	var oauth []postman.AppliedRequest
 	for _, r := range all {
 		if isOAuth2(r.Auth) {
 			oauth = append(oauth, r)
 		}
 	}
-	var by *AppliedRequest
+	var by *postman.AppliedRequest
 	switch {
 	case name != "":
 		r, err := findRequest(all, name)
@@ -57,16 +58,16 @@ func chooseConfig(col *Collection, vars *variables, name string) (*chosenConfig,
 			return nil, err
 		}
 		return cfg, nil
-	case colAuth != nil && colAuth.Type != "" && string(colAuth.Type) != AuthTypeNoAuth &&
-		string(colAuth.Type) != AuthTypeInherit:
+	case colAuth != nil && colAuth.Type != "" && string(colAuth.Type) != postman.AuthTypeNoAuth &&
+		string(colAuth.Type) != postman.AuthTypeInherit:
 		return nil, collectionError(fmt.Sprintf("its auth is %q, not oauth2, and no folder or request sets OAuth 2.0",
 			text.OneLine(string(colAuth.Type), 40)))
 	default:
 		return nil, collectionError("it has no OAuth 2.0 auth: neither the collection nor a folder or request sets one")
 	}
 
-	read := map[*Auth]*readResult{}
-	readOnce := func(r AppliedRequest) *readResult {
+	read := map[*postman.Auth]*readResult{}
+	readOnce := func(r postman.AppliedRequest) *readResult {
 		if res, ok := read[r.Auth]; ok {
 			return res
 		}
@@ -97,10 +98,10 @@ func chooseConfig(col *Collection, vars *variables, name string) (*chosenConfig,
 	return cfg, nil
 }
 
-func isOAuth2(a *Auth) bool { return a != nil && string(a.Type) == AuthTypeOAuth2 }
+func isOAuth2(a *postman.Auth) bool { return a != nil && string(a.Type) == postman.AuthTypeOAuth2 }
 
 // notOAuth2Reason says why a named request has no OAuth 2.0 auth to check.
-func notOAuth2Reason(r *AppliedRequest) string {
+func notOAuth2Reason(r *postman.AppliedRequest) string {
 	if r.Auth == nil {
 		return "this request is sent without auth (noauth, or no auth on it, its folders or the collection)"
 	}
@@ -108,7 +109,7 @@ func notOAuth2Reason(r *AppliedRequest) string {
 }
 
 // locate says where in the collection an auth block that cannot be read was set.
-func locate(err error, r AppliedRequest) error {
+func locate(err error, r postman.AppliedRequest) error {
 	var ie *input.Error
 	if r.AuthFrom == nil || !errors.As(err, &ie) {
 		return err

@@ -1,13 +1,15 @@
-package postman
+package tokenrequest
 
 import (
 	"io"
+
+	"github.com/gen-postman/gen-postman/internal/postman"
 )
 
-// TokenRequest is what a Postman collection, and optionally its environment, say about the
+// Request is what a Postman collection, and optionally its environment, say about the
 // token request and the API: the OAuth 2.0 client credentials auth that applies to a request,
 // with its {{variables}} resolved.
-type TokenRequest struct {
+type Request struct {
 	// Name is the collection's info.name, as it is.
 	Name         string
 	TokenURL     string
@@ -50,15 +52,15 @@ type Call struct {
 	Problem string
 }
 
-// LoadCollection reads the OAuth 2.0 client credentials auth of a Postman collection wherever
+// Load reads the OAuth 2.0 client credentials auth of a Postman collection wherever
 // the app would apply it: on a request, a folder or the collection. It resolves {{variables}}
 // from the environment's enabled values first, then the collection's variables; environment
 // may be nil. With request empty it reads the auth of the first request that has OAuth 2.0
 // auth, and warns about any other configuration; request names one, as "Request" or
 // "Folder/Request". Bad files are reported as [*input.Error] for the field "collection" or
 // "environment", a bad request name for the field "request".
-func LoadCollection(collection, environment io.Reader, request string) (*TokenRequest, error) {
-	col, err := ReadCollection(collection)
+func Load(collection, environment io.Reader, request string) (*Request, error) {
+	col, err := postman.ReadCollection(collection)
 	if err != nil {
 		return nil, fileError("collection", err, environment != nil)
 	}
@@ -71,7 +73,7 @@ func LoadCollection(collection, environment io.Reader, request string) (*TokenRe
 		return nil, err
 	}
 	s := cfg.settings.oauth2
-	tr := &TokenRequest{Name: col.Name(), TokenURL: s.TokenURL, ClientID: s.ClientID, ClientSecret: s.ClientSecret,
+	tr := &Request{Name: col.Name(), TokenURL: s.TokenURL, ClientID: s.ClientID, ClientSecret: s.ClientSecret,
 		Scope: s.Scope, ClientAuth: s.ClientAuth, Resource: s.Resource, Audience: s.Audience, DPoP: s.DPoP}
 	tr.Warnings = cfg.settings.warnings
 	if cfg.settings.storedToken {
@@ -89,11 +91,11 @@ func LoadCollection(collection, environment io.Reader, request string) (*TokenRe
 }
 
 // readVariables reads the issuer, key set and base URL the collection's variables carry.
-func (tr *TokenRequest) readVariables(vars *variables) error {
+func (tr *Request) readVariables(vars *variables) error {
 	for _, f := range []struct {
 		name string
 		dst  *string
-	}{{VarIssuer, &tr.Issuer}, {VarJWKSURL, &tr.JWKSURL}, {VarBaseURL, &tr.BaseURL}, {VarKeyID, &tr.KeyID}} {
+	}{{postman.VarIssuer, &tr.Issuer}, {postman.VarJWKSURL, &tr.JWKSURL}, {postman.VarBaseURL, &tr.BaseURL}, {postman.VarKeyID, &tr.KeyID}} {
 		value, ok := vars.get(f.name)
 		if !ok || value == "" {
 			continue

@@ -1,4 +1,4 @@
-package postman
+package tokenrequest
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 
 // Collections and environments are untrusted files: loading one never panics, and every
 // refusal is an input error.
-func FuzzLoadCollection(f *testing.F) {
+func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`{"info":{"name":"x"},"auth":{"type":"oauth2","oauth2":[{"key":"grant_type","value":"client_credentials"},{"key":"accessTokenUrl","value":"{{a}}{{b}}"},{"key":"tokenRequestParams","value":[{"key":"resource","value":"{{r}}","enabled":true}]}]},"variable":[{"key":"a","value":"https://h"},{"key":"b","value":"/token"},{"key":"r","value":"{{a}}"}],"item":[{"item":[{"request":{"url":"{{baseUrl}}/x"}}]}]}`),
 		[]byte(`{"values":[{"key":"baseUrl","value":"https://h","enabled":true}]}`))
 	f.Add([]byte(`{"info":{},"auth":{"type":"oauth2","oauth2":{"grant_type":"client_credentials","accessTokenUrl":"u","audience":{"i":"{{x}}"}}}}`), []byte(`{"values":[{"key":"x","value":"{{x}}"}]}`))
@@ -23,9 +23,9 @@ func FuzzLoadCollection(f *testing.F) {
 		}
 		var err error
 		if envReader != nil {
-			_, err = LoadCollection(bytes.NewReader(col), envReader, "")
+			_, err = Load(bytes.NewReader(col), envReader, "")
 		} else {
-			_, err = LoadCollection(bytes.NewReader(col), nil, "")
+			_, err = Load(bytes.NewReader(col), nil, "")
 		}
 		if err != nil && !errors.Is(err, input.ErrInvalid) {
 			t.Errorf("error %v is not an input error", err)

@@ -1,9 +1,10 @@
-package postman
+package tokenrequest
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -35,8 +36,8 @@ const storedTokenWarning = `the OAuth 2.0 auth carries an access token itself, a
 	`remove it before sharing the collection`
 
 // readAuth reads an oauth2 auth block of client credentials.
-func (c *authSettings) readAuth(auth *Auth, vars *variables) error {
-	values := AuthValues(auth)
+func (c *authSettings) readAuth(auth *postman.Auth, vars *variables) error {
+	values := postman.AuthValues(auth)
 	field := func(key string) (string, bool, error) {
 		v, ok := values[key]
 		if !ok || v == nil {
@@ -48,56 +49,56 @@ func (c *authSettings) readAuth(auth *Auth, vars *variables) error {
 		}
 		return s, true, nil
 	}
-	grant, _, err := field(AuthGrantType)
+	grant, _, err := field(postman.AuthGrantType)
 	if err != nil {
 		return err
 	}
-	if grant != GrantClientCredentials {
+	if grant != postman.GrantClientCredentials {
 		return collectionError(fmt.Sprintf("its oauth2 grant_type is %q; verify checks the client credentials grant only", text.OneLine(grant, 40)))
 	}
-	tokenURL, _, err := field(AuthAccessTokenURL)
+	tokenURL, _, err := field(postman.AuthAccessTokenURL)
 	if err != nil {
 		return err
 	}
 	if tokenURL == "" {
 		return collectionError("its oauth2 auth has no accessTokenUrl")
 	}
-	if c.oauth2.TokenURL, err = vars.expand(AuthAccessTokenURL, tokenURL); err != nil {
+	if c.oauth2.TokenURL, err = vars.expand(postman.AuthAccessTokenURL, tokenURL); err != nil {
 		return err
 	}
 	for _, f := range []struct {
 		key string
 		dst *string
-	}{{AuthClientID, &c.oauth2.ClientID}, {AuthClientSecret, &c.oauth2.ClientSecret}} {
+	}{{postman.AuthClientID, &c.oauth2.ClientID}, {postman.AuthClientSecret, &c.oauth2.ClientSecret}} {
 		s, _, err := field(f.key)
 		if err != nil {
 			return err
 		}
 		*f.dst = vars.expandOptional(s) // the caller fills what is left empty
 	}
-	if s, present, err := field(AuthScope); err != nil {
+	if s, present, err := field(postman.AuthScope); err != nil {
 		return err
 	} else if present {
-		scope, err := vars.expand(AuthScope, s)
+		scope, err := vars.expand(postman.AuthScope, s)
 		if err != nil {
 			return err
 		}
 		c.oauth2.Scope = &scope
 	}
-	ca, _, err := field(AuthClientAuthentication)
+	ca, _, err := field(postman.AuthClientAuthentication)
 	if err != nil {
 		return err
 	}
 	switch ca {
-	case "", ClientAuthHeader, ClientAuthBody:
+	case "", postman.ClientAuthHeader, postman.ClientAuthBody:
 		c.oauth2.ClientAuth = ca
 	default:
 		return collectionError(fmt.Sprintf("its oauth2 client_authentication is %q, not header or body", text.OneLine(ca, 40)))
 	}
-	if token, _, err := field(AuthAccessToken); err == nil && token != "" && !strings.Contains(token, "{{") {
+	if token, _, err := field(postman.AuthAccessToken); err == nil && token != "" && !strings.Contains(token, "{{") {
 		c.storedToken = true
 	}
-	if prefix, _, err := field(AuthHeaderPrefix); err == nil && strings.EqualFold(strings.TrimSpace(prefix), "DPoP") {
+	if prefix, _, err := field(postman.AuthHeaderPrefix); err == nil && strings.EqualFold(strings.TrimSpace(prefix), "DPoP") {
 		c.oauth2.DPoP = true
 	}
 	return c.readParams(values, vars)

@@ -1,4 +1,4 @@
-package postman
+package tokenrequest
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -51,7 +52,7 @@ func (cfg *chosenConfig) call(vars *variables) *Call {
 	return &Call{Name: name, Method: method, URL: u}
 }
 
-func methodOf(r *Request) string {
+func methodOf(r *postman.Request) string {
 	if m := strings.ToUpper(string(r.Method)); m != "" {
 		return m
 	}

@@ -1,14 +1,16 @@
-package postman
+package tokenrequest
 
 import (
 	"io"
+
+	"github.com/gen-postman/gen-postman/internal/postman"
 )
 
 // readVariableScopes reads the values {{variables}} resolve to, in Postman's order.
-func readVariableScopes(col *Collection, environment io.Reader) (*variables, error) {
+func readVariableScopes(col *postman.Collection, environment io.Reader) (*variables, error) {
 	vars := &variables{haveEnv: environment != nil}
 	if environment != nil {
-		env, err := ReadEnvironment(environment)
+		env, err := postman.ReadEnvironment(environment)
 		if err != nil {
 			return nil, fileError("environment", err, true)
 		}

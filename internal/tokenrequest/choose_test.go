@@ -1,4 +1,4 @@
-package postman_test
+package tokenrequest_test
 
 import (
 	"errors"
@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/gen-postman/gen-postman/internal/input"
-	"github.com/gen-postman/gen-postman/internal/postman"
+	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 )
 
 // oauth2Array is a v2.1 oauth2 auth block of client credentials with the given extra entries.
@@ -33,7 +33,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 	tests := []struct {
 		name, collection, env, request string
 		wantToken, wantParam           string // token URL; resource or audience
-		wantCall                       postman.Call
+		wantCall                       tokenrequest.Call
 		wantEndpoint                   string
 		wantWarning                    string // a substring of the one warning; empty for none
 	}{
@@ -42,7 +42,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 			collection: `{"info": {"name": "Logto"}, "item": [{"name": "Get applications", "request": {"method": "GET",
 				"url": "https://acme.logto.app/api/applications", "auth": ` + logtoAuth + `}}]}`,
 			wantToken: "https://acme.logto.app/oidc/token", wantParam: "https://acme.logto.app/api",
-			wantCall:     postman.Call{Name: "Get applications", Method: "GET", URL: "https://acme.logto.app/api/applications"},
+			wantCall:     tokenrequest.Call{Name: "Get applications", Method: "GET", URL: "https://acme.logto.app/api/applications"},
 			wantEndpoint: "https://acme.logto.app",
 		},
 		{
@@ -56,7 +56,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 			env: `{"values": [{"key": "domain", "value": "https://acme.kinde.com"}, {"key": "client_id", "value": "m2m-app"},
 				{"key": "client_secret", "value": "m2m-secret", "type": "secret"}, {"key": "audience", "value": "https://acme.kinde.com/api"}]}`,
 			wantToken: "https://acme.kinde.com/oauth2/token", wantParam: "https://acme.kinde.com/api",
-			wantCall:     postman.Call{Name: "Users/Get users", Method: "GET", URL: "https://acme.kinde.com/api/v1/users"},
+			wantCall:     tokenrequest.Call{Name: "Users/Get users", Method: "GET", URL: "https://acme.kinde.com/api/v1/users"},
 			wantEndpoint: "https://acme.kinde.com",
 		},
 		{
@@ -66,7 +66,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 				{"name": "Admin", "auth": ` + oauth2Array("https://id.example.com/token", resourceParam("https://api.example.com")) + `,
 				 "item": [{"name": "Things", "request": {"url": "https://api.example.com/things"}}]}]}`,
 			wantToken: "https://id.example.com/token", wantParam: "https://api.example.com",
-			wantCall:     postman.Call{Name: "Admin/Things", Method: "GET", URL: "https://api.example.com/things"},
+			wantCall:     tokenrequest.Call{Name: "Admin/Things", Method: "GET", URL: "https://api.example.com/things"},
 			wantEndpoint: "https://api.example.com",
 		},
 		{
@@ -76,7 +76,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 				"auth": {"type": "oauth2", "oauth2": {"grant_type": "client_credentials", "accessTokenUrl": "https://id.example.com/token",
 				"tokenRequestParams": [{"key": "resource", "value": "https://api.example.com", "enabled": true, "send_as": "request_body"}]}}}}]}`,
 			wantToken: "https://id.example.com/token", wantParam: "https://api.example.com",
-			wantCall:     postman.Call{Name: "Ping", Method: "HEAD", URL: "https://api.example.com/ping"},
+			wantCall:     tokenrequest.Call{Name: "Ping", Method: "HEAD", URL: "https://api.example.com/ping"},
 			wantEndpoint: "https://api.example.com",
 		},
 		{
@@ -89,14 +89,14 @@ func TestLoadHandMadeCollections(t *testing.T) {
 					{"name": "Unsigned", "request": {"method": "GET", "url": "https://api.example.com/open", "auth": {"type": "noauth"}}},
 					{"name": "List", "request": {"method": "GET", "url": "https://api.example.com/items", "auth": null}}]}]}`,
 			wantToken: "https://id.example.com/token", wantParam: "https://api.example.com",
-			wantCall:     postman.Call{Name: "Items/List", Method: "GET", URL: "https://api.example.com/items"},
+			wantCall:     tokenrequest.Call{Name: "Items/List", Method: "GET", URL: "https://api.example.com/items"},
 			wantEndpoint: "https://api.example.com",
 		},
 		{
 			name:       "two configurations: the first request's is checked",
 			collection: twoConfigs,
 			wantToken:  "https://id.example.com/token", wantParam: "https://a.example.com",
-			wantCall:     postman.Call{Name: "A/List", Method: "GET", URL: "https://a.example.com/list"},
+			wantCall:     tokenrequest.Call{Name: "A/List", Method: "GET", URL: "https://a.example.com/list"},
 			wantEndpoint: "https://a.example.com",
 			wantWarning:  `2 different OAuth 2.0 configurations; verify checks the one of request "A/List" (token URL https://id.example.com/token, resource https://a.example.com); not checked: request "B/Create item" and 1 more (token URL https://id.example.com/token, resource https://b.example.com); choose one with --request NAME`,
 		},
@@ -104,7 +104,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 			name:       "two configurations: --request picks by path",
 			collection: twoConfigs, request: "B/List items",
 			wantToken: "https://id.example.com/token", wantParam: "https://b.example.com",
-			wantCall:     postman.Call{Name: "B/List items", Method: "GET", URL: "https://b.example.com/items"},
+			wantCall:     tokenrequest.Call{Name: "B/List items", Method: "GET", URL: "https://b.example.com/items"},
 			wantEndpoint: "https://b.example.com",
 			wantWarning:  `not checked: request "A/List"`,
 		},
@@ -112,7 +112,7 @@ func TestLoadHandMadeCollections(t *testing.T) {
 			name:       "two configurations: --request picks by name, and calls a GET of the same auth",
 			collection: twoConfigs, request: "Create item",
 			wantToken: "https://id.example.com/token", wantParam: "https://b.example.com",
-			wantCall:     postman.Call{Name: "B/List items", Method: "GET", URL: "https://b.example.com/items"},
+			wantCall:     tokenrequest.Call{Name: "B/List items", Method: "GET", URL: "https://b.example.com/items"},
 			wantEndpoint: "https://b.example.com",
 			wantWarning:  `verify checks the one of request "B/Create item"`,
 		},
@@ -123,12 +123,12 @@ func TestLoadHandMadeCollections(t *testing.T) {
 			if tt.env != "" {
 				env = strings.NewReader(tt.env)
 			}
-			c, err := postman.LoadCollection(strings.NewReader(tt.collection), env, tt.request)
+			c, err := tokenrequest.Load(strings.NewReader(tt.collection), env, tt.request)
 			if err != nil {
-				t.Fatalf("LoadCollection: %v", err)
+				t.Fatalf("Load: %v", err)
 			}
 			if c.TokenURL != tt.wantToken || (c.Resource != tt.wantParam && c.Audience != tt.wantParam) || c.BaseURL != tt.wantEndpoint {
-				t.Errorf("TokenRequest %+v\nwant token URL %s, API %s, base URL %s", c, tt.wantToken, tt.wantParam, tt.wantEndpoint)
+				t.Errorf("Request %+v\nwant token URL %s, API %s, base URL %s", c, tt.wantToken, tt.wantParam, tt.wantEndpoint)
 			}
 			if c.Call == nil || *c.Call != tt.wantCall {
 				t.Errorf("Call %+v, want %+v", c.Call, tt.wantCall)
@@ -154,7 +154,7 @@ const twoConfigs = `{"info": {"name": "Two"}, "item": [
 	          {"name": "List items", "request": {"url": "https://b.example.com/items"}}]},
 	{"name": "C", "item": [{"name": "List", "request": {"url": "https://c.example.com/list", "auth": {"type": "noauth"}}}]}]}`
 
-func TestLoadCollectionChoiceErrors(t *testing.T) {
+func TestLoadChoiceErrors(t *testing.T) {
 	tests := []struct {
 		name, collection, request, field, want string
 	}{
@@ -171,10 +171,10 @@ func TestLoadCollectionChoiceErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := postman.LoadCollection(strings.NewReader(tt.collection), nil, tt.request)
+			c, err := tokenrequest.Load(strings.NewReader(tt.collection), nil, tt.request)
 			var ie *input.Error
 			if !errors.As(err, &ie) {
-				t.Fatalf("LoadCollection = %+v, %v; want an *input.Error", c, err)
+				t.Fatalf("Load = %+v, %v; want an *input.Error", c, err)
 			}
 			if ie.Field != tt.field || !strings.Contains(ie.Reason, tt.want) {
 				t.Errorf("error field %q, reason\n %q\nwant field %q and\n %q", ie.Field, ie.Reason, tt.field, tt.want)
@@ -185,7 +185,7 @@ func TestLoadCollectionChoiceErrors(t *testing.T) {
 
 // A bare --call never falls back to the resource: without a GET request under the auth, the
 // call says why, and verify asks for a path or URL.
-func TestLoadCollectionWithoutACallableRequest(t *testing.T) {
+func TestLoadWithoutACallableRequest(t *testing.T) {
 	tests := []struct{ name, collection, want string }{
 		{"only a POST", `{"info": {}, "auth": ` + oauth2Array("https://id.example.com/token", resourceParam("https://default.logto.app/api")) + `,
 			"item": [{"name": "Create", "request": {"method": "POST", "url": "https://auth.example.com/api/users"}}]}`,
@@ -195,7 +195,7 @@ func TestLoadCollectionWithoutACallableRequest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := postman.LoadCollection(strings.NewReader(tt.collection), nil, "")
+			c, err := tokenrequest.Load(strings.NewReader(tt.collection), nil, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -208,13 +208,13 @@ func TestLoadCollectionWithoutACallableRequest(t *testing.T) {
 
 // An export made after the app's "Use Token" carries the token itself: verify says it checks a
 // new one, and never repeats the saved one.
-func TestLoadCollectionStoredToken(t *testing.T) {
+func TestLoadStoredToken(t *testing.T) {
 	for _, tt := range []struct {
 		token string
 		warn  bool
 	}{{"eyJ.stored.token", true}, {"{{accessToken}}", false}, {"", false}} {
 		col := `{"info": {}, "auth": ` + oauth2Array("https://id.example.com/token", `, {"key": "accessToken", "value": "`+tt.token+`"}`) + `}`
-		c, err := postman.LoadCollection(strings.NewReader(col), nil, "")
+		c, err := tokenrequest.Load(strings.NewReader(col), nil, "")
 		if err != nil {
 			t.Fatal(err)
 		}

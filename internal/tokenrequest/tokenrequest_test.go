@@ -1,4 +1,4 @@
-package postman_test
+package tokenrequest_test
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/gen-postman/gen-postman/internal/input"
-	"github.com/gen-postman/gen-postman/internal/postman"
+	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 )
 
 // collectionJSON is a hand-made collection whose oauth2 auth is the given JSON array.
@@ -35,15 +35,15 @@ const (
 		{"key": "baseUrl", "value": "https://api.example.com"}, {"key": "limit", "value": 10}`
 )
 
-func TestLoadCollection(t *testing.T) {
+func TestLoad(t *testing.T) {
 	tests := []struct {
 		name       string
 		collection string
 		env        string // empty: none
-		check      func(t *testing.T, c *postman.TokenRequest)
+		check      func(t *testing.T, c *tokenrequest.Request)
 	}{
-		{name: "hand made", collection: collectionJSON(stdAuth, stdVars), check: func(t *testing.T, c *postman.TokenRequest) {
-			want := postman.TokenRequest{Name: "Hand made", TokenURL: "https://id.example.com/oauth2/token",
+		{name: "hand made", collection: collectionJSON(stdAuth, stdVars), check: func(t *testing.T, c *tokenrequest.Request) {
+			want := tokenrequest.Request{Name: "Hand made", TokenURL: "https://id.example.com/oauth2/token",
 				ClientID: "col-id", ClientAuth: "body", Audience: "https://api.example.com", BaseURL: "https://api.example.com"}
 			got := *c
 			if got.Scope == nil || *got.Scope != "read" {
@@ -51,9 +51,9 @@ func TestLoadCollection(t *testing.T) {
 			}
 			got.Scope, got.Call, got.Warnings = nil, nil, nil
 			if !reflect.DeepEqual(got, want) {
-				t.Errorf("TokenRequest\n got %+v\nwant %+v", got, want)
+				t.Errorf("Request\n got %+v\nwant %+v", got, want)
 			}
-			wantCall := postman.Call{Name: "Things/List", Method: "GET", URL: "https://api.example.com/things?limit=10"}
+			wantCall := tokenrequest.Call{Name: "Things/List", Method: "GET", URL: "https://api.example.com/things?limit=10"}
 			if c.Call == nil || *c.Call != wantCall {
 				t.Errorf("Call %+v, want %+v", c.Call, wantCall)
 			}
@@ -62,12 +62,12 @@ func TestLoadCollection(t *testing.T) {
 			env: `{"name": "e", "values": [{"key": "clientId", "value": "env-id", "enabled": true},
 				{"key": "origin", "value": "https://disabled.example.com", "enabled": false},
 				{"key": "clientSecret", "value": "env-secret", "type": "secret", "enabled": true}]}`,
-			check: func(t *testing.T, c *postman.TokenRequest) {
+			check: func(t *testing.T, c *tokenrequest.Request) {
 				if c.ClientID != "env-id" || c.ClientSecret != "env-secret" || c.TokenURL != "https://id.example.com/oauth2/token" {
-					t.Errorf("TokenRequest %+v", c)
+					t.Errorf("Request %+v", c)
 				}
 			}},
-		{name: "secret left for the caller", collection: collectionJSON(stdAuth, stdVars), check: func(t *testing.T, c *postman.TokenRequest) {
+		{name: "secret left for the caller", collection: collectionJSON(stdAuth, stdVars), check: func(t *testing.T, c *tokenrequest.Request) {
 			if c.ClientSecret != "" {
 				t.Errorf("ClientSecret %q, want empty", c.ClientSecret)
 			}
@@ -75,9 +75,9 @@ func TestLoadCollection(t *testing.T) {
 		{name: "Postman 8.3 to 10.12 map", collection: collectionJSON(`[{"key": "grant_type", "value": "client_credentials"},
 			{"key": "accessTokenUrl", "value": "https://id.example.com/token"},
 			{"key": "resource", "type": "any", "value": {"6ff1a3c0-1b8e-4a7e-9d41-08c0a6a1d0a1": "https://api.example.com"}}]`, ""),
-			check: func(t *testing.T, c *postman.TokenRequest) {
+			check: func(t *testing.T, c *tokenrequest.Request) {
 				if c.Resource != "https://api.example.com" || c.ClientAuth != "" || c.Scope != nil {
-					t.Errorf("TokenRequest %+v", c)
+					t.Errorf("Request %+v", c)
 				}
 				if len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0], "before 10.13") {
 					t.Errorf("Warnings %q", c.Warnings)
@@ -87,9 +87,9 @@ func TestLoadCollection(t *testing.T) {
 			"accessTokenUrl": "https://id.example.com/token", "client_authentication": "header",
 			"tokenRequestParams": [{"key": "organization", "value": "org_1", "enabled": true, "send_as": "request_body"},
 				{"key": "audience", "value": "api", "enabled": true, "send_as": "request_header"}]}`, ""),
-			check: func(t *testing.T, c *postman.TokenRequest) {
+			check: func(t *testing.T, c *tokenrequest.Request) {
 				if c.TokenURL != "https://id.example.com/token" || c.ClientAuth != "header" || c.Audience != "" {
-					t.Errorf("TokenRequest %+v", c)
+					t.Errorf("Request %+v", c)
 				}
 				if len(c.Warnings) != 2 {
 					t.Errorf("Warnings %q, want two", c.Warnings)
@@ -102,16 +102,16 @@ func TestLoadCollection(t *testing.T) {
 			if tt.env != "" {
 				env = strings.NewReader(tt.env)
 			}
-			c, err := postman.LoadCollection(strings.NewReader(tt.collection), env, "")
+			c, err := tokenrequest.Load(strings.NewReader(tt.collection), env, "")
 			if err != nil {
-				t.Fatalf("LoadCollection: %v", err)
+				t.Fatalf("Load: %v", err)
 			}
 			tt.check(t, c)
 		})
 	}
 }
 
-func TestLoadCollectionRefusesBadFiles(t *testing.T) {
+func TestLoadRefusesBadFiles(t *testing.T) {
 	auth := func(extra string) string {
 		return `[{"key": "grant_type", "value": "client_credentials"}, {"key": "accessTokenUrl", "value": "https://id.example.com/token"}` + extra + `]`
 	}
@@ -158,9 +158,9 @@ func TestLoadCollectionRefusesBadFiles(t *testing.T) {
 			if tt.env != "" {
 				env = strings.NewReader(tt.env)
 			}
-			c, err := postman.LoadCollection(strings.NewReader(tt.collection), env, "")
+			c, err := tokenrequest.Load(strings.NewReader(tt.collection), env, "")
 			if err == nil {
-				t.Fatalf("LoadCollection = %+v, want an error", c)
+				t.Fatalf("Load = %+v, want an error", c)
 			}
 			var ie *input.Error
 			if !errors.As(err, &ie) || !errors.Is(err, input.ErrInvalid) {

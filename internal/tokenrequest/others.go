@@ -1,4 +1,4 @@
-package postman
+package tokenrequest
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -26,7 +27,7 @@ type otherConfig struct {
 	err      error
 }
 
-func addOther(others []otherConfig, r AppliedRequest, res *readResult) []otherConfig {
+func addOther(others []otherConfig, r postman.AppliedRequest, res *readResult) []otherConfig {
 	for i := range others {
 		o := &others[i]
 		if (o.err != nil && res.err != nil && o.err.Error() == res.err.Error()) ||
@@ -40,7 +41,7 @@ func addOther(others []otherConfig, r AppliedRequest, res *readResult) []otherCo
 
 // othersWarning lists the configurations that are not checked, and how to check one: with
 // --request NAME, or, when requested says --request already chose, with another NAME.
-func othersWarning(by AppliedRequest, chosen oauth2Settings, others []otherConfig, requested bool) string {
+func othersWarning(by postman.AppliedRequest, chosen oauth2Settings, others []otherConfig, requested bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "the collection has %d different OAuth 2.0 configurations; verify checks the one of request %q (%s); not checked: ",
 		len(others)+1, text.OneLine(by.Name(), 80), describeSettings(chosen))
@@ -70,7 +71,7 @@ func othersWarning(by AppliedRequest, chosen oauth2Settings, others []otherConfi
 func describeSettings(o oauth2Settings) string {
 	parts := []string{"token URL " + text.OneLine(network.RedactURL(o.TokenURL), 120)}
 	for _, f := range []struct{ name, value string }{
-		{"client id", o.ClientID}, {ParamResource, o.Resource}, {ParamAudience, o.Audience},
+		{"client id", o.ClientID}, {postman.ParamResource, o.Resource}, {postman.ParamAudience, o.Audience},
 	} {
 		if f.value != "" {
 			parts = append(parts, f.name+" "+text.OneLine(f.value, 120))

@@ -1,4 +1,4 @@
-package postman_test
+package tokenrequest_test
 
 import (
 	"errors"
@@ -8,12 +8,12 @@ import (
 	"testing"
 
 	"github.com/gen-postman/gen-postman/internal/input"
-	"github.com/gen-postman/gen-postman/internal/postman"
+	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 )
 
-// TestLoadCollectionBoundsExpansion: a small collection whose variables repeat each other
+// TestLoadBoundsExpansion: a small collection whose variables repeat each other
 // would expand to gigabytes; it is refused as bad input, quickly and with little memory.
-func TestLoadCollectionBoundsExpansion(t *testing.T) {
+func TestLoadBoundsExpansion(t *testing.T) {
 	const levels = 5 // below the depth limit: only the size can stop it; 10 MB in all
 	ten := strings.Repeat("{{v%d}}", 10)
 	var vars []string
@@ -29,12 +29,12 @@ func TestLoadCollectionBoundsExpansion(t *testing.T) {
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, err := postman.LoadCollection(strings.NewReader(collection), nil, "")
+	_, err := tokenrequest.Load(strings.NewReader(collection), nil, "")
 	runtime.ReadMemStats(&after)
 	if !errors.Is(err, input.ErrInvalid) || !strings.Contains(err.Error(), "scope: its variables expand to more than 64 KiB") {
-		t.Fatalf("LoadCollection: %v, want bad input about the expanded size", err)
+		t.Fatalf("Load: %v, want bad input about the expanded size", err)
 	}
 	if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
-		t.Errorf("LoadCollection allocated %d MiB; want a bounded amount", grew>>20)
+		t.Errorf("Load allocated %d MiB; want a bounded amount", grew>>20)
 	}
 }
