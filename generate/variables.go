@@ -36,6 +36,9 @@ func settings(p *profile.Profile) []setting {
 	if p.JWKSURL != "" {
 		s = append(s, setting{postman.VarJWKSURL, p.JWKSURL, "Where the issuer publishes its signing keys, for gen-postman verify."})
 	}
+	if p.IntrospectionURL != "" {
+		s = append(s, setting{postman.VarIntrospectionURL, p.IntrospectionURL, "The RFC 7662 introspection endpoint where gen-postman verify proves an opaque token."})
+	}
 	return s
 }
 

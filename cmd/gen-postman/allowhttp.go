@@ -8,20 +8,24 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gen-postman/gen-postman/internal/network"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // allowHTTPFlag lets plain http reach a host on the network that the user names in a URL flag.
-const allowHTTPFlag = "allow-http"
+const allowHTTPFlag = string(setting.AllowHTTP)
 
-// urlFlags are the flags whose value is a URL gen-postman may send a request to: with
-// --allow-http, the plain http hosts among them are the only ones plain http may reach beyond
-// loopback. --resource and --audience name an API, never a place to send anything, and are not
-// among them.
-var urlFlags = []string{"endpoint", "base-url", "token-url", "issuer", "jwks-url", "introspection-url", "call", "openapi"}
-
-func allowHTTPBoolFlag() cli.Flag {
-	return &cli.BoolFlag{Name: allowHTTPFlag, Usage: "allow plain http to a host on your network (a CI service such as http://logto:3001), " +
-		"only to the hosts of the http URLs given in flags; the secret and the token travel unencrypted"}
+// urlFlags are the flags whose value is a URL gen-postman may send a request to, as the
+// settings declaration marks them: with --allow-http, the plain http hosts among them are the
+// only ones plain http may reach beyond loopback. --resource and --audience name an API, never
+// a place to send anything, and are not among them.
+func urlFlags() []string {
+	var out []string
+	for _, s := range setting.All() {
+		if s.URL {
+			out = append(out, string(s.Key))
+		}
+	}
+	return out
 }
 
 // urlPolicy is the run's URL rule: plain http to loopback alone, or with --allow-http also to
@@ -32,7 +36,7 @@ func urlPolicy(c *cli.Context) network.URLPolicy {
 		return network.URLPolicy{}
 	}
 	var given []string
-	for _, name := range urlFlags {
+	for _, name := range urlFlags() {
 		given = append(given, c.String(name))
 	}
 	return network.AllowPlainHTTP(given...)
@@ -57,7 +61,7 @@ func warnAllowHTTP(c *cli.Context, stderr io.Writer) {
 // presentFlags are the URL flags the command has.
 func presentFlags(c *cli.Context) []string {
 	var out []string
-	for _, name := range urlFlags {
+	for _, name := range urlFlags() {
 		for _, f := range c.Command.Flags {
 			if f.Names()[0] == name {
 				out = append(out, name)

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/clientkey"
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 )
 
@@ -14,25 +16,29 @@ import (
 // collection names every URL itself.
 const collectionProvider = "generic"
 
-// collectionOptions are the options of the token request a collection describes, for the
-// user's flags to be merged over.
-func collectionOptions(tr *tokenrequest.Request) profile.Options {
-	return profile.Options{
-		Provider:     collectionProvider,
-		Name:         profile.SanitizeName(tr.Name),
-		TokenURL:     tr.TokenURL,
-		ClientID:     tr.ClientID,
-		ClientSecret: tr.ClientSecret,
-		Scope:        tr.Scope,
-		ClientAuth:   tr.ClientAuth,
-		Resource:     tr.Resource,
-		Audience:     tr.Audience,
-		Issuer:       tr.Issuer,
-		JWKSURL:      tr.JWKSURL,
-		Endpoint:     tr.BaseURL,
-		KeyID:        tr.KeyID,
-		DPoP:         tr.DPoP,
+// collectionOptions are the options of the token request a collection (and its environment)
+// describes, for the user's flags to be merged over: each setting the collection carries goes
+// into the field the declaration binds it to. A collection whose client signs (it has a key id,
+// or sends DPoP) authenticates with private_key_jwt, with the key its environment holds.
+func collectionOptions(tr *tokenrequest.Request) (profile.Options, error) {
+	opts := profile.Options{Provider: collectionProvider}
+	setting.Copy(&opts, tr)
+	// The generic preset's server is the collection's base URL; --base-url, given over it,
+	// moves the API alone.
+	opts.Endpoint, opts.BaseURL = opts.BaseURL, ""
+	opts.Name = profile.SanitizeName(tr.Name)
+	if tr.KeyID != "" || tr.DPoP || tr.PrivateKey != "" {
+		opts.ClientAuth = string(profile.ClientAuthPrivateKeyJWT)
 	}
+	if tr.PrivateKey != "" {
+		key, err := clientkey.ParseJWK([]byte(tr.PrivateKey))
+		if err != nil {
+			return opts, &input.Error{Field: setting.Environment, Secret: true,
+				Reason: "its " + postman.VarPrivateKey + " variable: " + err.Error()}
+		}
+		opts.ClientKey = key
+	}
+	return opts, nil
 }
 
 // collectionCall is the collection's own request, which a bare --call makes. With baseURL
@@ -52,36 +58,41 @@ func collectionCall(c *tokenrequest.Call, base, baseURL string) *profile.Call {
 // collectionProfile resolves the token request a collection describes, with over (the user's
 // flags and environment variables) merged over what the files say.
 func collectionProfile(tr *tokenrequest.Request, over profile.Options) (*profile.Profile, error) {
-	if (tr.DPoP || tr.KeyID != "") && over.ClientKey == nil {
-		return nil, &input.Error{Field: "private-key", Reason: "missing: the collection's client signs its token requests " +
-			"(private_key_jwt, DPoP); give --private-key FILE with the key its environment's privateKey holds"}
+	base, err := collectionOptions(tr)
+	if err != nil {
+		return nil, err
 	}
-	p, err := profile.ResolveCollection(profile.Merge(collectionOptions(tr), over), collectionCall(tr.Call, tr.BaseURL, over.BaseURL))
+	opts := profile.Merge(base, over)
+	if (tr.DPoP || tr.KeyID != "") && opts.ClientKey == nil {
+		return nil, &input.Error{Field: setting.PrivateKey, Reason: "missing: the collection's client signs its token requests " +
+			"(private_key_jwt, DPoP); give --private-key FILE with the key its environment's privateKey holds, or that environment with --environment"}
+	}
+	p, err := profile.ResolveCollection(opts, collectionCall(tr.Call, tr.BaseURL, over.BaseURL))
 	return p, collectionValueError(err, over)
 }
 
-// collectionSettings name, for each setting a collection gives, where in the collection it is,
-// for a message about a value the user did not give as a flag (--endpoint is not even one
-// that collection mode takes).
-var collectionSettings = map[string]struct {
-	given func(profile.Options) string
-	where string
-}{
-	"endpoint":  {func(o profile.Options) string { return o.Endpoint }, "the collection's " + postman.VarBaseURL + " variable (or its request's URL)"},
-	"token-url": {func(o profile.Options) string { return o.TokenURL }, "the token URL of the collection's OAuth 2.0 auth"},
-	"jwks-url":  {func(o profile.Options) string { return o.JWKSURL }, "the collection's " + postman.VarJWKSURL + " variable"},
-}
-
 // collectionValueError says that a bad value came from the collection, not from a flag, when
-// no flag gave it: the message then names where it is in the file.
+// no flag gave it: the message then names where it is in the file, as the settings
+// declaration says the collection carries it.
 func collectionValueError(err error, over profile.Options) error {
 	var ie *input.Error
 	if !errors.As(err, &ie) {
 		return err
 	}
-	s, ok := collectionSettings[ie.Field]
-	if !ok || s.given(over) != "" {
+	s, ok := setting.Lookup(ie.Field)
+	if !ok || s.Variable == "" && s.Carried == "" {
 		return err
 	}
-	return &input.Error{Field: "collection", Value: ie.Value, Secret: ie.Secret, Reason: s.where + ": " + ie.Reason}
+	if f, bound := setting.Fields(&over)[ie.Field]; bound && !f.IsZero() {
+		return err // the user's own value
+	}
+	return &input.Error{Field: setting.Collection, Value: ie.Value, Secret: ie.Secret, Reason: whereCarried(s) + ": " + ie.Reason}
+}
+
+// whereCarried says where a collection carries s: its own words, else its variable.
+func whereCarried(s setting.Setting) string {
+	if s.Carried != "" {
+		return s.Carried
+	}
+	return "the collection's " + s.Variable + " variable"
 }

@@ -58,7 +58,10 @@ func TestCollectionProfileRoundTrip(t *testing.T) {
 				if err != nil {
 					t.Fatalf("tokenrequest.Load: %v", err)
 				}
-				o := collectionOptions(tr)
+				o, err := collectionOptions(tr)
+				if err != nil {
+					t.Fatal(err)
+				}
 				wantSecret := ""
 				if withEnv {
 					wantSecret = "m2m-secret" // the collection never holds it

@@ -7,12 +7,13 @@ import (
 	"syscall"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // openInput opens a file the user named. Only a regular file is read: a directory, a FIFO or
 // a device is bad input, and opening never waits for a writer.
 func openInput(flag, path string) (*os.File, error) {
-	bad := func(reason string) error { return &input.Error{Field: flag, Value: path, Reason: reason} }
+	bad := func(reason string) error { return &input.Error{Field: setting.Key(flag), Value: path, Reason: reason} }
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, bad(strings.TrimPrefix(err.Error(), "stat "+path+": "))

@@ -16,25 +16,15 @@ import (
 	"github.com/gen-postman/gen-postman/internal/atomicfile"
 	"github.com/gen-postman/gen-postman/internal/openapi"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 func generateCommand(client *http.Client) *cli.Command {
-	flags := append(profileFlags(),
-		&cli.StringFlag{Name: "issuer", Usage: "the token `ISSUER`; for generic without --token-url, the token endpoint and keys are discovered from it (OpenID Connect, RFC 8414)"},
-		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys, written for verify (default: the preset's, or discovery)"},
-		&cli.StringFlag{Name: "openapi", Usage: "make a request of every operation of an OpenAPI 3 or Swagger 2.0 document: a `FILE`, an https URL, or - for stdin"},
-		&cli.BoolFlag{Name: providerOpenAPIFlag, Usage: "make a request of every operation of the provider's own API, from the OpenAPI document its preset names (Logto, Kinde; see 'gen-postman providers')"},
-		&cli.StringFlag{Name: "name", Usage: "collection `NAME`, also the file name in --out-dir (default: PROVIDER-TENANT)"},
-		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the collection to `FILE` instead of stdout (- for stdout)"},
-		&cli.StringFlag{Name: "env-output", Usage: "write a Postman environment to `FILE` (mode 0600 when it holds the secret)"},
-		&cli.StringFlag{Name: "out-dir", Usage: "write NAME.postman_collection.json and NAME.postman_environment.json into `DIR`"},
-		verboseFlag(),
-	)
 	return &cli.Command{
 		Name:         "generate",
 		Usage:        "write a Postman collection (and environment) preconfigured for OAuth 2.0 client credentials",
 		UsageText:    "gen-postman generate --tenant ID [flags] > NAME.postman_collection.json",
-		Flags:        flags,
+		Flags:        flagsFor(setting.Generate),
 		OnUsageError: onUsageError,
 		Action:       func(c *cli.Context) error { return runGenerate(c, client) },
 	}
@@ -49,12 +39,10 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 		return usageError(errors.New("--out-dir names both files: give it alone, or -o and --env-output"))
 	}
 	warnAllowHTTP(c, stderr)
-	opts, err := profileOptions(c, stderr)
+	opts, err := settingOptions(c, setting.Generate, stderr)
 	if err != nil {
 		return err
 	}
-	opts.Name = c.String("name")
-	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
 	client = tracedClient(verboseTracer(c, false), client, opts)
 	if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
 		return err

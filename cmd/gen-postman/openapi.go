@@ -16,6 +16,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/openapi"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // openapiTimeout bounds fetching an OpenAPI document from a URL.
@@ -36,7 +37,7 @@ const openapiAccept = "application/json, application/yaml;q=0.9, */*;q=0.1"
 // warned of on stderr.
 func loadAPI(ctx context.Context, client *http.Client, policy network.URLPolicy, field, source string, stdin io.Reader, stderr io.Writer, opts openapi.Options) (*apimodel.API, error) {
 	bad := func(reason string) error {
-		return &input.Error{Field: field, Value: network.RedactURL(source), Reason: reason}
+		return &input.Error{Field: setting.Key(field), Value: network.RedactURL(source), Reason: reason}
 	}
 	data, err := readSource(ctx, client, policy, source, stdin)
 	var inputErr *input.Error

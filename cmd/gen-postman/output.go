@@ -9,6 +9,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/atomicfile"
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // outputFile is a file to write whole or not at all.
@@ -69,7 +70,9 @@ func writeFiles(files []outputFile) (err error) {
 // directory, a device, a FIFO or a socket is never replaced by one.
 func resolveTarget(f outputFile) (target, error) {
 	t := target{outputFile: f, real: f.path}
-	bad := func(reason string) error { return &input.Error{Field: f.flag, Value: f.path, Reason: reason} }
+	bad := func(reason string) error {
+		return &input.Error{Field: setting.Key(f.flag), Value: f.path, Reason: reason}
+	}
 	info, err := os.Lstat(f.path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

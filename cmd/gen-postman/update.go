@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
 
 	"github.com/urfave/cli/v2"
 
@@ -16,49 +15,19 @@ import (
 	"github.com/gen-postman/gen-postman/internal/openapi"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 	"github.com/gen-postman/gen-postman/internal/update"
 )
 
-// updateSettings are the flags update takes that override a setting of the collection, and
-// the collection variable each one sets.
-var updateSettings = []struct{ flag, variable string }{
-	{"token-url", postman.VarTokenURL},
-	{"resource", postman.ParamResource},
-	{"audience", postman.ParamAudience},
-	{"scope", postman.VarScope},
-	{"client-id", postman.VarClientID},
-	{"issuer", postman.VarIssuer},
-	{"jwks-url", postman.VarJWKSURL},
-}
-
 func updateCommand(client *http.Client) *cli.Command {
-	var flags []cli.Flag
-	for _, f := range profileFlags() {
-		for _, s := range updateSettings {
-			if f.Names()[0] == s.flag {
-				flags = append(flags, f)
-			}
-		}
-	}
-	flags = append(flags,
-		&cli.StringFlag{Name: "issuer", Usage: "the token `ISSUER`, written into the issuer variable"},
-		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys, written into the jwksUrl variable"},
-		&cli.StringFlag{Name: "openapi", Usage: "the newer OpenAPI document: a `FILE`, an https URL, or - for stdin"},
-		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the updated collection to `FILE` instead of replacing the one read"},
-		&cli.BoolFlag{Name: "dry-run", Usage: "report what would change, and write nothing"},
-		&cli.BoolFlag{Name: "prune", Usage: "remove the requests of operations gone from the document even when you edited them"},
-		&cli.BoolFlag{Name: "json", Usage: "print the report on stdout as one JSON object"},
-		allowHTTPBoolFlag(),
-		verboseFlag(),
-	)
 	return &cli.Command{
 		Name:      "update",
 		Usage:     "bring a newer OpenAPI document into a collection gen-postman generated, keeping every edit",
 		UsageText: "gen-postman update --openapi FILE|URL [-o OUT] [--dry-run] [--prune] [--json] COLLECTION",
 		Description: "The collection's own auth, scripts and variables stand; a flag such as --scope sets its variable.\n" +
 			"Exit status: 0 updated (or nothing to change), 2 usage or bad input (the file is left as it was), 1 anything else.",
-		Flags:        flags,
+		Flags:        flagsFor(setting.Update),
 		OnUsageError: onUsageError,
 		Action:       func(c *cli.Context) error { return runUpdate(c, client) },
 	}
@@ -180,19 +149,18 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 	if err != nil {
 		return nil, collectionFileError(path, err)
 	}
-	over := profile.Options{
-		TokenURL: c.String("token-url"), Resource: c.String("resource"), ClientID: updateClientID(c),
-		Issuer: c.String("issuer"), JWKSURL: c.String("jwks-url"), URLPolicy: urlPolicy(c),
+	over, err := settingOptions(c, setting.Update, c.App.ErrWriter)
+	if err != nil {
+		return nil, err
 	}
-	for _, a := range c.StringSlice("audience") {
-		over.Audience = joinSpace(over.Audience, a)
+	base, err := collectionOptions(tr)
+	if err != nil {
+		return nil, err
 	}
-	if c.IsSet("scope") {
-		scope := c.String("scope")
-		over.Scope = &scope
-	}
-	opts := profile.Merge(collectionOptions(tr), over)
-	opts.ClientSecret = "" // never read for an update: nothing it writes may hold it
+	opts := profile.Merge(base, over)
+	// Nothing update writes may hold a secret or a key: the client's key stays in the
+	// environment file that holds it, and the secret is never read.
+	opts.ClientSecret, opts.CollectionOnly = "", true
 	client = tracedClient(verboseTracer(c, false), client, opts)
 	api, err := loadAPI(c.Context, client, opts.URLPolicy, "openapi", c.String("openapi"), c.App.Reader, c.App.ErrWriter,
 		openapi.Options{Host: urlHost(opts.URLPolicy, opts.TokenURL)})
@@ -204,29 +172,14 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 	return p, collectionValueError(err, over)
 }
 
-// givenSettings are the collection variables the flags given set.
+// givenSettings are the collection variables that the settings the user gave set, as the
+// settings declaration names them.
 func givenSettings(c *cli.Context) []string {
 	var out []string
-	for _, s := range updateSettings {
-		if c.IsSet(s.flag) || s.flag == "client-id" && updateClientID(c) != "" {
-			out = append(out, s.variable)
+	for _, s := range setting.For(setting.Update) {
+		if s.Variable != "" && given(c, s) {
+			out = append(out, s.Variable)
 		}
 	}
 	return out
-}
-
-// updateClientID is --client-id, else GEN_POSTMAN_CLIENT_ID, as verify reads them over a
-// collection's.
-func updateClientID(c *cli.Context) string {
-	if c.IsSet("client-id") {
-		return c.String("client-id")
-	}
-	return os.Getenv(envClientID)
-}
-
-func joinSpace(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + " " + b
 }

@@ -10,11 +10,6 @@ import (
 	"github.com/gen-postman/gen-postman/internal/redact"
 )
 
-// verboseFlag shows every HTTP exchange of a command on stderr.
-func verboseFlag() cli.Flag {
-	return &cli.BoolFlag{Name: "verbose", Usage: "show each HTTP request and answer on stderr, with secrets, keys and tokens hidden"}
-}
-
 // verboseTracer is the tracer of --verbose, or nil without it. showToken shows the access
 // token, as verify's --show-token does.
 func verboseTracer(c *cli.Context, showToken bool) *network.Tracer {

@@ -16,6 +16,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 	"github.com/gen-postman/gen-postman/verify"
 )
@@ -23,31 +24,7 @@ import (
 // maxTimeout bounds --timeout, so a typo cannot keep a CI job waiting for hours.
 const maxTimeout = 10 * time.Minute
 
-// settingNames are the flags that change each setting, for verify's hints.
-var settingNames = verify.Names{
-	TokenURL: "--token-url", Resource: "--resource", Audience: "--audience", Scope: "--scope",
-	ClientAuth: "--client-auth", Issuer: "--issuer", JWKSURL: "--jwks-url", Timeout: "--timeout",
-	Location: "--tenant or --endpoint", Call: "--call", Introspection: "--introspection-url", BaseURL: "--base-url",
-}
-
 func verifyCommand(client *http.Client) *cli.Command {
-	flags := append(profileFlags(),
-		&cli.StringFlag{Name: "collection", Usage: "read the token request from the oauth2 auth of a Postman collection `FILE`"},
-		&cli.StringFlag{Name: "environment", Usage: "resolve the collection's {{variables}} from a Postman environment `FILE` first"},
-		&cli.StringFlag{Name: "request", Usage: "check the OAuth 2.0 auth that request `NAME` (or Folder/Request) of the collection uses (default: the first request's)"},
-		&cli.StringFlag{Name: "issuer", Usage: "expected `ISSUER` of the token (default: the preset's, the collection's issuer variable, or OIDC discovery)"},
-		&cli.StringFlag{Name: "jwks-url", Usage: "`URL` of the issuer's signing keys (default: the preset's, the collection's jwksUrl variable, or discovery)"},
-		&cli.StringFlag{Name: "introspection-url", Usage: "RFC 7662 introspection endpoint `URL` that proves an opaque token, on the token URL's host (default: the preset's or discovery's)"},
-		&cli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "`DURATION` allowed for the whole run, such as 30s"},
-		&cli.DurationFlag{Name: "leeway", Value: verify.DefaultLeeway, Usage: "clock skew allowed on exp, iat and nbf, a `DURATION` such as 2m"},
-		&cli.DurationFlag{Name: "max-lifetime", Usage: "fail a token that lives longer than `DURATION`, such as 30m or 24h", DefaultText: "no limit"},
-		&cli.StringFlag{Name: "call", Usage: "afterwards call the API with the token: `PATH` or URL; alone, the collection's request (GET or HEAD) or the first ready request"},
-		&cli.BoolFlag{Name: "json", Usage: "print the report as one JSON object"},
-		&cli.StringFlag{Name: "junit", Usage: "also write the report as JUnit XML to `FILE`, one test case per check"},
-		&cli.BoolFlag{Name: "show-token", Usage: "include the access token in the report"},
-		&cli.BoolFlag{Name: "no-cache", Usage: "fetch discovery documents and key sets from the server, neither reading nor writing the cache"},
-		verboseFlag(),
-	)
 	return &cli.Command{
 		Name:  "verify",
 		Usage: "perform the token request and prove the token: signature, issuer, audience, lifetime, scopes",
@@ -55,7 +32,7 @@ func verifyCommand(client *http.Client) *cli.Command {
 			"gen-postman verify --collection FILE [--environment FILE] [--request NAME] [--call [PATH|URL]]",
 		Description: "Exit status: 0 every check passed (warnings allowed), 3 the token was obtained but a check\n" +
 			"failed, 4 the token request failed, 2 usage or bad input, 1 anything else.",
-		Flags:        flags,
+		Flags:        flagsFor(setting.Verify),
 		OnUsageError: onUsageError,
 		Action:       func(c *cli.Context) error { return runVerify(c, client) },
 	}
@@ -127,19 +104,21 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	return nil
 }
 
-// namesFor is how the hints name each setting: by its flag, except where the mode refuses the
-// flag: with --collection, the server's address is the collection's, not --tenant or --endpoint.
-// It says which of them the user gave, so that no hint asks for one again.
+// namesFor is how the hints name each setting: by its flag, as the settings declaration says,
+// except where the mode refuses the flag: with --collection, the server's address is the
+// collection's, not --tenant or --endpoint. It says which of them the user gave, so that no
+// hint asks for one again.
 func namesFor(c *cli.Context) verify.Names {
-	names := settingNames
-	names.Given = map[string]bool{}
-	for _, name := range []string{names.TokenURL, names.Resource, names.Audience, names.Scope, names.ClientAuth, names.Issuer,
-		names.JWKSURL, names.Timeout, names.Call, names.Introspection, names.BaseURL} {
-		if c.IsSet(strings.TrimPrefix(name, "--")) {
-			names.Given[name] = true
+	names := verify.NamesBy(func(k setting.Key) string {
+		if s, ok := setting.Lookup(k); ok && s.Takes(setting.Verify) {
+			return setting.Flag(k)
 		}
-	}
-	if c.IsSet("collection") {
+		return ""
+	}, func(k setting.Key) bool {
+		s, ok := setting.Lookup(k)
+		return ok && given(c, s)
+	})
+	if c.IsSet(string(setting.Collection)) {
 		names.Location = "the collection's URLs"
 	}
 	return names
@@ -184,12 +163,10 @@ func verifyError(c *cli.Context, err error) error {
 // verifyProfile builds the token request from the provider flags or, with --collection, from
 // the collection's auth, where flags and environment variables override the files.
 func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, tracer *network.Tracer, stderr io.Writer) (*profile.Profile, error) {
-	opts, err := profileOptions(c, stderr)
+	opts, err := settingOptions(c, setting.Verify, stderr)
 	if err != nil {
 		return nil, err
 	}
-	opts.Issuer, opts.JWKSURL = c.String("issuer"), c.String("jwks-url")
-	opts.IntrospectionURL = c.String("introspection-url")
 	if !c.IsSet("collection") {
 		for _, name := range []string{"environment", "request"} {
 			if c.IsSet(name) {
@@ -201,9 +178,9 @@ func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, tra
 		}
 		return profile.Resolve(opts)
 	}
-	for _, name := range []string{"provider", "tenant", "endpoint"} {
-		if c.IsSet(name) {
-			return nil, usageError(fmt.Errorf("--%s does not go with --collection, which describes the token request itself", name))
+	for _, s := range setting.For(setting.Verify) {
+		if s.Override == setting.FromCollection && c.IsSet(string(s.Key)) {
+			return nil, usageError(fmt.Errorf("%s does not go with --collection, which describes the token request itself", setting.Flag(s.Key)))
 		}
 	}
 	opts.Provider = ""

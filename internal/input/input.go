@@ -6,17 +6,19 @@ package input
 import (
 	"errors"
 	"fmt"
+
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // ErrInvalid is matched by every [*Error], so callers can tell bad input from other failures
 // with errors.Is.
 var ErrInvalid = errors.New("invalid input")
 
-// Error reports a value that cannot be used. Field is the setting's command-line name without
-// dashes ("token-url", "collection"), which the message shows as the flag. Value is quoted in
-// the message unless Secret is set.
+// Error reports a value that cannot be used. Field is the key of the setting that gave it
+// ("token-url", "collection"); the command line shows it as the setting's flag, and callers
+// tell settings apart by it with errors.As. Value is quoted in the message unless Secret is set.
 type Error struct {
-	Field  string
+	Field  setting.Key
 	Value  string
 	Reason string
 	Secret bool // the value must never be shown
@@ -29,9 +31,9 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("invalid %s %q: %s", Flag(e.Field), e.Value, e.Reason)
 }
 
-// Flag is how the user gives a setting, by its name: "token-url" is given as --token-url. It is
-// the one place that writes a flag, for messages that tell the user which setting to give.
-func Flag(setting string) string { return "--" + setting }
+// Flag is how the user gives a setting, by its key: "token-url" is given as --token-url, as the
+// settings declaration says, for messages that tell the user which setting to give.
+func Flag(k setting.Key) string { return setting.Flag(k) }
 
 // Is reports whether target is ErrInvalid.
 func (e *Error) Is(target error) bool { return target == ErrInvalid }

@@ -46,6 +46,8 @@ const (
 	VarScope        = "scope"
 	VarIssuer       = "issuer"
 	VarJWKSURL      = "jwksUrl"
+	// VarIntrospectionURL is the RFC 7662 endpoint verify proves an opaque token at.
+	VarIntrospectionURL = "introspectionUrl"
 	// VarAccessToken holds the token the pre-request script got. It must never be set in an
 	// environment: a value there would shadow the one the script sets.
 	VarAccessToken = "accessToken"

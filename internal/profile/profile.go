@@ -10,11 +10,12 @@ import (
 	"github.com/gen-postman/gen-postman/internal/clientkey"
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
+	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/templates"
 )
 
 // DefaultProvider is the preset used when none is named.
-const DefaultProvider = "logto"
+const DefaultProvider = setting.DefaultProvider
 
 // Token request parameters that name the API the token is for.
 const (
@@ -23,33 +24,39 @@ const (
 )
 
 // Options are the user's choices, as flags or a file give them. Empty fields take the preset's
-// values; Scope is a pointer so that an explicit empty scope can clear the preset's.
+// values; Scope is a pointer so that an explicit empty scope can clear the preset's. Each field
+// a setting gives is bound to the setting's declaration by its tag, by which the command line
+// fills it and [Merge] combines two of them.
 type Options struct {
-	Provider string
-	Tenant   string
-	Endpoint string
+	Provider string `setting:"provider"`
+	Tenant   string `setting:"tenant"`
+	Endpoint string `setting:"endpoint"`
 	// Realm is the Keycloak realm, for a preset whose URLs hold one.
-	Realm        string
-	TokenURL     string
-	Resource     string
-	Audience     string
-	Scope        *string
-	ClientAuth   string
-	ClientID     string
-	ClientSecret string
-	Issuer       string
-	JWKSURL      string
-	Name         string
+	Realm        string  `setting:"realm"`
+	TokenURL     string  `setting:"token-url"`
+	Resource     string  `setting:"resource"`
+	Audience     string  `setting:"audience"`
+	Scope        *string `setting:"scope"`
+	ClientAuth   string  `setting:"client-auth"`
+	ClientID     string  `setting:"client-id"`
+	ClientSecret string  `setting:"client-secret"`
+	Issuer       string  `setting:"issuer"`
+	JWKSURL      string  `setting:"jwks-url"`
+	Name         string  `setting:"name"`
 	// ClientKey, when set, is the private key of private_key_jwt (read from --private-key);
 	// KeyID names it in the assertion's kid (default: its RFC 7638 thumbprint).
-	ClientKey *clientkey.Key
-	KeyID     string
+	ClientKey *clientkey.Key `setting:"private-key"`
+	KeyID     string         `setting:"key-id"`
 	// DPoP binds the token to a proof key (RFC 9449); it needs a ClientKey.
-	DPoP bool
+	DPoP bool `setting:"dpop"`
+	// CollectionOnly says the profile writes a collection and nothing else (update): a
+	// collection never holds a key, so a signed client goes without its ClientKey, which
+	// stays in the environment file that holds it, and keeps the KeyID it has.
+	CollectionOnly bool
 	// IntrospectionURL is the RFC 7662 introspection endpoint verify proves an opaque token at.
-	IntrospectionURL string
+	IntrospectionURL string `setting:"introspection-url"`
 	// BaseURL, when set, is the API's base URL, whatever the preset or the API description says.
-	BaseURL string
+	BaseURL string `setting:"base-url"`
 	// API, when set, replaces the preset's ready requests with an API description's.
 	API *apimodel.API
 	// URLPolicy is where plain http may go: the zero value allows loopback alone;
@@ -278,7 +285,7 @@ func (r *resolver) namedAPIHost() (host, by string) {
 	}
 	for _, f := range []struct{ name, value string }{{ParamResource, r.opts.Resource}, {ParamAudience, r.opts.Audience}} {
 		if u, err := url.Parse(f.value); err == nil && f.value != "" && u.Host != "" {
-			return u.Host, input.Flag(f.name)
+			return u.Host, input.Flag(setting.Key(f.name))
 		}
 	}
 	if u, err := url.Parse(r.opts.API.BaseURL); err == nil && u.Host != "" {
@@ -420,7 +427,7 @@ func (r *resolver) baseURL(p *Profile) error {
 		return nil
 	}
 	for _, param := range p.Params {
-		if u, err := r.validBaseURL(param.Name, param.Value); err == nil {
+		if u, err := r.validBaseURL(setting.Key(param.Name), param.Value); err == nil {
 			p.BaseURL = u
 			return nil
 		}

@@ -205,7 +205,7 @@ func TestResolveRejectsBadInput(t *testing.T) {
 			if !errors.Is(err, input.ErrInvalid) {
 				t.Errorf("errors.Is(%v, input.ErrInvalid) = false", err)
 			}
-			if ie.Field != tt.wantField || !strings.Contains(err.Error(), tt.wantText) {
+			if string(ie.Field) != tt.wantField || !strings.Contains(err.Error(), tt.wantText) {
 				t.Errorf("error = %q (field %q), want field %q and text %q", err, ie.Field, tt.wantField, tt.wantText)
 			}
 		})

@@ -14,6 +14,8 @@ const maxKeyIDLength = 256
 func (r *resolver) signedClient(p *Profile) error {
 	key := r.opts.ClientKey
 	switch {
+	case p.ClientAuth.Signed() && key == nil && r.opts.CollectionOnly && r.opts.KeyID != "":
+		return r.keyElsewhere(p)
 	case p.ClientAuth.Signed() && key == nil:
 		return &input.Error{Field: "private-key", Reason: "missing: --client-auth private_key_jwt signs with a private key; give --private-key FILE (PEM)"}
 	case !p.ClientAuth.Signed() && key != nil:
@@ -47,5 +49,19 @@ func (r *resolver) signedClient(p *Profile) error {
 		}
 		p.DPoP, p.ProofKey = true, proof
 	}
+	return nil
+}
+
+// keyElsewhere signs with a key the profile does not hold: a collection alone is written,
+// whose environment file keeps the key, and the key id is the one the collection has.
+func (r *resolver) keyElsewhere(p *Profile) error {
+	if err := validText("key-id", r.opts.KeyID, maxKeyIDLength, false); err != nil {
+		return err
+	}
+	if err := validClientID("key-id", r.opts.KeyID, false); err != nil {
+		return err
+	}
+	p.ClientSecret = ""
+	p.KeyID, p.DPoP = r.opts.KeyID, r.opts.DPoP
 	return nil
 }

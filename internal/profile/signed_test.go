@@ -55,7 +55,7 @@ func TestResolveSignedClient(t *testing.T) {
 		o.Provider, o.TokenURL, o.ClientID = base.Provider, base.TokenURL, base.ClientID
 		_, err := Resolve(o)
 		var ie *input.Error
-		if !errors.As(err, &ie) || ie.Field != field {
+		if !errors.As(err, &ie) || string(ie.Field) != field {
 			t.Errorf("%+v: %v, want an input error on --%s", o, err, field)
 		}
 	}

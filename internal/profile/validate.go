@@ -11,6 +11,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
+	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/templates"
 )
 
@@ -83,7 +84,7 @@ func validRealm(realm string) (string, error) {
 }
 
 // validHTTPURL checks a URL against the run's URL policy and a length limit.
-func (r *resolver) validHTTPURL(field, raw string) (*url.URL, error) {
+func (r *resolver) validHTTPURL(field setting.Key, raw string) (*url.URL, error) {
 	if len(raw) > maxURLLength {
 		return nil, &input.Error{Field: field, Reason: "longer than 2048 bytes"}
 	}
@@ -102,7 +103,7 @@ func (r *resolver) validHTTPURL(field, raw string) (*url.URL, error) {
 }
 
 // validBaseURL is validHTTPURL for a base URL: no query, no trailing slash in the result.
-func (r *resolver) validBaseURL(field, raw string) (string, error) {
+func (r *resolver) validBaseURL(field setting.Key, raw string) (string, error) {
 	u, err := r.validHTTPURL(field, raw)
 	if err != nil {
 		return "", err
@@ -133,7 +134,7 @@ func validResource(raw string) error {
 }
 
 // validText checks a free-form value: printable, no control characters, bounded.
-func validText(field, value string, limit int, secret bool) error {
+func validText(field setting.Key, value string, limit int, secret bool) error {
 	bad := func(reason string) error {
 		e := &input.Error{Field: field, Value: value, Reason: reason, Secret: secret}
 		if len(value) > limit {
@@ -172,7 +173,7 @@ func normalizeScope(scope string) (string, error) {
 }
 
 // validClientID checks an RFC 6749 client id: printable ASCII (VSCHAR) when set.
-func validClientID(field, id string, secret bool) error {
+func validClientID(field setting.Key, id string, secret bool) error {
 	if len(id) > maxValueLength {
 		return &input.Error{Field: field, Reason: "longer than 1024 bytes", Secret: secret}
 	}

@@ -176,7 +176,7 @@ func TestLoadChoiceErrors(t *testing.T) {
 			if !errors.As(err, &ie) {
 				t.Fatalf("Load = %+v, %v; want an *input.Error", c, err)
 			}
-			if ie.Field != tt.field || !strings.Contains(ie.Reason, tt.want) {
+			if string(ie.Field) != tt.field || !strings.Contains(ie.Reason, tt.want) {
 				t.Errorf("error field %q, reason\n %q\nwant field %q and\n %q", ie.Field, ie.Reason, tt.field, tt.want)
 			}
 		})

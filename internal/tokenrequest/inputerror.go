@@ -6,6 +6,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/postman"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // fileError turns a reading error into bad input about the file. envGiven says an environment
@@ -16,11 +17,11 @@ func fileError(field string, err error, envGiven bool) error {
 	case errors.Is(err, postman.ErrNotJSON):
 		reason = "not a JSON " + field + " file: " + strings.TrimPrefix(reason, postman.ErrNotJSON.Error()+": ")
 	case errors.Is(err, postman.ErrIsEnvironment) && envGiven:
-		reason += "; " + input.Flag(field) + " takes the collection, and " + input.Flag("environment") + " the environment"
+		reason += "; " + input.Flag(setting.Key(field)) + " takes the collection, and " + input.Flag("environment") + " the environment"
 	case errors.Is(err, postman.ErrIsEnvironment):
 		reason += "; pass it with " + input.Flag("environment")
 	}
-	return &input.Error{Field: field, Reason: reason}
+	return &input.Error{Field: setting.Key(field), Reason: reason}
 }
 
 // collectionError is bad input about the collection.

@@ -11,27 +11,32 @@ import (
 // with its {{variables}} resolved.
 type Request struct {
 	// Name is the collection's info.name, as it is.
-	Name         string
-	TokenURL     string
-	ClientID     string
-	ClientSecret string
+	Name         string `setting:"name"`
+	TokenURL     string `setting:"token-url"`
+	ClientID     string `setting:"client-id"`
+	ClientSecret string `setting:"client-secret"`
 	// Scope is nil when the auth has no scope field, and points to "" when it is empty.
-	Scope *string
+	Scope *string `setting:"scope"`
 	// ClientAuth is the auth's client_authentication: "", [ClientAuthHeader] or [ClientAuthBody].
-	ClientAuth string
+	ClientAuth string `setting:"client-auth"`
 	// Resource and Audience are the token request parameters that name the API.
-	Resource string
-	Audience string
+	Resource string `setting:"resource"`
+	Audience string `setting:"audience"`
 	// DPoP is set when the auth sends the token as DPoP (its header prefix), so the token
 	// must be requested with DPoP proofs.
-	DPoP bool
+	DPoP bool `setting:"dpop"`
 	// KeyID is the collection's keyId variable: the kid of private_key_jwt assertions.
-	KeyID string
-	// Issuer, JWKSURL and BaseURL come from the collection's issuer, jwksUrl and baseUrl
-	// variables. BaseURL, when there is none, is the origin of the request Call makes.
-	Issuer  string
-	JWKSURL string
-	BaseURL string
+	KeyID string `setting:"key-id"`
+	// PrivateKey is the privateKey variable, which only an environment file holds: the
+	// client's private key as a JWK, for private_key_jwt. It is a secret.
+	PrivateKey string
+	// Issuer, JWKSURL, IntrospectionURL and BaseURL come from the collection's issuer,
+	// jwksUrl, introspectionUrl and baseUrl variables. BaseURL, when there is none, is the
+	// origin of the request Call makes.
+	Issuer           string `setting:"issuer"`
+	JWKSURL          string `setting:"jwks-url"`
+	IntrospectionURL string `setting:"introspection-url"`
+	BaseURL          string `setting:"base-url"`
 	// Call is the collection's own request that verify can make with the token; nil when no
 	// request uses the auth.
 	Call *Call
@@ -90,12 +95,15 @@ func Load(collection, environment io.Reader, request string) (*Request, error) {
 	return tr, nil
 }
 
-// readVariables reads the issuer, key set and base URL the collection's variables carry.
+// readVariables reads the settings the collection's variables (and the environment's) carry
+// besides the auth's own: the issuer, key set, introspection endpoint, base URL, and the
+// client's key and its id.
 func (tr *Request) readVariables(vars *variables) error {
 	for _, f := range []struct {
 		name string
 		dst  *string
-	}{{postman.VarIssuer, &tr.Issuer}, {postman.VarJWKSURL, &tr.JWKSURL}, {postman.VarBaseURL, &tr.BaseURL}, {postman.VarKeyID, &tr.KeyID}} {
+	}{{postman.VarIssuer, &tr.Issuer}, {postman.VarJWKSURL, &tr.JWKSURL}, {postman.VarIntrospectionURL, &tr.IntrospectionURL}, {postman.VarBaseURL, &tr.BaseURL},
+		{postman.VarKeyID, &tr.KeyID}, {postman.VarPrivateKey, &tr.PrivateKey}} {
 		value, ok := vars.get(f.name)
 		if !ok || value == "" {
 			continue
