@@ -3,12 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/setting"
+	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 )
 
 // allowHTTPFlag lets plain http reach a host on the network that the user names in a URL flag.
@@ -29,9 +31,10 @@ func urlFlags() []string {
 }
 
 // urlPolicy is the run's URL rule: plain http to loopback alone, or with --allow-http also to
-// the host and port of each http URL the command line gives. Nothing a file, a document or a
-// server says widens it.
-func urlPolicy(c *cli.Context) network.URLPolicy {
+// the host and port of each http URL the command line gives and, for update, which sends
+// nothing to them, of each URL setting of the collection it rewrites (collection). Nothing a
+// document or a server says widens it, nor a collection that verify sends a secret for.
+func urlPolicy(c *cli.Context, collection ...string) network.URLPolicy {
 	if !c.Bool(allowHTTPFlag) {
 		return network.URLPolicy{}
 	}
@@ -39,16 +42,29 @@ func urlPolicy(c *cli.Context) network.URLPolicy {
 	for _, name := range urlFlags() {
 		given = append(given, c.String(name))
 	}
-	return network.AllowPlainHTTP(given...)
+	return network.AllowPlainHTTP(append(given, collection...)...)
 }
 
-// warnAllowHTTP says, on every run with --allow-http, where plain http may go and what travels
-// there unencrypted, or that the flag allows nothing.
-func warnAllowHTTP(c *cli.Context, stderr io.Writer) {
+// collectionURLs are the values of the URL settings a collection carries, as the settings
+// declaration marks them.
+func collectionURLs(tr *tokenrequest.Request) []string {
+	var out []string
+	fields := setting.Fields(tr)
+	for _, s := range setting.All() {
+		if f, ok := fields[s.Key]; ok && s.URL && f.Kind() == reflect.String {
+			out = append(out, f.String())
+		}
+	}
+	return out
+}
+
+// warnAllowHTTP says, on every run with --allow-http, where plain http may go under policy and
+// what travels there unencrypted, or that the flag allows nothing.
+func warnAllowHTTP(c *cli.Context, policy network.URLPolicy, stderr io.Writer) {
 	if !c.Bool(allowHTTPFlag) {
 		return
 	}
-	hosts := urlPolicy(c).PlainHTTPHosts()
+	hosts := policy.PlainHTTPHosts()
 	if len(hosts) == 0 {
 		fmt.Fprintf(stderr, "gen-postman: warning: --%s allows nothing here: no URL flag (%s) names a plain http host\n",
 			allowHTTPFlag, "--"+strings.Join(presentFlags(c), ", --"))

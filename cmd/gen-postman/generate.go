@@ -38,11 +38,11 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	if c.IsSet("out-dir") && (c.IsSet("output") || c.IsSet("env-output")) {
 		return usageError(errors.New("--out-dir names both files: give it alone, or -o and --env-output"))
 	}
-	warnAllowHTTP(c, stderr)
 	opts, err := settingOptions(c, setting.Generate, stderr)
 	if err != nil {
 		return err
 	}
+	warnAllowHTTP(c, opts.URLPolicy, stderr)
 	client = tracedClient(verboseTracer(c, false), client, opts)
 	if err := discoverEndpoints(c.Context, client, &opts, stderr); err != nil {
 		return err

@@ -44,7 +44,6 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 	if c.IsSet("output") && c.Bool("dry-run") {
 		return usageError(errors.New("--dry-run writes nothing: give it without -o"))
 	}
-	warnAllowHTTP(c, stderr)
 	path := c.Args().First()
 	data, err := readCollectionFile(path)
 	if err != nil {
@@ -153,6 +152,10 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 	if err != nil {
 		return nil, err
 	}
+	// update sends nothing to the collection's URLs, neither a secret nor a token: it writes
+	// them back. With --allow-http their plain http hosts stand without being named again.
+	over.URLPolicy = urlPolicy(c, collectionURLs(tr)...)
+	warnAllowHTTP(c, over.URLPolicy, c.App.ErrWriter)
 	base, err := collectionOptions(tr)
 	if err != nil {
 		return nil, err

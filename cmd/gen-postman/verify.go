@@ -53,7 +53,6 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	if err := checkJUnitPath(c.String("junit")); err != nil {
 		return err
 	}
-	warnAllowHTTP(c, stderr)
 	// The timeout covers the whole run, reading the files too.
 	ctx, cancel := context.WithTimeout(c.Context, timeout)
 	defer cancel()
@@ -168,6 +167,7 @@ func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, tra
 		return nil, err
 	}
 	if !c.IsSet("collection") {
+		warnAllowHTTP(c, opts.URLPolicy, stderr)
 		for _, name := range []string{"environment", "request"} {
 			if c.IsSet(name) {
 				return nil, usageError(fmt.Errorf("--%s goes with --collection", name))
@@ -189,6 +189,9 @@ func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, tra
 		return nil, err
 	}
 	warn(stderr, tr.Warnings)
+	// The collection's URLs do not widen where plain http may go: verify sends the secret and
+	// the token there, and a file may not choose that.
+	warnAllowHTTP(c, opts.URLPolicy, stderr)
 	return collectionProfile(tr, opts)
 }
 

@@ -97,7 +97,7 @@ var all = []Setting{
 		UsageIn: map[Command]string{Update: "the newer OpenAPI document: a `FILE`, an https URL, or - for stdin"}},
 	{Key: ProviderOpenAPI, Kind: Switch, Commands: Generate,
 		Usage: "make a request of every operation of the provider's own API, from the OpenAPI document its preset names (Logto, Kinde; see 'gen-postman providers')"},
-	{Key: Name, Kind: Text, Commands: Generate, Carried: "the collection's name",
+	{Key: Name, Kind: Text, Commands: Generate, Override: Replace, Carried: "the collection's name",
 		Usage: "collection `NAME`, also the file name in --out-dir (default: PROVIDER-TENANT)"},
 	{Key: Output, Aliases: []string{"o"}, Kind: Text, Commands: Generate | Update,
 		Usage:   "write the collection to `FILE` instead of stdout (- for stdout)",
