@@ -70,7 +70,9 @@ func roundTrips() map[setting.Key]roundTrip {
 			expect("introspection", p.IntrospectionURL, "https://dev-1.okta.com/oauth2/v1/introspect")(t)
 			expect("client auth", string(p.ClientAuth), "header")(t)
 		}}
-	signed := func(args ...string) []string { return withGeneric(append([]string{"--private-key", "KEY"}, args...)...) }
+	signed := func(args ...string) []string {
+		return withGeneric(append([]string{"--private-key", "KEY"}, args...)...)
+	}
 	return map[setting.Key]roundTrip{
 		setting.Provider: okta,
 		setting.Tenant:   okta,
@@ -86,25 +88,37 @@ func roundTrips() map[setting.Key]roundTrip {
 				expect("introspection", p.IntrospectionURL, "https://kc.example.com/realms/acme/protocol/openid-connect/token/introspect")(t)
 			}},
 		setting.BaseURL: {args: withGeneric("--base-url", "https://api.example.com/v2"),
-			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) { expect("base URL", p.BaseURL, "https://api.example.com/v2")(t) }},
+			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) {
+				expect("base URL", p.BaseURL, "https://api.example.com/v2")(t)
+			}},
 		setting.TokenURL: {args: withGeneric(),
-			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) { expect("token URL", p.TokenURL, "https://id.example.com/token")(t) }},
+			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) {
+				expect("token URL", p.TokenURL, "https://id.example.com/token")(t)
+			}},
 		setting.Resource: {args: withGeneric("--resource", "https://api.example.com"),
 			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) {
 				expect("resource", param(p, "resource"), "https://api.example.com")(t)
 			}},
 		setting.Audience: {args: withGeneric("--audience", "api-a", "--audience", "api-b"),
-			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) { expect("audience", param(p, "audience"), "api-a api-b")(t) }},
+			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) {
+				expect("audience", param(p, "audience"), "api-a api-b")(t)
+			}},
 		setting.Scope: {args: withGeneric("--scope", "read write"),
 			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) { expect("scope", p.Scope, "read write")(t) }},
 		setting.ClientAuth: {args: withGeneric("--client-auth", "body"),
-			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) { expect("client auth", string(p.ClientAuth), "body")(t) }},
+			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) {
+				expect("client auth", string(p.ClientAuth), "body")(t)
+			}},
 		setting.ClientID: {args: withGeneric(),
 			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) { expect("client id", p.ClientID, "svc")(t) }},
 		setting.ClientSecret: {args: withGeneric("--client-secret", "s3cret-value"),
-			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) { expect("secret", p.ClientSecret, "s3cret-value")(t) }},
+			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) {
+				expect("secret", p.ClientSecret, "s3cret-value")(t)
+			}},
 		setting.ClientSecretFile: {args: withGeneric("--client-secret-file", "SECRETFILE"),
-			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) { expect("secret", p.ClientSecret, "from-a-file")(t) }},
+			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) {
+				expect("secret", p.ClientSecret, "from-a-file")(t)
+			}},
 		setting.PrivateKey: {args: signed(),
 			want: func(t *testing.T, p *profile.Profile, key *clientkey.Key) {
 				expect("client auth", string(p.ClientAuth), "private_key_jwt")(t)
@@ -132,9 +146,13 @@ func roundTrips() map[setting.Key]roundTrip {
 				expect("token URL", p.TokenURL, "http://ci-idp:8080/token")(t)
 			}},
 		setting.Issuer: {args: withGeneric("--issuer", "https://id.example.com/"),
-			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) { expect("issuer", p.Issuer, "https://id.example.com/")(t) }},
+			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) {
+				expect("issuer", p.Issuer, "https://id.example.com/")(t)
+			}},
 		setting.JWKSURL: {args: withGeneric("--jwks-url", "https://id.example.com/keys"),
-			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) { expect("key set", p.JWKSURL, "https://id.example.com/keys")(t) }},
+			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) {
+				expect("key set", p.JWKSURL, "https://id.example.com/keys")(t)
+			}},
 		setting.IntrospectionURL: {args: withGeneric("--introspection-url", "https://id.example.com/introspect"),
 			want: func(t *testing.T, p *profile.Profile, _ *clientkey.Key) {
 				expect("introspection", p.IntrospectionURL, "https://id.example.com/introspect")(t)
@@ -335,4 +353,3 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return data
 }
-
