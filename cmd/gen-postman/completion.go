@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"text/template"
@@ -32,6 +33,25 @@ func completionCommand() *cli.Command {
 		UsageText: "source <(gen-postman completion bash)   # in ~/.bashrc, or zsh after compinit\ngen-postman completion fish | source   # in ~/.config/fish/config.fish",
 		ArgsUsage: "SHELL",
 		Action:    runCompletion,
+	}
+}
+
+// completeArgs is what the shell completes after a command's name: its flags after a dash,
+// else the words it takes (completion's shells), never the help command urfave/cli adds. With
+// nothing to offer the shell falls back to file names, as update's collection wants.
+func completeArgs(cmd *cli.Command, words []string) cli.BashCompleteFunc {
+	flags := cli.DefaultCompleteWithFlags(cmd)
+	return func(c *cli.Context) {
+		// urfave/cli gives the word being completed only in os.Args, before its own flag.
+		if len(os.Args) > 2 && strings.HasPrefix(os.Args[len(os.Args)-2], "-") {
+			flags(c)
+			return
+		}
+		if c.NArg() == 0 {
+			for _, w := range words {
+				fmt.Fprintln(c.App.Writer, w)
+			}
+		}
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // run is the whole program: it parses args, runs the command and turns its error into the exit
@@ -38,6 +40,11 @@ func newApp(stdout, stderr io.Writer, client *http.Client) *cli.App {
 	genAction := gen.Action
 	commands := []*cli.Command{gen, updateCommand(client), verifyCommand(client), providersCommand(), completionCommand()}
 	for _, cmd := range commands {
+		var words []string
+		if cmd.Name == "completion" {
+			words = shells
+		}
+		cmd.BashComplete = completeArgs(cmd, words)
 		cmd.OnUsageError = onUsageError
 		cmd.Before = cli.BeforeFunc(inCommand(cmd.Name, inheritAppFlags))
 		cmd.Action = inCommand(cmd.Name, cmd.Action)
@@ -51,9 +58,9 @@ func newApp(stdout, stderr io.Writer, client *http.Client) *cli.App {
 		Version:   buildVersion(),
 		Writer:    stdout,
 		ErrWriter: stderr,
-		// The generate flags again, as their own values: given before a command's name they
-		// apply to that command (inheritAppFlags).
-		Flags:                generateCommand(nil).Flags,
+		// The generate flags again, from the same declaration but as values of their own:
+		// given before a command's name they apply to that command (inheritAppFlags).
+		Flags:                flagsFor(setting.Generate),
 		Action:               genAction,
 		OnUsageError:         onUsageError,
 		ExitErrHandler:       func(*cli.Context, error) {},
