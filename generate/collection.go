@@ -8,20 +8,10 @@ import (
 	"github.com/gen-postman/gen-postman/templates"
 )
 
-// NewCollection builds the collection for p: collection-level OAuth 2.0 auth, the scripts that
-// get the token and check the answers, the variables, and p's ready requests.
-func NewCollection(p *profile.Profile) (*postman.Collection, error) {
-	c, _, err := build(p)
-	return c, err
-}
-
-// Build builds the collection for p, as NewCollection does, and says what of p's API it wrote
-// otherwise than it was given: renamed variables, examples left out.
-func Build(p *profile.Profile) (*postman.Collection, []string, error) { return build(p) }
-
-// build builds the collection for p, and says what of p's API it wrote otherwise than it was
-// given: renamed variables, examples left out.
-func build(p *profile.Profile) (*postman.Collection, []string, error) {
+// Build builds the collection for p: collection-level OAuth 2.0 auth, the scripts that get the
+// token and check the answers, the variables, and p's ready requests. It says what of p's API
+// it wrote otherwise than it was given: renamed variables, examples left out.
+func Build(p *profile.Profile) (*postman.Collection, []string, error) {
 	rename, warnings := variableNames(p)
 	w := &requestWriter{rename: rename, warnings: warnings}
 	c, err := w.collection(p)
@@ -67,6 +57,3 @@ func scriptSettings(p *profile.Profile) templates.ScriptSettings {
 	}
 	return s
 }
-
-// Encode returns a collection or environment as Postman writes files.
-func Encode(v any) ([]byte, error) { return postman.Encode(v) }

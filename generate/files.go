@@ -33,7 +33,7 @@ type Files struct {
 
 // Render encodes p's collection and, when env is not nil, its environment.
 func Render(p *profile.Profile, env *EnvironmentOptions) (*Files, error) {
-	c, warnings, err := build(p)
+	c, warnings, err := Build(p)
 	if err != nil {
 		return nil, err
 	}

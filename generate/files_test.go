@@ -32,7 +32,7 @@ func TestRender(t *testing.T) {
 				t.Fatalf("Render: %v", err)
 			}
 			if want := encodeCollection(t, p); !bytes.Equal(files.Collection, want) {
-				t.Errorf("Render's collection differs from NewCollection's")
+				t.Errorf("Render's collection differs from Build's")
 			}
 			if tt.secret != "" && bytes.Contains(files.Collection, []byte(tt.secret)) {
 				t.Errorf("the collection holds the client secret")

@@ -10,7 +10,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
-// FuzzGenerate feeds arbitrary flag values through Resolve and NewCollection: each input is
+// FuzzGenerate feeds arbitrary flag values through Resolve and Build: each input is
 // either refused as bad input or gives valid JSON whose variables hold the values exactly, with
 // the secret nowhere in the collection.
 func FuzzGenerate(f *testing.F) {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/apimodel"
 	"github.com/gen-postman/gen-postman/internal/openapi"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -72,11 +73,11 @@ func resolve(t testing.TB, opts profile.Options) *profile.Profile {
 
 func encodeCollection(t testing.TB, p *profile.Profile) []byte {
 	t.Helper()
-	c, err := NewCollection(p)
+	c, err := newCollection(p)
 	if err != nil {
-		t.Fatalf("NewCollection: %v", err)
+		t.Fatalf("Build: %v", err)
 	}
-	data, err := Encode(c)
+	data, err := postman.Encode(c)
 	if err != nil {
 		t.Fatalf("Encode: %v", err)
 	}
@@ -85,7 +86,7 @@ func encodeCollection(t testing.TB, p *profile.Profile) []byte {
 
 func encodeEnvironment(t testing.TB, p *profile.Profile) []byte {
 	t.Helper()
-	data, err := Encode(NewEnvironment(p, EnvironmentOptions{Now: func() time.Time { return exportedAt }, ExportedUsing: "gen-postman/test"}))
+	data, err := postman.Encode(NewEnvironment(p, EnvironmentOptions{Now: func() time.Time { return exportedAt }, ExportedUsing: "gen-postman/test"}))
 	if err != nil {
 		t.Fatalf("Encode: %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gen-postman/gen-postman/internal/apimodel"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
@@ -59,11 +60,11 @@ func TestDocumentTextStaysData(t *testing.T) {
 		Variables: []apimodel.Variable{{Name: "audience"}, {Name: "clientSecret"}, {Name: "clientSecretParam"}},
 	}
 	p := resolve(t, profile.Options{Provider: "kinde", Tenant: "acme", ClientID: "id", API: api})
-	c, warnings, err := build(p)
+	c, warnings, err := Build(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Encode(c)
+	data, err := postman.Encode(c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,11 +112,11 @@ func TestFormAndTextBodiesStayData(t *testing.T) {
 		{Name: "Text", Method: "POST", Path: "/text", ContentType: "text/plain", Body: "say {{clientSecret}}"},
 	}}}}
 	p := resolve(t, profile.Options{Provider: "generic", TokenURL: "https://id.example.com/token", API: api})
-	c, warnings, err := build(p)
+	c, warnings, err := Build(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Encode(c)
+	data, err := postman.Encode(c)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := NewCollection(p)
+		c, err := newCollection(p)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gen-postman/gen-postman/generate"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/internal/tokenrequest"
 )
@@ -16,15 +17,15 @@ import (
 // generated writes p's collection and environment with package generate.
 func generated(t testing.TB, p *profile.Profile) (collection, environment []byte) {
 	t.Helper()
-	c, err := generate.NewCollection(p)
+	c, _, err := generate.Build(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if collection, err = generate.Encode(c); err != nil {
+	if collection, err = postman.Encode(c); err != nil {
 		t.Fatal(err)
 	}
 	env := generate.NewEnvironment(p, generate.EnvironmentOptions{Now: func() time.Time { return time.Unix(1700000000, 0) }, ExportedUsing: "gen-postman/test"})
-	if environment, err = generate.Encode(env); err != nil {
+	if environment, err = postman.Encode(env); err != nil {
 		t.Fatal(err)
 	}
 	return collection, environment

@@ -26,7 +26,7 @@ func fresh(t testing.TB, doc []byte) *postman.Collection {
 	if err != nil {
 		t.Fatalf("resolving the profile: %v", err)
 	}
-	c, err := generate.NewCollection(p)
+	c, _, err := generate.Build(p)
 	if err != nil {
 		t.Fatalf("generating: %v", err)
 	}
