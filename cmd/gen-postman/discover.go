@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
@@ -23,7 +24,7 @@ func discoverEndpoints(ctx context.Context, client *http.Client, opts *profile.O
 		return nil
 	}
 	if _, err := opts.URLPolicy.Parse(opts.Issuer); err != nil {
-		return &input.Error{Field: "issuer", Value: network.RedactURL(opts.Issuer), Reason: err.Error()}
+		return &input.Error{Field: setting.Issuer, Value: network.RedactURL(opts.Issuer), Reason: err.Error()}
 	}
 	ctx, cancel := context.WithTimeout(ctx, discoveryTimeout)
 	defer cancel()

@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/templates"
 )
@@ -43,7 +44,7 @@ func openapiSource(c *cli.Context, opts profile.Options, stderr io.Writer) (fiel
 		return "", "", err
 	case preset.OpenAPI == "":
 		return "", "", &input.Error{Field: providerOpenAPIFlag,
-			Reason: fmt.Sprintf("the %s provider names no OpenAPI document: give %s FILE or URL", name, input.Flag("openapi"))}
+			Reason: fmt.Sprintf("the %s provider names no OpenAPI document: give %s FILE or URL", name, input.Flag(setting.OpenAPI))}
 	}
 	prof, err := profile.Resolve(opts)
 	if err != nil {

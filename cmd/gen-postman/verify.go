@@ -146,15 +146,15 @@ func cacheDir(noCache bool, stderr io.Writer) string {
 func verifyError(c *cli.Context, err error) error {
 	switch {
 	case errors.Is(err, verify.ErrNoClientID) && c.IsSet("client-id"):
-		return &input.Error{Field: "client-id", Reason: "empty: the client id given is empty, and the token request needs it"}
+		return &input.Error{Field: setting.ClientID, Reason: "empty: the client id given is empty, and the token request needs it"}
 	case errors.Is(err, verify.ErrNoClientID):
-		return &input.Error{Field: "client-id", Reason: "missing: the token request needs the app's client id; give --client-id or set " + envClientID}
+		return &input.Error{Field: setting.ClientID, Reason: "missing: the token request needs the app's client id; give --client-id or set " + envClientID}
 	case errors.Is(err, verify.ErrNoClientKey):
-		return &input.Error{Field: "private-key", Reason: "missing: private_key_jwt and DPoP sign with the app's private key; give --private-key FILE"}
+		return &input.Error{Field: setting.PrivateKey, Reason: "missing: private_key_jwt and DPoP sign with the app's private key; give --private-key FILE"}
 	case errors.Is(err, verify.ErrNoClientSecret) && (c.IsSet("client-secret") || c.IsSet("client-secret-file")):
-		return &input.Error{Field: "client-secret", Secret: true, Reason: "empty: the secret given is empty, and the token request needs the app's secret"}
+		return &input.Error{Field: setting.ClientSecret, Secret: true, Reason: "empty: the secret given is empty, and the token request needs the app's secret"}
 	case errors.Is(err, verify.ErrNoClientSecret):
-		return &input.Error{Field: "client-secret", Secret: true, Reason: "missing: set " + envClientSecret + " (or give --client-secret)"}
+		return &input.Error{Field: setting.ClientSecret, Secret: true, Reason: "missing: set " + envClientSecret + " (or give --client-secret)"}
 	}
 	return err
 }
@@ -211,19 +211,19 @@ func loadCollection(ctx context.Context, collectionPath, environmentPath, reques
 	case r := <-done:
 		return r.col, r.err
 	case <-ctx.Done():
-		return nil, &input.Error{Field: "collection", Value: collectionPath, Reason: "not read within --timeout"}
+		return nil, &input.Error{Field: setting.Collection, Value: collectionPath, Reason: "not read within --timeout"}
 	}
 }
 
 func readCollection(collectionPath, environmentPath, request string) (*tokenrequest.Request, error) {
-	col, err := openInput("collection", collectionPath)
+	col, err := openInput(string(setting.Collection), collectionPath)
 	if err != nil {
 		return nil, err
 	}
 	defer col.Close()
 	var env io.Reader
 	if environmentPath != "" {
-		f, err := openInput("environment", environmentPath)
+		f, err := openInput(string(setting.Environment), environmentPath)
 		if err != nil {
 			return nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // ClientAuth is how the client authenticates to the token endpoint (RFC 6749 §2.3.1).
@@ -25,11 +26,11 @@ func ParseClientAuth(s string) (ClientAuth, error) {
 	case ClientAuthHeader, ClientAuthBody, ClientAuthPrivateKeyJWT:
 		return ClientAuth(s), nil
 	}
-	reason := "must be header (HTTP Basic), body (form fields) or private_key_jwt (a signed assertion, with --private-key)"
+	reason := "must be header (HTTP Basic), body (form fields) or private_key_jwt (a signed assertion, with " + input.Flag(setting.PrivateKey) + ")"
 	if name, ok := oauthClientAuthNames[s]; ok {
 		reason += fmt.Sprintf("; did you mean %s?", name)
 	}
-	return "", &input.Error{Field: "client-auth", Value: s, Reason: reason}
+	return "", &input.Error{Field: setting.ClientAuth, Value: s, Reason: reason}
 }
 
 // oauthClientAuthNames are the names OAuth server metadata gives the two ways of sending a

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // trimPresetPath corrects a base URL that already ends with a path the preset appends to it,
@@ -30,7 +31,7 @@ func (r *resolver) trimPresetPath(p *Profile, endpoint string) string {
 		return endpoint
 	}
 	p.Warnings = append(p.Warnings, fmt.Sprintf("%s %s ends with %s, which the %s preset adds itself; using %s as the base URL",
-		input.Flag("endpoint"), endpoint, suffix, r.preset.Name, base))
+		input.Flag(setting.Endpoint), endpoint, suffix, r.preset.Name, base))
 	return base
 }
 

@@ -141,7 +141,7 @@ func Resolve(opts Options) (*Profile, error) {
 	}
 	preset, err := templates.LoadPreset(name)
 	if errors.Is(err, templates.ErrUnknownPreset) {
-		return nil, &input.Error{Field: "provider", Value: name,
+		return nil, &input.Error{Field: setting.Provider, Value: name,
 			Reason: "unknown provider; known: " + strings.Join(templates.PresetNames(), ", ")}
 	}
 	if err != nil {
@@ -191,11 +191,11 @@ func (r *resolver) location(p *Profile) error {
 	if r.opts.Tenant != "" && !(r.preset.TenantBase == "" && r.opts.API != nil) {
 		switch {
 		case r.preset.TenantBase == "" && r.opts.TokenURL != "":
-			return &input.Error{Field: "tenant", Value: r.opts.Tenant,
-				Reason: fmt.Sprintf("the %s provider has no tenants: the token URL names the server, so leave %s out", r.preset.Name, input.Flag("tenant"))}
+			return &input.Error{Field: setting.Tenant, Value: r.opts.Tenant,
+				Reason: fmt.Sprintf("the %s provider has no tenants: the token URL names the server, so leave %s out", r.preset.Name, input.Flag(setting.Tenant))}
 		case r.preset.TenantBase == "":
-			return &input.Error{Field: "tenant", Value: r.opts.Tenant,
-				Reason: fmt.Sprintf("the %s provider has no tenants; give %s", r.preset.Name, input.Flag("token-url"))}
+			return &input.Error{Field: setting.Tenant, Value: r.opts.Tenant,
+				Reason: fmt.Sprintf("the %s provider has no tenants; give %s", r.preset.Name, input.Flag(setting.TokenURL))}
 		}
 		t, err := validTenant(r.opts.Tenant, r.preset.TenantKind, r.preset.TenantHelp, r.opts.Endpoint != "")
 		if err != nil {
@@ -204,7 +204,7 @@ func (r *resolver) location(p *Profile) error {
 		r.tenant = t
 	}
 	if r.opts.Endpoint != "" {
-		e, err := r.validBaseURL("endpoint", r.opts.Endpoint)
+		e, err := r.validBaseURL(setting.Endpoint, r.opts.Endpoint)
 		if err != nil {
 			return err
 		}
@@ -219,9 +219,9 @@ func (r *resolver) location(p *Profile) error {
 	case r.tenant != "":
 		r.base = r.fill(r.preset.TenantBase)
 	case r.preset.TenantBase != "":
-		return &input.Error{Field: "tenant", Reason: fmt.Sprintf("missing: give %s (%s) or %s URL", input.Flag("tenant"), r.preset.TenantHelp, input.Flag("endpoint"))}
+		return &input.Error{Field: setting.Tenant, Reason: fmt.Sprintf("missing: give %s (%s) or %s URL", input.Flag(setting.Tenant), r.preset.TenantHelp, input.Flag(setting.Endpoint))}
 	case strings.Contains(r.preset.TokenURL, "{base}") && r.opts.TokenURL == "":
-		return &input.Error{Field: "endpoint", Reason: fmt.Sprintf("missing: give %s, the base URL of the %s server", input.Flag("endpoint"), r.preset.Title)}
+		return &input.Error{Field: setting.Endpoint, Reason: fmt.Sprintf("missing: give %s, the base URL of the %s server", input.Flag(setting.Endpoint), r.preset.Title)}
 	}
 	return nil
 }
@@ -230,11 +230,11 @@ func (r *resolver) location(p *Profile) error {
 func (r *resolver) realmOf() error {
 	switch {
 	case r.preset.RealmHelp == "" && r.opts.Realm != "":
-		return &input.Error{Field: "realm", Value: r.opts.Realm, Reason: fmt.Sprintf("the %s provider has no realms", r.preset.Name)}
+		return &input.Error{Field: setting.Realm, Value: r.opts.Realm, Reason: fmt.Sprintf("the %s provider has no realms", r.preset.Name)}
 	case r.preset.RealmHelp == "":
 		return nil
 	case r.opts.Realm == "":
-		return &input.Error{Field: "realm", Reason: "missing: give " + input.Flag("realm") + ", " + r.preset.RealmHelp}
+		return &input.Error{Field: setting.Realm, Reason: "missing: give " + input.Flag(setting.Realm) + ", " + r.preset.RealmHelp}
 	}
 	realm, err := validRealm(r.opts.Realm)
 	if err != nil {
@@ -247,29 +247,29 @@ func (r *resolver) realmOf() error {
 func (r *resolver) tokenURL(p *Profile) error {
 	switch {
 	case r.opts.TokenURL != "":
-		if _, err := r.validHTTPURL("token-url", r.opts.TokenURL); err != nil {
+		if _, err := r.validHTTPURL(setting.TokenURL, r.opts.TokenURL); err != nil {
 			return err
 		}
 		p.TokenURL = r.opts.TokenURL
 	case r.preset.TokenURL != "":
 		p.TokenURL = r.fill(r.preset.TokenURL)
 	case r.opts.API != nil && r.opts.API.TokenURL != "":
-		u, err := r.validHTTPURL("openapi", r.opts.API.TokenURL)
+		u, err := r.validHTTPURL(setting.OpenAPI, r.opts.API.TokenURL)
 		if err != nil {
 			return err
 		}
 		// The document chose where the client secret goes: it must be the host of the API
 		// the user named, and the user is told.
 		if host, by := r.namedAPIHost(); host != "" && !strings.EqualFold(u.Host, host) {
-			return &input.Error{Field: "openapi", Value: network.RedactURL(r.opts.API.TokenURL),
+			return &input.Error{Field: setting.OpenAPI, Value: network.RedactURL(r.opts.API.TokenURL),
 				Reason: fmt.Sprintf("the document's token URL is on %s, not on %s that %s names; give %s to send the client secret there",
-					u.Host, host, by, input.Flag("token-url"))}
+					u.Host, host, by, input.Flag(setting.TokenURL))}
 		}
 		p.TokenURL = r.opts.API.TokenURL
 		p.Warnings = append(p.Warnings, fmt.Sprintf("the token URL %s comes from the OpenAPI document: the client secret goes there; give %s to choose it yourself",
-			p.TokenURL, input.Flag("token-url")))
+			p.TokenURL, input.Flag(setting.TokenURL)))
 	default:
-		return &input.Error{Field: "token-url", Reason: fmt.Sprintf("missing: the %s provider needs the token endpoint URL", r.preset.Name)}
+		return &input.Error{Field: setting.TokenURL, Reason: fmt.Sprintf("missing: the %s provider needs the token endpoint URL", r.preset.Name)}
 	}
 	return nil
 }
@@ -280,7 +280,7 @@ func (r *resolver) tokenURL(p *Profile) error {
 func (r *resolver) namedAPIHost() (host, by string) {
 	if r.base != "" {
 		if u, err := url.Parse(r.base); err == nil && u.Host != "" {
-			return u.Host, input.Flag("endpoint") + " or " + input.Flag("tenant")
+			return u.Host, input.Flag(setting.Endpoint) + " or " + input.Flag(setting.Tenant)
 		}
 	}
 	for _, f := range []struct{ name, value string }{{ParamResource, r.opts.Resource}, {ParamAudience, r.opts.Audience}} {
@@ -296,7 +296,7 @@ func (r *resolver) namedAPIHost() (host, by string) {
 
 func (r *resolver) issuerAndKeys(p *Profile) error {
 	if r.opts.Issuer != "" {
-		if err := validText("issuer", r.opts.Issuer, maxURLLength, false); err != nil {
+		if err := validText(setting.Issuer, r.opts.Issuer, maxURLLength, false); err != nil {
 			return err
 		}
 		p.Issuer = r.opts.Issuer
@@ -310,7 +310,7 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 		}
 	}
 	if r.opts.JWKSURL != "" {
-		if _, err := r.validHTTPURL("jwks-url", r.opts.JWKSURL); err != nil {
+		if _, err := r.validHTTPURL(setting.JWKSURL, r.opts.JWKSURL); err != nil {
 			return err
 		}
 		p.JWKSURL = r.opts.JWKSURL
@@ -333,12 +333,12 @@ func (r *resolver) introspection(p *Profile) error {
 		}
 		return nil
 	}
-	u, err := r.validHTTPURL("introspection-url", raw)
+	u, err := r.validHTTPURL(setting.IntrospectionURL, raw)
 	if err != nil {
 		return err
 	}
 	if token := hostOf(p.TokenURL); !strings.EqualFold(u.Host, token) {
-		return &input.Error{Field: "introspection-url", Value: network.RedactURL(raw),
+		return &input.Error{Field: setting.IntrospectionURL, Value: network.RedactURL(raw),
 			Reason: fmt.Sprintf("not on the token endpoint's host %s: verify sends the client secret there too, so it must be the same server", token)}
 	}
 	p.IntrospectionURL = raw
@@ -355,7 +355,7 @@ func (r *resolver) params(p *Profile) error {
 		}
 	}
 	if r.opts.Audience != "" {
-		if err := validText("audience", r.opts.Audience, maxURLLength, false); err != nil {
+		if err := validText(setting.Audience, r.opts.Audience, maxURLLength, false); err != nil {
 			return err
 		}
 	}
@@ -395,7 +395,7 @@ func (r *resolver) apiIdentifier() string {
 // is an http(s) URL, else the token endpoint's origin.
 func (r *resolver) baseURL(p *Profile) error {
 	if r.opts.BaseURL != "" {
-		u, err := r.validBaseURL("base-url", r.opts.BaseURL)
+		u, err := r.validBaseURL(setting.BaseURL, r.opts.BaseURL)
 		if err != nil {
 			return err
 		}
@@ -415,14 +415,14 @@ func (r *resolver) baseURL(p *Profile) error {
 		return nil
 	}
 	if r.opts.API != nil && r.opts.API.BaseURL != "" {
-		u, err := r.validBaseURL("openapi", r.opts.API.BaseURL)
+		u, err := r.validBaseURL(setting.OpenAPI, r.opts.API.BaseURL)
 		if err != nil {
 			return err
 		}
 		p.BaseURL = u
 		if base, token := hostOf(u), hostOf(p.TokenURL); base != token {
 			p.Warnings = append(p.Warnings, fmt.Sprintf("the requests go to %s, the OpenAPI document's server, on another host than the token URL (%s); "+
-				"give %s to send them elsewhere", u, token, input.Flag("base-url")))
+				"give %s to send them elsewhere", u, token, input.Flag(setting.BaseURL)))
 		}
 		return nil
 	}
@@ -481,10 +481,10 @@ func (r *resolver) client(p *Profile) error {
 		}
 		p.ClientAuth = ca
 	}
-	if err := validClientID("client-id", r.opts.ClientID, false); err != nil {
+	if err := validClientID(setting.ClientID, r.opts.ClientID, false); err != nil {
 		return err
 	}
-	if err := validClientID("client-secret", r.opts.ClientSecret, true); err != nil {
+	if err := validClientID(setting.ClientSecret, r.opts.ClientSecret, true); err != nil {
 		return err
 	}
 	p.ClientID, p.ClientSecret = r.opts.ClientID, r.opts.ClientSecret
@@ -492,7 +492,7 @@ func (r *resolver) client(p *Profile) error {
 		return err
 	}
 	if p.ClientID == "" {
-		p.Warnings = append(p.Warnings, "no client id: clientId is left empty; give "+input.Flag("client-id")+", or fill it in before sending a request")
+		p.Warnings = append(p.Warnings, "no client id: clientId is left empty; give "+input.Flag(setting.ClientID)+", or fill it in before sending a request")
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // maxKeyIDLength bounds --key-id, the assertion header's kid.
@@ -17,21 +18,23 @@ func (r *resolver) signedClient(p *Profile) error {
 	case p.ClientAuth.Signed() && key == nil && r.opts.CollectionOnly && r.opts.KeyID != "":
 		return r.keyElsewhere(p)
 	case p.ClientAuth.Signed() && key == nil:
-		return &input.Error{Field: "private-key", Reason: "missing: --client-auth private_key_jwt signs with a private key; give --private-key FILE (PEM)"}
+		return &input.Error{Field: setting.PrivateKey, Reason: "missing: " + input.Flag(setting.ClientAuth) + " private_key_jwt signs with a private key; give " +
+			input.Flag(setting.PrivateKey) + " FILE (PEM)"}
 	case !p.ClientAuth.Signed() && key != nil:
-		return &input.Error{Field: "client-auth", Value: string(p.ClientAuth),
-			Reason: "sends a client secret, and --private-key is for private_key_jwt: give one or the other"}
+		return &input.Error{Field: setting.ClientAuth, Value: string(p.ClientAuth),
+			Reason: "sends a client secret, and " + input.Flag(setting.PrivateKey) + " is for private_key_jwt: give one or the other"}
 	case !p.ClientAuth.Signed() && r.opts.KeyID != "":
-		return &input.Error{Field: "key-id", Value: r.opts.KeyID, Reason: "names the key of private_key_jwt: give it with --private-key"}
+		return &input.Error{Field: setting.KeyID, Value: r.opts.KeyID, Reason: "names the key of private_key_jwt: give it with " + input.Flag(setting.PrivateKey)}
 	case !p.ClientAuth.Signed() && r.opts.DPoP:
-		return &input.Error{Field: "dpop", Reason: "DPoP proofs are signed with a key derived from the client key: give --private-key (private_key_jwt) too"}
+		return &input.Error{Field: setting.DPoP, Reason: "DPoP proofs are signed with a key derived from the client key: give " +
+			input.Flag(setting.PrivateKey) + " (private_key_jwt) too"}
 	case !p.ClientAuth.Signed():
 		return nil
 	}
-	if err := validText("key-id", r.opts.KeyID, maxKeyIDLength, false); err != nil {
+	if err := validText(setting.KeyID, r.opts.KeyID, maxKeyIDLength, false); err != nil {
 		return err
 	}
-	if err := validClientID("key-id", r.opts.KeyID, false); err != nil {
+	if err := validClientID(setting.KeyID, r.opts.KeyID, false); err != nil {
 		return err
 	}
 	if p.ClientSecret != "" {
@@ -55,10 +58,10 @@ func (r *resolver) signedClient(p *Profile) error {
 // keyElsewhere signs with a key the profile does not hold: a collection alone is written,
 // whose environment file keeps the key, and the key id is the one the collection has.
 func (r *resolver) keyElsewhere(p *Profile) error {
-	if err := validText("key-id", r.opts.KeyID, maxKeyIDLength, false); err != nil {
+	if err := validText(setting.KeyID, r.opts.KeyID, maxKeyIDLength, false); err != nil {
 		return err
 	}
-	if err := validClientID("key-id", r.opts.KeyID, false); err != nil {
+	if err := validClientID(setting.KeyID, r.opts.KeyID, false); err != nil {
 		return err
 	}
 	p.ClientSecret = ""

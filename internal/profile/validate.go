@@ -38,16 +38,16 @@ func validTenant(tenant, kind, help string, endpointGiven bool) (string, error) 
 	switch kind {
 	case templates.TenantLabel:
 		if !dnsLabel.MatchString(t) {
-			return "", &input.Error{Field: "tenant", Value: tenant,
+			return "", &input.Error{Field: setting.Tenant, Value: tenant,
 				Reason: "not a DNS label (1 to 63 letters, digits or inner hyphens); expected " + help + pastedURLHint(tenant, kind, endpointGiven)}
 		}
 	case templates.TenantDomain:
 		if !ok || len(labels) < 2 {
-			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not a domain name; expected " + help + pastedURLHint(tenant, kind, endpointGiven)}
+			return "", &input.Error{Field: setting.Tenant, Value: tenant, Reason: "not a domain name; expected " + help + pastedURLHint(tenant, kind, endpointGiven)}
 		}
 	default:
 		if !ok {
-			return "", &input.Error{Field: "tenant", Value: tenant, Reason: "not an ID or a domain name; expected " + help + pastedURLHint(tenant, kind, endpointGiven)}
+			return "", &input.Error{Field: setting.Tenant, Value: tenant, Reason: "not an ID or a domain name; expected " + help + pastedURLHint(tenant, kind, endpointGiven)}
 		}
 	}
 	return t, nil
@@ -69,7 +69,7 @@ func pastedURLHint(tenant, kind string, endpointGiven bool) string {
 		return fmt.Sprintf("; the tenant in that URL is %s", name)
 	}
 	return fmt.Sprintf("; the tenant in that URL is %s, or for a self-hosted server or a custom domain give %s %s instead of %s",
-		name, input.Flag("endpoint"), u.Scheme+"://"+u.Host, input.Flag("tenant"))
+		name, input.Flag(setting.Endpoint), u.Scheme+"://"+u.Host, input.Flag(setting.Tenant))
 }
 
 var realmName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,255}$`)
@@ -77,7 +77,7 @@ var realmName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,255}$`)
 // validRealm checks a Keycloak realm name, which is one segment of its URLs.
 func validRealm(realm string) (string, error) {
 	if !realmName.MatchString(realm) || realm == "." || realm == ".." {
-		return "", &input.Error{Field: "realm", Value: realm,
+		return "", &input.Error{Field: setting.Realm, Value: realm,
 			Reason: "not a realm name (letters, digits, dots, hyphens and underscores, as in the realm's URLs)"}
 	}
 	return realm, nil
@@ -95,7 +95,7 @@ func (r *resolver) validHTTPURL(field setting.Key, raw string) (*url.URL, error)
 		case errors.Is(err, network.ErrURLCredentials) && r.opts.ClientID != "":
 			reason += "; the client id and the secret are sent apart from the URL"
 		case errors.Is(err, network.ErrURLCredentials):
-			reason += "; pass " + input.Flag("client-id") + " and the secret separately"
+			reason += "; pass " + input.Flag(setting.ClientID) + " and the secret separately"
 		}
 		return nil, &input.Error{Field: field, Value: network.RedactURL(raw), Reason: reason}
 	}
@@ -116,9 +116,9 @@ func (r *resolver) validBaseURL(field setting.Key, raw string) (string, error) {
 
 // validResource checks an RFC 8707 resource indicator: an absolute URI without a fragment.
 func validResource(raw string) error {
-	bad := func(reason string) error { return &input.Error{Field: "resource", Value: raw, Reason: reason} }
+	bad := func(reason string) error { return &input.Error{Field: setting.Resource, Value: raw, Reason: reason} }
 	if len(raw) > maxURLLength {
-		return &input.Error{Field: "resource", Reason: "longer than 2048 bytes"}
+		return &input.Error{Field: setting.Resource, Reason: "longer than 2048 bytes"}
 	}
 	if hasControl(raw) || strings.ContainsAny(raw, " \"\\<>{}|^`") {
 		return bad("contains spaces, quotes or control characters")
@@ -158,13 +158,13 @@ func validText(field setting.Key, value string, limit int, secret bool) error {
 // normalizeScope checks RFC 6749 §3.3 scope tokens and joins them with single spaces.
 func normalizeScope(scope string) (string, error) {
 	if len(scope) > maxScopeLength {
-		return "", &input.Error{Field: "scope", Reason: "longer than 4096 bytes"}
+		return "", &input.Error{Field: setting.Scope, Reason: "longer than 4096 bytes"}
 	}
 	tokens := strings.Fields(scope)
 	for _, tok := range tokens {
 		for _, r := range tok {
 			if r < 0x21 || r > 0x7e || r == '"' || r == '\\' {
-				return "", &input.Error{Field: "scope", Value: scope,
+				return "", &input.Error{Field: setting.Scope, Value: scope,
 					Reason: "scope tokens are printable ASCII without quotes or backslashes (RFC 6749 §3.3)"}
 			}
 		}
@@ -188,11 +188,11 @@ func validClientID(field setting.Key, id string, secret bool) error {
 
 // validName checks a collection name, which also names files in --out-dir.
 func validName(name string) error {
-	if err := validText("name", name, maxNameLength, false); err != nil {
+	if err := validText(setting.Name, name, maxNameLength, false); err != nil {
 		return err
 	}
 	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\:*?"<>|`) {
-		return &input.Error{Field: "name", Value: name, Reason: `must be a file name: not empty, no / \ : * ? " < > |`}
+		return &input.Error{Field: setting.Name, Value: name, Reason: `must be a file name: not empty, no / \ : * ? " < > |`}
 	}
 	return nil
 }
