@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/gen-postman/gen-postman/internal/input"
-	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // discoveryTimeout bounds OpenID Connect discovery at generation time.

@@ -8,8 +8,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gen-postman/gen-postman/internal/input"
-	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/templates"
 )
 
