@@ -37,7 +37,8 @@ type Options struct {
 	// Tracer, when set, shows each HTTP exchange of the run, with the client secret, the
 	// private key, every assertion and proof sent and, unless ShowToken, the token hidden.
 	Tracer *network.Tracer
-	// Names are how the user changes each setting, for the hints.
+	// Names are how the user changes each setting, for the hints: a command line builds them
+	// with NamesBy from the settings declaration.
 	Names Names
 	// CacheDir, when set, is the directory where discovery documents and key sets are kept
 	// across runs, as long as their server's Cache-Control or Expires allows and at most a

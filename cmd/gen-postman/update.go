@@ -161,6 +161,9 @@ func updateProfile(c *cli.Context, client *http.Client, data []byte, path string
 		return nil, err
 	}
 	opts := profile.Merge(base, over)
+	if over.ClientKey != nil && over.KeyID == "" {
+		opts.KeyID = "" // a new key is named by its thumbprint, as generate names it
+	}
 	// Nothing update writes may hold a secret or a key: the client's key stays in the
 	// environment file that holds it, and the secret is never read.
 	opts.ClientSecret, opts.CollectionOnly = "", true
@@ -183,6 +186,10 @@ func givenSettings(c *cli.Context) []string {
 		if s.Variable != "" && given(c, s) {
 			out = append(out, s.Variable)
 		}
+	}
+	if key, _ := setting.Lookup(setting.PrivateKey); given(c, key) {
+		id, _ := setting.Lookup(setting.KeyID)
+		out = append(out, id.Variable) // a new key names its id
 	}
 	return out
 }

@@ -50,7 +50,10 @@ var all = []Setting{
 	{Key: ClientSecret, Kind: Text, Env: EnvClientSecret, Variable: "clientSecret", Secret: true, Commands: Generate | Verify, Override: Replace,
 		Usage: "the app's `SECRET`; prefer the environment variable, which the process list does not show"},
 	{Key: PrivateKey, Kind: Text, Variable: "privateKey", Secret: true, Commands: Generate | Verify | Update, Override: Replace,
-		Usage: "PEM `FILE` of the app's private key, for private_key_jwt: RSA 2048-8192 bits or EC P-256/P-384 (PKCS#8, PKCS#1 or SEC 1)"},
+		Usage: "PEM `FILE` of the app's private key, for private_key_jwt: RSA 2048-8192 bits or EC P-256/P-384 (PKCS#8, PKCS#1 or SEC 1)",
+		UsageIn: map[Command]string{
+			Update: "PEM `FILE` of the app's new private key: keyId becomes its RFC 7638 thumbprint, or --key-id; the key stays out of the collection",
+		}},
 	{Key: KeyID, Kind: Text, Variable: "keyId", Commands: Generate | Verify | Update, Override: Replace,
 		Usage: "the key's `ID` as the server knows it, sent as the assertion's kid (default: its RFC 7638 thumbprint)"},
 	{Key: DPoP, Kind: Switch, Commands: Generate | Verify, Override: Either,
@@ -59,7 +62,10 @@ var all = []Setting{
 	{Key: ClientSecretFile, Kind: Text, Secret: true, Commands: Generate | Verify, Override: Replace,
 		Usage: "read the app's secret from `FILE` (one line; a trailing newline is dropped)"},
 	{Key: AllowHTTP, Kind: Switch, Commands: Generate | Verify | Update, Override: NotCarried,
-		Usage: "allow plain http to a host on your network (a CI service such as http://logto:3001), only to the hosts of the http URLs given in flags or held by the collection named; the secret and the token travel unencrypted"},
+		Usage: "allow plain http to a host on your network (a CI service such as http://logto:3001), only to the hosts of the http URLs given in flags; the secret and the token travel unencrypted",
+		UsageIn: map[Command]string{
+			Update: "allow plain http URLs to a host on your network (a CI service such as http://logto:3001): those the collection holds, and the hosts of the http URLs given in flags",
+		}},
 	{Key: Issuer, Kind: Text, URL: true, Variable: "issuer", Preset: "issuer", Commands: Generate | Verify | Update, Override: Replace,
 		Usage: "the token `ISSUER`; for generic without --token-url, the token endpoint and keys are discovered from it (OpenID Connect, RFC 8414)",
 		UsageIn: map[Command]string{
