@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -66,12 +68,33 @@ func warnAllowHTTP(c *cli.Context, policy network.URLPolicy, stderr io.Writer) {
 	}
 	hosts := policy.PlainHTTPHosts()
 	if len(hosts) == 0 {
+		if local := loopbackHTTPHosts(c); len(local) > 0 {
+			fmt.Fprintf(stderr, "gen-postman: warning: --%s allows nothing here: plain http to loopback (%s) needs no flag, "+
+				"and no URL flag names another plain http host\n", allowHTTPFlag, strings.Join(local, ", "))
+			return
+		}
 		fmt.Fprintf(stderr, "gen-postman: warning: --%s allows nothing here: no URL flag (%s) names a plain http host\n",
 			allowHTTPFlag, "--"+strings.Join(presentFlags(c), ", --"))
 		return
 	}
 	fmt.Fprintf(stderr, "gen-postman: warning: --%s: plain http to %s: the client secret and the access token travel "+
 		"unencrypted there, readable by anyone on the network between\n", allowHTTPFlag, strings.Join(hosts, ", "))
+}
+
+// loopbackHTTPHosts are the loopback hosts (with their ports) of the plain http URLs given in
+// URL flags, in the order given: plain http reaches them without --allow-http.
+func loopbackHTTPHosts(c *cli.Context) []string {
+	var hosts []string
+	for _, name := range urlFlags() {
+		u, err := url.Parse(c.String(name))
+		if err != nil || u.Scheme != "http" || u.Hostname() == "" || !network.IsLoopback(u.Hostname()) {
+			continue
+		}
+		if !slices.Contains(hosts, u.Host) {
+			hosts = append(hosts, u.Host)
+		}
+	}
+	return hosts
 }
 
 // presentFlags are the URL flags the command has.
