@@ -50,3 +50,19 @@ func NewEnvironment(p *profile.Profile, opts EnvironmentOptions) *postman.Enviro
 	}
 	return env
 }
+
+// secretWords names in words the values typed secret, and not empty, that p's environment holds.
+func secretWords(p *profile.Profile) []string {
+	var words []string
+	for _, s := range settings(p) {
+		switch {
+		case s.key == postman.VarClientSecret && p.ClientSecret != "":
+			words = append(words, "the client secret")
+		case s.key == postman.VarPrivateKey && p.ClientKey != nil:
+			words = append(words, "the private key")
+		case s.key == postman.VarDPoPKey && p.ProofKey != nil:
+			words = append(words, "the DPoP proof key")
+		}
+	}
+	return words
+}

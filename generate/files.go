@@ -7,8 +7,8 @@ import (
 	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
-// File modes of what Render produces. An environment that holds the client secret is readable
-// by its owner only.
+// File modes of what Render produces. An environment that holds a secret (the client secret, a
+// private key) is readable by its owner only.
 const (
 	CollectionMode        os.FileMode = 0o644
 	EnvironmentMode       os.FileMode = 0o644
@@ -26,8 +26,12 @@ type Files struct {
 	// renamed so as not to take the collection's own names, examples Postman would read as
 	// variables left out.
 	Warnings []string
-	// SecretDropped is true when the profile holds a client secret that no file carries,
-	// because no environment was asked for.
+	// Secrets name in words the values typed secret that the environment holds, or would hold
+	// had one been asked for: "the client secret", or with private_key_jwt "the private key",
+	// and with DPoP "the DPoP proof key".
+	Secrets []string
+	// SecretDropped is true when the profile holds a secret that no file carries, because no
+	// environment was asked for.
 	SecretDropped bool
 }
 
@@ -37,12 +41,12 @@ func Render(p *profile.Profile, env *EnvironmentOptions) (*Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := &Files{Warnings: warnings}
+	files := &Files{Warnings: warnings, Secrets: secretWords(p)}
 	if files.Collection, err = postman.Encode(c); err != nil {
 		return nil, err
 	}
 	if env == nil {
-		files.SecretDropped = p.ClientSecret != "" || p.ClientKey != nil
+		files.SecretDropped = len(files.Secrets) > 0
 		return files, nil
 	}
 	e := NewEnvironment(p, *env)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -79,7 +80,12 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	}
 	warn(stderr, files.Warnings)
 	if files.SecretDropped {
-		fmt.Fprintln(stderr, "gen-postman: note: the client secret is written only to an environment file; add --env-output FILE or --out-dir DIR to keep it")
+		verb := "is"
+		if len(files.Secrets) > 1 {
+			verb = "are"
+		}
+		fmt.Fprintf(stderr, "gen-postman: note: %s %s written only to an environment file; add --env-output FILE or --out-dir DIR to keep it\n",
+			joinWords(files.Secrets), verb)
 	}
 	return writeOutputs(c.App.Writer, stderr, out, files)
 }
@@ -146,7 +152,7 @@ func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files) 
 	}
 	for _, f := range list {
 		if f.path == out.environment && files.EnvironmentMode == generate.SecretEnvironmentMode {
-			fmt.Fprintf(stderr, "gen-postman: wrote %s, which holds the client secret (mode 0600: keep it out of version control)\n", f.path)
+			fmt.Fprintf(stderr, "gen-postman: wrote %s, which holds %s (mode 0600: keep it out of version control)\n", f.path, joinWords(files.Secrets))
 			continue
 		}
 		fmt.Fprintf(stderr, "gen-postman: wrote %s\n", f.path)
@@ -166,4 +172,12 @@ func exportTime() (func() time.Time, error) {
 		return nil, usageError(fmt.Errorf("SOURCE_DATE_EPOCH %q is not a count of seconds", epoch))
 	}
 	return func() time.Time { return time.Unix(sec, 0) }, nil
+}
+
+// joinWords joins "a", "b" and "c" as "a, b and c".
+func joinWords(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
