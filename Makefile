@@ -52,7 +52,7 @@ lint:
 e2e-deps: $(E2E)/node_modules/.package-lock.json
 
 $(E2E)/node_modules/.package-lock.json: $(E2E)/package-lock.json $(E2E)/package.json
-	@command -v node >/dev/null 2>&1 || { echo "make test: Node.js 20 or later is required for the end-to-end tests (Newman, oidc-provider)" >&2; exit 1; }
+	@command -v node >/dev/null 2>&1 || { echo "make test: Node.js 20 or later is required for the end-to-end tests (Newman, oidc-provider, Prism)" >&2; exit 1; }
 	@command -v npm >/dev/null 2>&1 || { echo "make test: npm is required for the end-to-end tests" >&2; exit 1; }
 	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
 

@@ -60,8 +60,8 @@ func TestNewmanRunsAnOpenAPICollection(t *testing.T) {
 
 // TestNewmanFailsARequestWithAnEmptyPathVariable runs the same collection with applicationId left
 // empty: the requests about one application would go to /api/applications/ (the list route, a
-// 200), so each fails the collection's test, which names the variable to set, and Newman exits
-// non-zero.
+// 200), so none of them is sent, each fails a test that names the variable to set, and Newman
+// exits non-zero.
 func TestNewmanFailsARequestWithAnEmptyPathVariable(t *testing.T) {
 	client := loadClients(t)["m2m-basic"]
 	srv := startOAuthServer(t, "ES384", 3600)
@@ -90,6 +90,10 @@ func TestNewmanFailsARequestWithAnEmptyPathVariable(t *testing.T) {
 	}
 	if failed == 0 {
 		t.Error("no request failed for its empty path variable")
+	}
+	const requests = 6
+	if st := srv.stats(t); st.APIRequests+st.OpenRequests != requests-failed {
+		t.Errorf("the API received %d requests, want the %d of %d with their path variables set", st.APIRequests+st.OpenRequests, requests-failed, requests)
 	}
 	if !strings.Contains(console, want) {
 		t.Errorf("newman output lacks %q", want)

@@ -188,6 +188,8 @@ type newmanRun struct {
 				Test    string
 				Message string
 			}
+			// Source is the item whose script failed.
+			Source struct{ Name string }
 		}
 	}
 }
@@ -204,7 +206,7 @@ func runNewman(t *testing.T, args ...string) (newmanRun, string, error) {
 	t.Helper()
 	requireNode(t)
 	report := filepath.Join(t.TempDir(), "newman.json")
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	bin, err := filepath.Abs(filepath.Join(e2eDir, "node_modules", "newman", "bin", "newman.js"))
 	if err != nil {

@@ -4,8 +4,8 @@
 // Variables it reads: tokenUrl, clientId, the client secret (or, with private_key_jwt, the
 // private key and keyId), scope and the API parameter(s) below.
 // When no token can be had it records why in accessTokenError, never with the secret, and the
-// collection's test fails the request with that reason. It records a path variable left empty
-// in pathVariableError, for the test too.
+// collection's test fails the request with that reason. A request that would send a path
+// variable empty is not sent: a test fails the run naming the variable (pathVariableError keeps it).
 const settings = /* settings */ {};
 // A token is renewed 30 s before it expires, or halfway through a shorter lifetime.
 const renewBeforeExpiryMs = 30 * 1000;
@@ -220,7 +220,7 @@ function ensureToken() {
 
 // emptyPathVariables names the path variables this request would send empty, with the variables
 // to set: Postman sends /api/applications/ for /api/applications/:id when :id is empty, which is
-// another route (there, the list of applications), so the collection's test fails the request.
+// another route (there, the list of applications), so the request is skipped and the run fails.
 // A value still holding {{name}} is a variable nobody defined: as empty.
 function emptyPathVariables() {
   const problems = [];
@@ -243,14 +243,18 @@ function emptyPathVariables() {
   return problems;
 }
 
-// Set on every request, empty when all is well.
+// A request with an empty path variable is not sent: it would reach another route, or one the
+// API's document forbids. The run fails with a test that names the variables to set. Set on every
+// request, empty when all is well.
 const pathProblems = emptyPathVariables();
 pm.collectionVariables.set('pathVariableError', pathProblems.join('; '));
 if (pathProblems.length > 0) {
-  console.error('gen-postman: ' + pathProblems.join('; '));
-}
-
-// A request marked "No Auth" (an API's public operations) needs no token.
-if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
+  console.error('gen-postman: skipped "' + pm.info.requestName + '": ' + pathProblems.join('; '));
+  pm.test('gen-postman: every path variable is set', () => {
+    throw new Error(pathProblems.join('; '));
+  });
+  pm.execution.skipRequest();
+} else if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
+  // A request marked "No Auth" (an API's public operations) needs no token.
   ensureToken();
 }

@@ -1,13 +1,5 @@
 // gen-postman: fails a request sent without a token because the token request was refused or
 // failed (the pre-request script records why), and any request the API refuses, so CI notices.
-// It fails a request sent with an empty path variable too, naming it: Postman sends
-// /api/applications/ for /api/applications/:id, another route that may well answer 200.
-const pathVariableError = pm.collectionVariables.get('pathVariableError');
-if (pathVariableError) {
-  pm.test('gen-postman: every path variable is set', () => {
-    throw new Error(pathVariableError);
-  });
-}
 // A request marked "No Auth" (an API's public operations) carries no token: the next two do not apply.
 if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
   pm.test('gen-postman: an access token was obtained', () => {

@@ -1,0 +1,130 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// skippedLine is the console line of a request the pre-request script did not send.
+var skippedLine = regexp.MustCompile(`gen-postman: skipped "([^"]+)": (.*)`)
+
+// prismRun is what one Newman run of a collection against Prism's mock did.
+type prismRun struct {
+	// Requests counts the collection's requests; Sent those Prism received, Skipped those the
+	// pre-request script did not send, by name, with why.
+	Requests int
+	Sent     []prismRequest
+	Skipped  map[string]string
+	Newman   newmanRun
+	Console  string
+}
+
+// violations lists the requests Prism found the document forbids, each with its violations.
+func (r *prismRun) violations() []prismRequest {
+	var out []prismRequest
+	for _, req := range r.Sent {
+		if len(req.Violations) > 0 {
+			out = append(out, req)
+		}
+	}
+	return out
+}
+
+// runAgainstPrism generates the collection of the real document name, with tokens from the
+// oidc-provider server, and runs it in Newman against Prism's dynamic mock of the document.
+func runAgainstPrism(t *testing.T, name string, args ...string) *prismRun {
+	t.Helper()
+	doc := realDocument(t, name)
+	client := loadClients(t)["m2m-basic"]
+	srv := startOAuthServer(t, "ES384", 3600)
+	prism := startPrism(t, doc)
+	t.Setenv(envClientSecret, client.Secret)
+	collection, environment := generateFiles(t, srv, append([]string{"--client-id", client.ID, "--openapi", doc}, args...)...)
+	requests := countRequests(t, collection)
+	run, console, _ := runNewman(t, collection, "-e", environment, "--env-var", "baseUrl="+prism.Base)
+	if st := srv.stats(t); st.TokenRequests != 1 || st.TokenErrors != 0 {
+		t.Errorf("server stats = %+v, want one token request, not refused", st)
+	}
+	r := &prismRun{Requests: requests, Sent: prism.requests(), Skipped: map[string]string{}, Newman: run, Console: console}
+	for _, m := range skippedLine.FindAllStringSubmatch(console, -1) {
+		r.Skipped[m[1]] = strings.TrimRight(m[2], "' \r")
+	}
+	if len(r.Sent)+len(r.Skipped) != requests {
+		t.Errorf("Prism received %d requests and %d were skipped by name, want the collection's %d in all", len(r.Sent), len(r.Skipped), requests)
+	}
+	return r
+}
+
+// countRequests counts the requests of a collection file, in all its folders.
+func countRequests(t *testing.T, file string) int {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type item struct {
+		Request json.RawMessage `json:"request"`
+		Item    []item          `json:"item"`
+	}
+	var c item
+	if err := json.Unmarshal(data, &c); err != nil {
+		t.Fatalf("reading %s: %v", file, err)
+	}
+	var count func([]item) int
+	count = func(items []item) int {
+		n := 0
+		for _, it := range items {
+			if it.Request != nil {
+				n++
+			}
+			n += count(it.Item)
+		}
+		return n
+	}
+	return count(c.Item)
+}
+
+// TestNewmanRunsLogtoAgainstPrism runs the collection of Logto's whole Management API document in
+// Newman against Prism's dynamic mock of that document, which checks every request against it.
+// No request goes out with an empty path variable: each such request is skipped, named, and
+// fails the run with a test that names the variable to set.
+func TestNewmanRunsLogtoAgainstPrism(t *testing.T) {
+	r := runAgainstPrism(t, "logto-management-api.cloud.json")
+	bad := r.violations()
+	for _, req := range bad {
+		for _, v := range req.Violations {
+			if strings.HasPrefix(v, "request.path ") {
+				t.Errorf("%s: %s", req.Line, v)
+			}
+		}
+	}
+	if len(r.Skipped) == 0 {
+		t.Error("no request was skipped, though nothing fills the path variables")
+	}
+	failed := map[string]bool{}
+	for _, f := range r.Newman.Run.Failures {
+		if f.Error.Test == "gen-postman: every path variable is set" {
+			if !strings.Contains(f.Error.Message, "is empty: set ") {
+				t.Errorf("failure %q does not name the variable to set", f.Error.Message)
+			}
+			failed[f.Source.Name] = true
+		}
+	}
+	for name := range r.Skipped {
+		if !failed[name] {
+			t.Errorf("request %q was skipped without a failing test", name)
+		}
+	}
+	t.Logf("Logto on Prism: %d requests, %d sent, %d skipped, %d with request violations", r.Requests, len(r.Sent), len(r.Skipped), len(bad))
+	for _, req := range bad {
+		t.Logf("violation: %s: %s", req.Line, strings.Join(req.Violations, "; "))
+	}
+	if t.Failed() {
+		t.Logf("newman output:\n%s", r.Console)
+	}
+}
