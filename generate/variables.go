@@ -52,7 +52,9 @@ func collectionVariables(p *profile.Profile, rename map[string]string) []postman
 		if v.Description != "" {
 			description = v.Description
 		}
-		vars = append(vars, postman.Variable{Key: variableName(rename, v.Name), Value: v.Value, Type: "string", Description: description})
+		// The document's example stands in a path: its braces are percent-encoded, so the API
+		// gets the text the document wrote and Postman never expands it.
+		vars = append(vars, postman.Variable{Key: variableName(rename, v.Name), Value: inertURLPart(v.Value), Type: "string", Description: description})
 	}
 	if p.DPoP {
 		vars = append(vars, postman.Variable{Key: postman.VarDPoPNonce, Type: "string", Description: "Set by the pre-request script: the token endpoint's last DPoP-Nonce."})

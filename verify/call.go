@@ -32,7 +32,8 @@ type callTarget struct {
 
 // callURL resolves Options.Call against the profile into the request to make, or returns an
 // [*input.Error]. A bare call makes the profile's Call, the collection's own request,
-// or else the first of the preset's ready requests.
+// or else the first of the preset's ready requests. A bare call and a PATH both go only under a
+// base URL that names where the API is served, never under an identifier (notAnIdentifier).
 func callURL(p *profile.Profile, call string, n Names) (callTarget, error) {
 	bad := func(reason string) error {
 		return &input.Error{Field: "call", Value: network.RedactURL(call), Reason: reason}
@@ -47,12 +48,12 @@ func callURL(p *profile.Profile, call string, n Names) (callTarget, error) {
 	case call == "":
 		return callTarget{}, nil
 	case call == CallFirst:
-		return notAnIdentifier(p, n)(bareCall(p, n, get, bad))
+		return notAnIdentifier(p, n, false)(bareCall(p, n, get, bad))
 	case strings.HasPrefix(call, "/"):
 		if strings.HasPrefix(call, "//") {
 			return callTarget{}, bad("a path must start with a single /")
 		}
-		return get(joinBase(p, call, bad))
+		return notAnIdentifier(p, n, true)(get(joinBase(p, call, bad)))
 	}
 	if _, err := p.URLPolicy.Parse(call); err != nil {
 		return callTarget{}, bad("not a path starting with / nor a usable URL: " + err.Error())
@@ -76,23 +77,30 @@ func bareCall(p *profile.Profile, n Names, get func(string, error) (callTarget, 
 	return callTarget{}, bad("the profile has no ready request; give a path such as /api/users, or a URL")
 }
 
-// notAnIdentifier refuses a bare call that would send the token to a resource or audience
-// identifier: an identifier names the API for the token server and need not be where the API is
-// served, so the token goes there only when the user says so, with --call URL or --base-url. It
-// catches a call to the identifier itself (the generic provider's ready request, "/" after a
-// base URL guessed from the identifier) and, unless the user named the base URL, a call under a
+// notAnIdentifier refuses a bare call, or a PATH the user gave (path), that would send the
+// token to a resource or audience identifier: an identifier names the API for the token server
+// and need not be where the API is served, so the token goes there only when the user says so,
+// with --call URL or --base-url. It catches a bare call to the identifier itself (the generic
+// provider's ready request, "/" after a base URL guessed from the identifier) and, unless the
+// user named the base URL, a bare call or a PATH under a
 // base URL that is an identifier (an OpenAPI document's requests when the document names no
 // server); a collection cannot say whether its base URL was such a guess. A preset's ready
 // requests under its own API's identifier (Kinde's /api/v1/... under /api) go after the
 // preset's own base URL and are made.
-func notAnIdentifier(p *profile.Profile, n Names) func(callTarget, error) (callTarget, error) {
+func notAnIdentifier(p *profile.Profile, n Names, path bool) func(callTarget, error) (callTarget, error) {
 	return func(t callTarget, err error) (callTarget, error) {
 		if err != nil {
 			return t, err
 		}
+		what := "a bare call"
+		if path {
+			what = "the path"
+		}
 		for _, param := range p.Params {
 			for _, id := range strings.Fields(param.Value) {
-				if !isIdentifier(t.url, id) && (n.given(n.BaseURL) || !isIdentifier(p.BaseURL, id) || !under(t.url, p.BaseURL)) {
+				underIdentifier := !n.given(n.BaseURL) && isIdentifier(p.BaseURL, id) && under(t.url, p.BaseURL)
+				// A path the user gave goes where they say under a base that is no identifier.
+				if !underIdentifier && (path || !isIdentifier(t.url, id)) {
 					continue
 				}
 				instead := fmt.Sprintf("put the URL where the API is served after %s, or a PATH after it with %s naming the API's base URL", n.Call, n.BaseURL)
@@ -104,8 +112,8 @@ func notAnIdentifier(p *profile.Profile, n Names) func(callTarget, error) (callT
 					where = "under"
 				}
 				return callTarget{}, &input.Error{Field: "call", Value: network.RedactURL(t.url),
-					Reason: fmt.Sprintf("a bare call would send the token %s the %s identifier %q, which names the API "+
-						"but need not serve it; %s", where, param.Name, text.OneLine(id, 200), instead)}
+					Reason: fmt.Sprintf("%s would send the token %s the %s identifier %q, which names the API "+
+						"but need not serve it; %s", what, where, param.Name, text.OneLine(id, 200), instead)}
 			}
 		}
 		return t, nil

@@ -443,7 +443,7 @@ func (r *resolver) baseURL(p *Profile) error {
 func (r *resolver) scope(p *Profile) error {
 	scope := r.preset.Scope
 	if scope == "" && r.opts.API != nil {
-		scope = strings.Join(r.opts.API.Scopes, " ")
+		scope = strings.Join(r.documentScopes(p), " ")
 	}
 	if r.opts.Scope != nil {
 		scope = *r.opts.Scope
@@ -463,6 +463,20 @@ func (r *resolver) scope(p *Profile) error {
 		}
 	}
 	return nil
+}
+
+// documentScopes are the scopes the API description names, but for one Postman would read as a
+// variable: written in the scope variable, "{{clientSecret}}" would send the secret as a scope.
+func (r *resolver) documentScopes(p *Profile) []string {
+	var scopes []string
+	for _, s := range r.opts.API.Scopes {
+		if strings.Contains(s, "{{") {
+			p.Warnings = append(p.Warnings, fmt.Sprintf("the OpenAPI document's scope %q left out: Postman would read it as a variable", s))
+			continue
+		}
+		scopes = append(scopes, s)
+	}
+	return scopes
 }
 
 func (r *resolver) client(p *Profile) error {

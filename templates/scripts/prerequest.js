@@ -188,6 +188,11 @@ function fetchToken(s, nonce, retried) {
       recordFailure('token request to ' + s.tokenUrl + ' was refused: ' + hideSecret(describeFailure(res), secret));
       return;
     }
+    if (holdsVariable(body.access_token)) {
+      recordFailure('token request to ' + s.tokenUrl + ' answered an access_token holding "{{", which Postman would ' +
+        'expand as a variable (it may name the client secret or key): refused, nothing sent with it');
+      return;
+    }
     const wantType = settings.dpop ? 'dpop' : 'bearer';
     if (String(body.token_type || '').toLowerCase() !== wantType) {
       console.warn('gen-postman: token_type is "' + body.token_type + '", not ' + (settings.dpop ? 'DPoP' : 'Bearer'));
@@ -201,6 +206,13 @@ function fetchToken(s, nonce, retried) {
   });
 }
 
+// holdsVariable says whether Postman would read part of a token as a variable: it expands
+// {{accessToken}} and then what the token holds, so a token "{{privateKey}}" would send the key.
+// No token a server rightly issues holds "{{" (RFC 6750 section 2.1).
+function holdsVariable(token) {
+  return String(token).indexOf('{{') >= 0;
+}
+
 // ensureToken gets a token unless a good one is cached for these settings.
 function ensureToken() {
   const s = tokenSettings();
@@ -211,7 +223,7 @@ function ensureToken() {
   if (!s.tokenUrl || !s.clientId || !s.credential) {
     recordFailure('cannot get a token: set the variables tokenUrl, clientId and ' + settings.credential + ' (the ' +
       settings.credential + ' in your environment or with newman --env-var ' + settings.credential + '=...)');
-  } else if (!cached || cachedFor !== s.cacheKey || Date.now() >= renewAt) {
+  } else if (!cached || holdsVariable(cached) || cachedFor !== s.cacheKey || Date.now() >= renewAt) {
     fetchToken(s, settings.dpop ? dpop.tokenNonce() : '', false);
   } else {
     useToken(cached);

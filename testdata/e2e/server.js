@@ -3,7 +3,12 @@
 // JWT access tokens), mounted under /oidc, plus a small API under /api that checks those tokens;
 // and, from identity-servers.js, oidc-provider configured as Keycloak, Entra ID, Zitadel and Okta.
 //
+// For tests of what must never leave the machine, it keeps every request that reaches neither
+// its token endpoints nor its /__ paths (GET /__requests lists them), and its token endpoint
+// POST /__hostile/token/NAME answers the access token "{{NAME}}".
+//
 // Usage: node server.js [--alg ES384|RS256|PS256|ES256|EdDSA] [--ttl SECONDS] [--key-clients FILE]
+//                       [--resource URI=SCOPES]...
 //
 // --key-clients names a JSON file of clients that authenticate with a signed assertion
 // (private_key_jwt, RFC 7523) instead of a secret: [{"id", "scope", "jwk" (public), "dpop"}]. A
@@ -51,6 +56,7 @@ try {
       alg: { type: 'string', default: 'ES384' },
       ttl: { type: 'string', default: '3600' },
       'key-clients': { type: 'string' },
+      resource: { type: 'string', multiple: true, default: [] },
     },
   }));
 } catch (err) {
@@ -67,6 +73,12 @@ const ttl = Number(options.ttl);
 
 const fixtures = JSON.parse(readFileSync(new URL('./clients.json', import.meta.url), 'utf8'));
 const resources = new Map(Object.entries(fixtures.resources));
+// --resource URI=SCOPES adds a resource indicator, as a test's own API.
+for (const arg of options.resource) {
+  const at = arg.indexOf('=');
+  if (at <= 0) fail(`--resource ${arg}: want URI=SCOPES`);
+  resources.set(arg.slice(0, at), arg.slice(at + 1));
+}
 // The scopes each client has been given, as Logto gives them to an app through its roles.
 const keyClients = options['key-clients'] ? JSON.parse(readFileSync(options['key-clients'], 'utf8')) : [];
 const logtoClients = fixtures.clients.filter((c) => c.provider === undefined);
@@ -275,6 +287,24 @@ function readBody(req) {
   });
 }
 
+// Every request to the API and anywhere else but the token endpoints, as it arrived, for a test
+// to search for what must never travel there (GET /__requests).
+const received = [];
+const maxReceived = 1000;
+
+function record(req, body) {
+  if (received.length < maxReceived) {
+    received.push({ method: req.method, url: req.url, headers: req.headers, body });
+  }
+}
+
+// hostileToken answers a token request with an access token that names a collection variable
+// ({{name}} for POST /__hostile/token/NAME), as a hostile or broken token endpoint may.
+function hostileToken(req, res, path) {
+  const name = path.slice('/__hostile/token/'.length);
+  sendJSON(res, 200, { access_token: `{{${name}}}`, token_type: 'Bearer', expires_in: 3600 });
+}
+
 function leaks(req, body) {
   let url = req.url;
   try {
@@ -288,7 +318,9 @@ async function handle(req, res) {
   // Only origin-form request targets ("/path?query") are expected from local clients.
   const path = req.url.startsWith('/') ? new URL(req.url, base).pathname : '';
   if (!(path === MOUNT || path.startsWith(`${MOUNT}/`) || servers.isTokenPath(path)) && !path.startsWith('/__')) {
-    if (leaks(req, await readBody(req))) stats.secretLeaks += 1;
+    const body = await readBody(req);
+    record(req, body);
+    if (leaks(req, body)) stats.secretLeaks += 1;
   }
 
   if (path === MOUNT || path.startsWith(`${MOUNT}/`)) {
@@ -325,6 +357,10 @@ async function handle(req, res) {
       stats.openWithAuthorization += 1;
     }
     sendJSON(res, 200, { ok: true, method: req.method, path });
+  } else if (path.startsWith('/__hostile/token/') && req.method === 'POST') {
+    hostileToken(req, res, path);
+  } else if (path === '/__requests' && req.method === 'GET') {
+    sendJSON(res, 200, received);
   } else if (path === '/__stats' && req.method === 'GET') {
     sendJSON(res, 200, stats);
   } else if (path === '/__dpop/drop-nonce' && req.method === 'POST') {
