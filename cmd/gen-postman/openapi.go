@@ -135,7 +135,7 @@ func readSource(ctx context.Context, client *http.Client, policy network.URLPoli
 		defer body.Close()
 		r, size = body, length
 	default:
-		f, err := openInput("openapi", source)
+		f, err := input.Open("openapi", source)
 		if err != nil {
 			return nil, err
 		}

@@ -93,7 +93,7 @@ func resolveTarget(f outputFile) (target, error) {
 	case info.IsDir():
 		return t, bad("is a directory")
 	case !info.Mode().IsRegular():
-		return t, bad(fmt.Sprintf("is not a regular file (%s): only regular files are replaced", fileKind(info.Mode())))
+		return t, bad(fmt.Sprintf("is not a regular file (%s): only regular files are replaced", input.FileKind(info.Mode())))
 	}
 	t.info = info
 	return t, nil

@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv(interruptHelperEnv) != "" {
 		interruptHelper()
 	}
+	if os.Getenv(mainHelperEnv) != "" {
+		main()
+	}
 	testscript.Main(m, map[string]func(){
 		"gen-postman": func() { os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr)) },
 	})

@@ -20,7 +20,7 @@ func readSecretFile(path string) (string, error) {
 	bad := func(reason string) error {
 		return &input.Error{Field: "client-secret-file", Value: path, Reason: reason}
 	}
-	f, err := openInput("client-secret-file", path)
+	f, err := input.Open("client-secret-file", path)
 	if err != nil {
 		return "", err
 	}

@@ -41,7 +41,7 @@ func settingOptions(c *cli.Context, cmd setting.Command, stderr io.Writer) (prof
 		return opts, err
 	}
 	if path := c.String(string(setting.PrivateKey)); path != "" {
-		key, err := clientkey.Load(path)
+		key, err := clientkey.Load(path, func(msg string) { fmt.Fprintf(stderr, "gen-postman: warning: %s\n", msg) })
 		if err != nil {
 			return opts, err
 		}

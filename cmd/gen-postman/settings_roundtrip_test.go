@@ -312,7 +312,7 @@ func writeTestKey(t *testing.T, dir string) (string, *clientkey.Key) {
 	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	key, err := clientkey.Load(path)
+	key, err := clientkey.Load(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -96,7 +96,7 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 
 // readCollectionFile reads the collection update is given, at most postman.MaxFileSize bytes.
 func readCollectionFile(path string) ([]byte, error) {
-	f, err := openInput(string(setting.Collection), path)
+	f, err := input.Open(setting.Collection, path)
 	if err != nil {
 		var in *input.Error
 		if errors.As(err, &in) {

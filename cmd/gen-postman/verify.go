@@ -216,14 +216,14 @@ func loadCollection(ctx context.Context, collectionPath, environmentPath, reques
 }
 
 func readCollection(collectionPath, environmentPath, request string) (*tokenrequest.Request, error) {
-	col, err := openInput(string(setting.Collection), collectionPath)
+	col, err := input.Open(setting.Collection, collectionPath)
 	if err != nil {
 		return nil, err
 	}
 	defer col.Close()
 	var env io.Reader
 	if environmentPath != "" {
-		f, err := openInput(string(setting.Environment), environmentPath)
+		f, err := input.Open(setting.Environment, environmentPath)
 		if err != nil {
 			return nil, err
 		}

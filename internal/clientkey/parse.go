@@ -12,7 +12,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"runtime"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
@@ -32,20 +34,28 @@ const (
 const Field = "private-key"
 
 // Load reads and parses the PEM private key in the file at path. Every way the file or key is
-// unfit is an [*input.Error] naming path; no message ever holds key material.
-func Load(path string) (*Key, error) {
+// unfit is an [*input.Error] naming path; no message ever holds key material. The file is opened
+// as every file the user names is (see [input.Open]): a FIFO or a device is refused at once. A
+// file others may write is refused, since they could put their own key in it; one others may
+// read is used, and warn says so.
+func Load(path string, warn func(string)) (*Key, error) {
 	bad := func(reason string) error { return &input.Error{Field: Field, Value: path, Reason: reason} }
-	f, err := os.Open(path)
+	f, err := input.Open(Field, path)
 	if err != nil {
-		return nil, bad(openReason(err))
+		return nil, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
 		return nil, bad(openReason(err))
 	}
-	if !info.Mode().IsRegular() {
-		return nil, bad("not a regular file")
+	if reason := openToOthers(info); reason != "" {
+		if strings.Contains(reason, "write") {
+			return nil, bad(reason + ": run chmod 600 on it")
+		}
+		if warn != nil {
+			warn(fmt.Sprintf("%s %q %s: run chmod 600 on it", input.Flag(Field), path, reason))
+		}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
@@ -59,6 +69,22 @@ func Load(path string) (*Key, error) {
 		return nil, bad(err.Error())
 	}
 	return k, nil
+}
+
+// openToOthers says how a key file is open to other users than its owner, as ssh refuses such
+// a key: writable (its group or anyone may put another key in it) or readable (they may read
+// the key); "" when it is private. Windows keeps no such bits.
+func openToOthers(info fs.FileInfo) string {
+	perm := info.Mode().Perm()
+	switch {
+	case runtime.GOOS == "windows":
+		return ""
+	case perm&0o022 != 0:
+		return fmt.Sprintf("is mode %04o: others may write it", perm)
+	case perm&0o044 != 0:
+		return fmt.Sprintf("is mode %04o: others may read the private key", perm)
+	}
+	return ""
 }
 
 func openReason(err error) string {

@@ -132,10 +132,10 @@ func TestLoadNamesTheFile(t *testing.T) {
 	for path, want := range map[string]string{
 		big:                               "larger than 64 KiB",
 		notKey:                            "not a PEM file",
-		dir:                               "not a regular file",
+		dir:                               "is a directory",
 		filepath.Join(dir, "missing.pem"): "no such file",
 	} {
-		_, err := Load(path)
+		_, err := Load(path, nil)
 		var ie *input.Error
 		if !errors.As(err, &ie) || ie.Field != Field || ie.Value != path || !strings.Contains(ie.Reason, want) {
 			t.Errorf("Load(%s) = %v, want an input error for --private-key naming the file, with %q", path, err, want)

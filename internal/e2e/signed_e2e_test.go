@@ -175,7 +175,7 @@ func TestVerifySignedFailuresSayWhich(t *testing.T) {
 	t.Run("expired assertion", func(t *testing.T) {
 		// This machine's clock ten minutes slow: the assertion has expired when the server reads
 		// it. The command has no clock to set, so verify runs in this process.
-		key, err := clientkey.Load(ec.Key)
+		key, err := clientkey.Load(ec.Key, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package main
+package input
 
 import (
 	"io/fs"
@@ -6,14 +6,14 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
-// openInput opens a file the user named. Only a regular file is read: a directory, a FIFO or
-// a device is bad input, and opening never waits for a writer.
-func openInput(flag, path string) (*os.File, error) {
-	bad := func(reason string) error { return &input.Error{Field: setting.Key(flag), Value: path, Reason: reason} }
+// Open opens a file the user named with the setting field, for reading. Only a regular file is
+// read: a directory, a FIFO, a socket or a device is an [*Error] at once, and opening never
+// waits for a writer, so that no file name can hold a command up.
+func Open(field setting.Key, path string) (*os.File, error) {
+	bad := func(reason string) error { return &Error{Field: field, Value: path, Reason: reason} }
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, bad(strings.TrimPrefix(err.Error(), "stat "+path+": "))
@@ -41,12 +41,12 @@ func notRegular(info os.FileInfo) string {
 	case m.IsDir():
 		return "is a directory, not a file"
 	default:
-		return "is not a regular file (" + fileKind(m) + ")"
+		return "is not a regular file (" + FileKind(m) + ")"
 	}
 }
 
-// fileKind names a kind of file that is not a regular file, for a message.
-func fileKind(m fs.FileMode) string {
+// FileKind names a kind of file that is not a regular file, for a message.
+func FileKind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "a FIFO"
