@@ -67,11 +67,18 @@ func writeFiles(files []outputFile) (err error) {
 }
 
 // resolveTarget finds the file f replaces, refusing a path that is not a regular file: a
-// directory, a device, a FIFO or a socket is never replaced by one.
+// directory, a device, a FIFO or a socket is never replaced by one; nor is a path through a link,
+// or to a file, that another user planted in a folder others may write (atomicfile.CheckPath).
 func resolveTarget(f outputFile) (target, error) {
 	t := target{outputFile: f, real: f.path}
 	bad := func(reason string) error {
 		return &input.Error{Field: setting.Key(f.flag), Value: f.path, Reason: reason}
+	}
+	var planted *atomicfile.PlantedError
+	if err := atomicfile.CheckPath(f.path); errors.As(err, &planted) {
+		return t, bad(planted.Error())
+	} else if err != nil {
+		return t, fmt.Errorf("writing %q: %w", f.path, err)
 	}
 	info, err := os.Lstat(f.path)
 	switch {
