@@ -17,8 +17,8 @@ const minConcurrentParts = 64
 // only reads it, and each item's parts are its own, so the items are shared out among as many
 // workers as the process may run at once: on Okta's 732 requests this is a fifth of the time
 // of writing the collection.
-func readParts(nodes []*postman.Node) []map[string]baseline.Part {
-	out := make([]map[string]baseline.Part, len(nodes))
+func readParts(nodes []*postman.Node) []map[baseline.PartID]baseline.Part {
+	out := make([]map[baseline.PartID]baseline.Part, len(nodes))
 	workers := min(runtime.GOMAXPROCS(0), len(nodes)/minConcurrentParts)
 	if workers <= 1 {
 		for i, n := range nodes {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -53,10 +52,15 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 	if err != nil {
 		return collectionFileError(path, err)
 	}
-	if err := checkMadeByGenPostman(cur, path); err != nil {
-		return err
+	target, err := update.Open(cur)
+	if errors.Is(err, update.ErrNotGenerated) {
+		return usageError(fmt.Errorf("collection %q was not made by gen-postman (it has no %s variable): update brings a document into a collection gen-postman generated; make one with gen-postman --openapi",
+			path, baseline.VarName))
 	}
-	prof, err := updateProfile(c, client, data, path)
+	if err != nil {
+		return collectionFileError(path, err)
+	}
+	prof, err := updateProfile(c, client, cur, path)
 	if err != nil {
 		return err
 	}
@@ -65,7 +69,7 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 		return err
 	}
 	warn(stderr, warnings)
-	report, err := update.Merge(cur, fresh, update.Options{Prune: c.Bool("prune"), Settings: givenSettings(c)})
+	report, err := target.Merge(fresh, update.Options{Prune: c.Bool("prune"), Settings: givenSettings(c)})
 	if err != nil {
 		return fmt.Errorf("updating %q: %w", path, err)
 	}
@@ -124,27 +128,10 @@ func collectionFileError(path string, err error) error {
 	return usageError(fmt.Errorf("collection %q: %w", path, err))
 }
 
-// checkMadeByGenPostman refuses a collection gen-postman did not write: one with neither the
-// record of a generation nor the variables gen-postman's scripts keep the token in.
-func checkMadeByGenPostman(c *postman.Collection, path string) error {
-	raw, _ := c.Member("variable")
-	var vars []struct {
-		Key string `json:"key"`
-	}
-	_ = json.Unmarshal(raw, &vars) // variables that are not a list name none
-	for _, v := range vars {
-		if v.Key == baseline.VarName || v.Key == postman.VarRenewAt {
-			return nil
-		}
-	}
-	return usageError(fmt.Errorf("collection %q was not made by gen-postman (it has no %s variable): update brings a document into a collection gen-postman generated; make one with gen-postman --openapi",
-		path, baseline.VarName))
-}
-
 // updateProfile is the profile the fresh collection is generated with: the collection's own
 // settings, the flags given over them, and the newer document's requests.
-func updateProfile(c *cli.Context, client *http.Client, data []byte, path string) (*profile.Profile, error) {
-	tr, err := tokenrequest.Load(bytes.NewReader(data), nil, "")
+func updateProfile(c *cli.Context, client *http.Client, cur *postman.Collection, path string) (*profile.Profile, error) {
+	tr, err := tokenrequest.FromCollection(cur, nil, "")
 	if err != nil {
 		return nil, collectionFileError(path, err)
 	}

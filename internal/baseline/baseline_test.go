@@ -12,8 +12,8 @@ import (
 
 func TestRecordRoundTrip(t *testing.T) {
 	r := &Record{Ops: []Op{
-		NewOp("getPet", "pets", map[string]Part{PartName: {Canon: "Get a pet"}, PrefixQuery + "limit": {Canon: `{"value":"10"}`}}),
-		NewOp("GET /ping", "Other", map[string]Part{PartName: {Canon: "Ping"}}),
+		NewOp("getPet", "pets", map[PartID]Part{{Kind: PartName}: {Canon: "Get a pet"}, {Kind: PartQuery, Key: "limit"}: {Canon: `{"value":"10"}`}}),
+		NewOp("GET /ping", "Other", map[PartID]Part{{Kind: PartName}: {Canon: "Ping"}}),
 	}}
 	got, err := Parse(r.String())
 	if err != nil {
@@ -25,7 +25,7 @@ func TestRecordRoundTrip(t *testing.T) {
 	if strings.Contains(r.String(), "getPet") || strings.Contains(r.String(), "Get a pet") {
 		t.Error("the record holds text of the document; it must hold hashes only")
 	}
-	if h, ok := r.Ops[0].Part(PartName); !ok || h != Hash("Get a pet") {
+	if h, ok := r.Ops[0].Part(PartID{Kind: PartName}); !ok || h != Hash("Get a pet") {
 		t.Errorf("Part(name) = %q, %v", h, ok)
 	}
 	if r.Ops[0].ItemID() != ItemID("getPet") || ItemID("getPet") == ItemID("getPets") {
@@ -46,14 +46,14 @@ func TestParseRefusesWhatItDidNotWrite(t *testing.T) {
 func TestPartsReadEveryShape(t *testing.T) {
 	generated := `{"info":{"name":"x"},"item":[{"name":"Get a pet","request":{"url":{"raw":"{{baseUrl}}/pets/:petId?limit=10","host":["{{baseUrl}}"],"path":["pets",":petId"],"query":[{"key":"limit","value":"10","description":"How many."}],"variable":[{"key":"petId","value":"{{petId}}","description":"The pet."}]},"method":"GET","description":"One pet.","body":{"mode":"urlencoded","urlencoded":[{"key":"a","value":"1","type":"text"}]}}}]}`
 	sdk := `{"info":{"name":"x"},"item":[{"id":"x","name":"Get a pet","request":{"description":{"content":"One pet.","type":"text/plain"},"url":{"path":["pets",":petId"],"host":["{{baseUrl}}"],"query":[{"description":{"content":"How many.","type":"text/plain"},"key":"limit","value":"10"}],"variable":[{"description":{"content":"The pet.","type":"text/plain"},"type":"any","key":"petId","value":"{{petId}}"}]},"method":"GET","body":{"mode":"urlencoded","urlencoded":[{"key":"a","value":"1"}]}},"response":[],"event":[]}]}`
-	parts := func(s string) map[string]string {
+	parts := func(s string) map[PartID]string {
 		c, err := postman.ReadCollection(bytes.NewReader([]byte(s)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		out := map[string]string{}
-		for name, p := range Parts(c.Items()[0]) {
-			out[name] = p.Canon
+		out := map[PartID]string{}
+		for id, p := range Parts(c.Items()[0]) {
+			out[id] = p.Canon
 		}
 		return out
 	}
@@ -61,12 +61,15 @@ func TestPartsReadEveryShape(t *testing.T) {
 	if got := parts(sdk); !reflect.DeepEqual(got, want) {
 		t.Errorf("the SDK's shape reads as\n%v\nwant\n%v", got, want)
 	}
-	for name, canon := range map[string]string{
-		PartRequest: "GET {{baseUrl}}/pets/:petId", PartDescription: "One pet.", PartAuth: postman.AuthTypeInherit,
-		PrefixQuery + "limit": `{"description":"How many.","value":"10"}`,
+	for id, canon := range map[PartID]string{
+		{Kind: PartRequest}: "GET {{baseUrl}}/pets/:petId", {Kind: PartDescription}: "One pet.", {Kind: PartAuth}: postman.AuthTypeInherit,
+		{Kind: PartQuery, Key: "limit"}: `{"description":"How many.","value":"10"}`,
 	} {
-		if want[name] != canon {
-			t.Errorf("part %s = %q, want %q", name, want[name], canon)
+		if want[id] != canon {
+			t.Errorf("part %s = %q, want %q", id, want[id], canon)
 		}
+	}
+	if got := (PartID{Kind: PartHeader, Key: "x-trace"}).String(); got != "header:x-trace" {
+		t.Errorf("a header's part is named %q in the record, want header:x-trace as before", got)
 	}
 }

@@ -3,23 +3,51 @@ package baseline
 import (
 	"bytes"
 	"encoding/json"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/postman"
 )
 
-// Names of a request's parts. A parameter's part is its kind's prefix and its key.
+// PartKind is what of a request a part is.
+type PartKind uint8
+
+// The kinds of a request's parts.
 const (
-	PartName        = "name"
-	PartRequest     = "request" // method, host and path
-	PartDescription = "description"
-	PartAuth        = "auth"
-	PartBody        = "body"
-	PrefixQuery     = "query:"
-	PrefixHeader    = "header:" // with the header's name in lower case
-	PrefixPath      = "path:"
+	PartName PartKind = iota + 1
+	// PartRequest is the method, host and path.
+	PartRequest
+	PartDescription
+	PartAuth
+	PartBody
+	// PartQuery is one query parameter, by its key.
+	PartQuery
+	// PartHeader is one header, by its name in lower case.
+	PartHeader
+	// PartPath is one path variable, by its key.
+	PartPath
 )
+
+// partWords are the kinds as the record names them, and the prefixes of a parameter's name.
+var partWords = [...]string{PartName: "name", PartRequest: "request", PartDescription: "description",
+	PartAuth: "auth", PartBody: "body", PartQuery: "query:", PartHeader: "header:", PartPath: "path:"}
+
+// PartID names one part of a request: its kind and, for a parameter, its key.
+type PartID struct {
+	Kind PartKind
+	Key  string
+}
+
+// IsParam reports whether the part is a query parameter, a header or a path variable.
+func (id PartID) IsParam() bool { return id.Kind >= PartQuery }
+
+// String is the part's name as the record hashes it: "body", "query:limit".
+func (id PartID) String() string {
+	if int(id.Kind) >= len(partWords) || id.Kind == 0 {
+		return ""
+	}
+	return partWords[id.Kind] + id.Key
+}
 
 // Part is one part of a request: its canonical value, the same whichever shape the file
 // holds it in (a description as a string or an object, url.raw present or not, empty lists
@@ -32,38 +60,57 @@ type Part struct {
 }
 
 // Parts reads the parts of a request item. A folder, or an item without a request, has none.
-func Parts(n *postman.Node) map[string]Part {
-	parts := map[string]Part{}
+func Parts(n *postman.Node) map[PartID]Part {
+	parts, _ := ReadParts(n)
+	return parts
+}
+
+// ReadParts reads the parts of a request item and returns as well the request it read them
+// from, for editing; the view is nil when the item has no request that reads as one.
+func ReadParts(n *postman.Node) (map[PartID]Part, *RequestView) {
+	parts := map[PartID]Part{}
 	if n.IsFolder() {
-		return parts
+		return parts, nil
 	}
 	name, _ := n.Member("name")
-	parts[PartName] = Part{Canon: canonText(name), Text: name}
+	parts[PartID{Kind: PartName}] = Part{Canon: canonText(name), Text: name}
 	raw, ok := n.Member("request")
 	if !ok {
-		return parts
+		return parts, nil
 	}
-	var req RequestView
+	req := &RequestView{}
 	if err := req.Read(raw); err != nil {
-		return parts
+		return parts, nil
 	}
-	parts[PartRequest] = Part{Canon: req.Method + " " + req.Path()}
-	parts[PartDescription] = Part{Canon: canonDescription(member(&req.Object, "description")), Text: member(&req.Object, "description")}
-	parts[PartAuth] = Part{Canon: authType(member(&req.Object, "auth")), Text: member(&req.Object, "auth")}
-	parts[PartBody] = Part{Canon: canonJSON(member(&req.Object, "body")), Text: member(&req.Object, "body")}
-	for prefix, list := range map[string][]json.RawMessage{PrefixQuery: req.Query, PrefixHeader: req.Header, PrefixPath: req.Variable} {
-		for _, p := range list {
+	parts[PartID{Kind: PartRequest}] = Part{Canon: req.Method + " " + req.Path()}
+	for _, kind := range []PartKind{PartDescription, PartAuth, PartBody} {
+		text := member(&req.Object, partWords[kind])
+		canon := canonJSON(text)
+		switch kind {
+		case PartDescription:
+			canon = canonDescription(text)
+		case PartAuth:
+			canon = authType(text)
+		}
+		parts[PartID{Kind: kind}] = Part{Canon: canon, Text: text}
+	}
+	for _, l := range []struct {
+		kind PartKind
+		list []json.RawMessage
+	}{{PartQuery, req.Query}, {PartHeader, req.Header}, {PartPath, req.Variable}} {
+		for _, p := range l.list {
 			key := ParamKey(p)
-			if prefix == PrefixHeader {
+			if l.kind == PartHeader {
 				key = strings.ToLower(key)
 			}
-			if _, dup := parts[prefix+key]; dup || key == "" {
+			id := PartID{Kind: l.kind, Key: key}
+			if _, dup := parts[id]; dup || key == "" {
 				continue // the first of a key counts: the app shows it first
 			}
-			parts[prefix+key] = Part{Canon: canonParam(p), Text: p}
+			parts[id] = Part{Canon: canonParam(p), Text: p}
 		}
 	}
-	return parts
+	return parts, req
 }
 
 // member is the text of an object's member, nil when it has none.
@@ -200,18 +247,18 @@ func simplify(v any) any {
 	return v
 }
 
-// SortedNames lists the names of parts in a stable order.
-func SortedNames(parts ...map[string]Part) []string {
-	seen := map[string]bool{}
-	var names []string
+// SortedIDs lists the parts of one or more requests once each, in the order of their names.
+func SortedIDs(parts ...map[PartID]Part) []PartID {
+	seen := map[PartID]bool{}
+	var ids []PartID
 	for _, p := range parts {
-		for name := range p {
-			if !seen[name] {
-				seen[name] = true
-				names = append(names, name)
+		for id := range p {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
 			}
 		}
 	}
-	sort.Strings(names)
-	return names
+	slices.SortFunc(ids, func(a, b PartID) int { return strings.Compare(a.String(), b.String()) })
+	return ids
 }

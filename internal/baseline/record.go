@@ -44,10 +44,10 @@ type Record struct {
 }
 
 // NewOp records the parts of an operation's request as generated.
-func NewOp(key, folder string, parts map[string]Part) Op {
+func NewOp(key, folder string, parts map[PartID]Part) Op {
 	op := Op{Key: Hash(key), Folder: Hash(folder), Parts: make(map[string]string, len(parts))}
-	for name, p := range parts {
-		op.Parts[Hash(name)] = Hash(p.Canon)
+	for id, p := range parts {
+		op.Parts[Hash(id.String())] = Hash(p.Canon)
 	}
 	return op
 }
@@ -59,9 +59,9 @@ func Hash(s string) string {
 	return base64.RawURLEncoding.EncodeToString(sum[:6])
 }
 
-// Part is the hash the record keeps of the part name, and whether it has one.
-func (o *Op) Part(name string) (string, bool) {
-	h, ok := o.Parts[Hash(name)]
+// Part is the hash the record keeps of the part's value, and whether it has one.
+func (o *Op) Part(id PartID) (string, bool) {
+	h, ok := o.Parts[Hash(id.String())]
 	return h, ok
 }
 

@@ -53,3 +53,26 @@ func writeItems(buf *bytes.Buffer, items []*Node) {
 	}
 	buf.WriteByte(']')
 }
+
+// Contains reports whether the collection's text, as [Collection.MarshalJSON] writes it, holds
+// s within one key or one value: a {{variable}} a request or a script uses, say. It reads the
+// text it keeps and writes nothing.
+func (c *Collection) Contains(s []byte) bool {
+	return objectContains(&c.obj, &c.itemList, s)
+}
+
+func objectContains(obj *Object, items *itemList, s []byte) bool {
+	for _, m := range obj.members {
+		if bytes.Contains([]byte(m.key), s) || bytes.Contains(m.value, s) {
+			return true
+		}
+		if m.value == nil && m.key == "item" && items.folder {
+			for _, n := range items.items {
+				if objectContains(&n.obj, &n.itemList, s) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -69,6 +69,11 @@ func Load(collection, environment io.Reader, request string) (*Request, error) {
 	if err != nil {
 		return nil, fileError("collection", err, environment != nil)
 	}
+	return FromCollection(col, environment, request)
+}
+
+// FromCollection is [Load] of a collection already read.
+func FromCollection(col *postman.Collection, environment io.Reader, request string) (*Request, error) {
 	vars, err := readVariableScopes(col, environment)
 	if err != nil {
 		return nil, err

@@ -20,7 +20,8 @@ type entry struct {
 	node    *postman.Node
 	parent  holder
 	folder  *postman.Node // the folder holding it; nil at the top level
-	parts   map[string]baseline.Part
+	parts   map[baseline.PartID]baseline.Part
+	view    *baseline.RequestView // the request the parts were read from; nil when it has none
 	id      string
 	claimed bool
 }
@@ -49,8 +50,8 @@ func (ix *collectionIndex) walk(h holder, folder *postman.Node) {
 			ix.walk(n, n)
 			continue
 		}
-		e := &entry{node: n, parent: h, folder: folder, parts: baseline.Parts(n), id: stringMember(n, "id")}
-		ix.add(e)
+		parts, view := baseline.ReadParts(n)
+		ix.add(&entry{node: n, parent: h, folder: folder, parts: parts, view: view, id: stringMember(n, "id")})
 	}
 }
 
@@ -62,7 +63,7 @@ func (ix *collectionIndex) add(e *entry) {
 	if e.id != "" {
 		ix.byID[e.id] = append(ix.byID[e.id], e)
 	}
-	if p, ok := e.parts[baseline.PartRequest]; ok {
+	if p, ok := e.parts[partRequest]; ok {
 		h := baseline.Hash(p.Canon)
 		ix.byPath[h] = append(ix.byPath[h], e)
 	}
@@ -119,3 +120,6 @@ func stringMember(n *postman.Node, key string) string {
 	_ = json.Unmarshal(raw, &s) // anything but a string reads as ""
 	return s
 }
+
+// partRequest is a request's method and path: what finds a request whose id was replaced.
+var partRequest = baseline.PartID{Kind: baseline.PartRequest}

@@ -32,14 +32,19 @@ type freshOp struct {
 
 // merger holds one update's state.
 type merger struct {
-	cur     *postman.Collection
+	cur     *Collection
 	fresh   *postman.Collection
 	opts    Options
 	ix      *collectionIndex
 	base    map[string]*baseline.Op // by key hash; nil without a record
 	baseOps []baseline.Op
 	ops     []freshOp
+	inFresh map[string]bool         // the key hashes of the fresh operations
 	placed  map[string]*postman.Node // by key hash: where each fresh operation is in cur
+	// freshVars are the fresh collection's variables as the file writes each.
+	freshVars []json.RawMessage
+	// changed says the collection was changed: a request, an item, a variable.
+	changed bool
 	report  *Report
 }
 
@@ -47,12 +52,17 @@ type merger struct {
 // settings, into cur, the collection the user edited, and reports what it did. cur is changed
 // in place; fresh is taken apart.
 func Merge(cur, fresh *postman.Collection, opts Options) (*Report, error) {
-	m := &merger{cur: cur, fresh: fresh, opts: opts, placed: map[string]*postman.Node{}, report: newReport()}
-	if err := m.read(); err != nil {
+	c, err := Open(cur)
+	if err != nil {
 		return nil, err
 	}
-	before, err := cur.MarshalJSON()
-	if err != nil {
+	return c.Merge(fresh, opts)
+}
+
+// Merge is [Merge] into the collection opened.
+func (c *Collection) Merge(fresh *postman.Collection, opts Options) (*Report, error) {
+	m := &merger{cur: c, fresh: fresh, opts: opts, placed: map[string]*postman.Node{}, report: newReport()}
+	if err := m.read(); err != nil {
 		return nil, err
 	}
 	m.match()
@@ -66,32 +76,35 @@ func Merge(cur, fresh *postman.Collection, opts Options) (*Report, error) {
 	if err := m.variables(); err != nil {
 		return nil, err
 	}
-	after, err := cur.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	m.report.Changed = string(before) != string(after)
+	m.report.Changed = m.changed
 	return m.report, nil
 }
 
 // read reads both records and lays the fresh requests beside theirs.
 func (m *merger) read() error {
-	freshRec, err := recordOf(m.fresh)
+	var err error
+	if m.freshVars, err = variableList(m.fresh.Member("variable")); err != nil {
+		return ErrNoRecordInFresh
+	}
+	freshRec, err := recordOf(m.freshVars)
 	if err != nil || freshRec == nil {
 		return ErrNoRecordInFresh
 	}
+	m.inFresh = make(map[string]bool, len(freshRec.Ops))
 	for _, folder := range m.fresh.Items() {
 		for i, n := range folder.Items() {
 			if len(m.ops) == len(freshRec.Ops) {
 				return ErrNoRecordInFresh
 			}
-			m.ops = append(m.ops, freshOp{op: freshRec.Ops[len(m.ops)], node: n, folder: folder, index: i})
+			op := freshRec.Ops[len(m.ops)]
+			m.ops = append(m.ops, freshOp{op: op, node: n, folder: folder, index: i})
+			m.inFresh[op.Key] = true
 		}
 	}
 	if len(m.ops) != len(freshRec.Ops) {
 		return ErrNoRecordInFresh
 	}
-	baseRec, err := recordOf(m.cur)
+	baseRec, err := m.cur.record, m.cur.recordErr
 	if err != nil {
 		// Damaged by hand, say: the update goes on as for a collection without one.
 		m.report.Warnings = append(m.report.Warnings, err.Error()+"; every difference is kept as yours, and a new record is written")
@@ -105,7 +118,7 @@ func (m *merger) read() error {
 			m.base[baseRec.Ops[i].Key] = &baseRec.Ops[i]
 		}
 	}
-	m.ix = newIndex(m.cur)
+	m.ix = newIndex(m.cur.col)
 	return nil
 }
 
@@ -118,7 +131,7 @@ func (m *merger) match() {
 		keys = append(keys, &m.ops[i].op)
 	}
 	for i := range m.baseOps {
-		if !m.inFresh(m.baseOps[i].Key) {
+		if !m.inFresh[m.baseOps[i].Key] {
 			keys = append(keys, &m.baseOps[i])
 		}
 	}
@@ -136,7 +149,7 @@ func (m *merger) match() {
 		if b := m.base[op.Key]; b != nil {
 			path = b
 		}
-		h, ok := path.Part(baseline.PartRequest)
+		h, ok := path.Part(partRequest)
 		if !ok {
 			continue
 		}
@@ -157,10 +170,10 @@ func (m *merger) renamed() {
 	gone := map[string]*baseline.Op{} // by the hash of the method and path generated
 	for i := range m.baseOps {
 		op := &m.baseOps[i]
-		if _, placed := m.placed[op.Key]; !placed || m.inFresh(op.Key) {
+		if _, placed := m.placed[op.Key]; !placed || m.inFresh[op.Key] {
 			continue
 		}
-		if h, ok := op.Part(baseline.PartRequest); ok {
+		if h, ok := op.Part(partRequest); ok {
 			gone[h] = op
 		}
 	}
@@ -169,7 +182,7 @@ func (m *merger) renamed() {
 		if _, placed := m.placed[op.Key]; placed || m.base[op.Key] != nil {
 			continue
 		}
-		h, _ := op.Part(baseline.PartRequest)
+		h, _ := op.Part(partRequest)
 		old := gone[h]
 		if old == nil {
 			continue
@@ -182,17 +195,9 @@ func (m *merger) renamed() {
 		if stringMember(n, "id") == old.ItemID() {
 			id, _ := postman.Marshal(op.ItemID())
 			n.SetMember("id", id)
+			m.changed = true
 		}
 	}
-}
-
-func (m *merger) inFresh(key string) bool {
-	for i := range m.ops {
-		if m.ops[i].op.Key == key {
-			return true
-		}
-	}
-	return false
 }
 
 // mergeRequests merges each fresh operation's request into the collection's.
@@ -206,7 +211,8 @@ func (m *merger) mergeRequests() error {
 			continue
 		}
 		e := m.ix.byNode[n]
-		pm := &partMerge{node: n, cur: e.parts, fresh: f.node, new: baseline.Parts(f.node), base: m.base[f.op.Key]}
+		newParts, freshView := baseline.ReadParts(f.node)
+		pm := &partMerge{node: n, cur: e.parts, new: newParts, base: m.base[f.op.Key], view: e.view, freshView: freshView}
 		if err := pm.merge(); err != nil {
 			return fmt.Errorf("request %q: %w", m.ix.label(n), err)
 		}
@@ -215,6 +221,7 @@ func (m *merger) mergeRequests() error {
 			m.report.Conflicts = append(m.report.Conflicts, Conflict{Request: label, Part: part})
 		}
 		if pm.changed {
+			m.changed = true
 			m.report.Updated = append(m.report.Updated, label)
 		} else {
 			m.report.Unchanged++
@@ -230,7 +237,7 @@ func (m *merger) removeGone() {
 	for i := range m.baseOps {
 		op := &m.baseOps[i]
 		n, ok := m.placed[op.Key]
-		if !ok || m.inFresh(op.Key) {
+		if !ok || m.inFresh[op.Key] {
 			continue
 		}
 		label := m.ix.label(n)
@@ -243,6 +250,7 @@ func (m *merger) removeGone() {
 			continue
 		}
 		h.RemoveItem(at)
+		m.changed = true
 		m.report.Removed = append(m.report.Removed, label)
 		if f, ok := h.(*postman.Node); ok && len(f.Items()) == 0 {
 			emptied[f] = true
@@ -252,10 +260,10 @@ func (m *merger) removeGone() {
 	for _, op := range m.baseOps {
 		folders[op.Folder] = true
 	}
-	for at := len(m.cur.Items()) - 1; at >= 0; at-- {
-		f := m.cur.Items()[at]
+	for at := len(m.cur.col.Items()) - 1; at >= 0; at-- {
+		f := m.cur.col.Items()[at]
 		if emptied[f] && folders[baseline.Hash(f.Name())] && !says(f, "event") && !says(f, "auth") {
-			m.cur.RemoveItem(at)
+			m.cur.col.RemoveItem(at)
 			m.report.FoldersRemoved = append(m.report.FoldersRemoved, f.Name())
 		}
 	}
@@ -308,13 +316,8 @@ func says(n *postman.Node, key string) bool {
 	return true
 }
 
-// recordOf reads a collection's record; nil when it has none.
-func recordOf(c *postman.Collection) (*baseline.Record, error) {
-	raw, _ := c.Member("variable")
-	var vars []json.RawMessage
-	if json.Unmarshal(raw, &vars) != nil {
-		return nil, nil
-	}
+// recordOf reads the record in a collection's variables; nil when it has none.
+func recordOf(vars []json.RawMessage) (*baseline.Record, error) {
 	for i := len(vars) - 1; i >= 0; i-- {
 		var v struct {
 			Key   string `json:"key"`

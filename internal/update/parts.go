@@ -2,6 +2,7 @@ package update
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/baseline"
@@ -12,20 +13,20 @@ import (
 // hashes the record kept of the last generation (nil without one).
 type partMerge struct {
 	node      *postman.Node
-	cur       map[string]baseline.Part
-	fresh     *postman.Node
-	new       map[string]baseline.Part
+	cur       map[baseline.PartID]baseline.Part
+	new       map[baseline.PartID]baseline.Part
 	base      *baseline.Op
 	conflicts []string
 	changed   bool
-	view      *baseline.RequestView
-	freshView *baseline.RequestView
+	// view and freshView are the requests the parts were read from; edited says view was.
+	view, freshView *baseline.RequestView
+	edited          bool
 }
 
 // merge applies to the request each part the document changed and the user did not, and
 // lists the parts both changed.
 func (m *partMerge) merge() error {
-	for _, name := range baseline.SortedNames(m.cur, m.new) {
+	for _, name := range baseline.SortedIDs(m.cur, m.new) {
 		c, inCur := m.cur[name]
 		f, inNew := m.new[name]
 		if inCur == inNew && (!inCur || c.Canon == f.Canon) {
@@ -45,7 +46,7 @@ func (m *partMerge) merge() error {
 			m.conflicts = append(m.conflicts, partLabel(name))
 		}
 	}
-	if m.view == nil {
+	if !m.edited {
 		return nil
 	}
 	raw, err := m.view.Encode()
@@ -58,7 +59,7 @@ func (m *partMerge) merge() error {
 
 // asBase reports whether a part is as the record says it was generated: present with the
 // same value, or absent from both.
-func (m *partMerge) asBase(p baseline.Part, present bool, name string) bool {
+func (m *partMerge) asBase(p baseline.Part, present bool, name baseline.PartID) bool {
 	if m.base == nil {
 		return false
 	}
@@ -71,19 +72,20 @@ func (m *partMerge) asBase(p baseline.Part, present bool, name string) bool {
 
 // apply puts the fresh request's part into the request, or removes the part when the fresh
 // request has none.
-func (m *partMerge) apply(name string, f baseline.Part, present bool) error {
-	if name == baseline.PartName {
+func (m *partMerge) apply(name baseline.PartID, f baseline.Part, present bool) error {
+	if name.Kind == baseline.PartName {
 		if present && f.Text != nil {
 			m.node.SetMember("name", f.Text)
 		}
 		return nil
 	}
-	if err := m.views(); err != nil {
-		return err
+	if m.view == nil || m.freshView == nil {
+		return errNoRequest
 	}
+	m.edited = true
 	v, fv := m.view, m.freshView
-	switch {
-	case name == baseline.PartRequest:
+	switch name.Kind {
+	case baseline.PartRequest:
 		if method, ok := fv.Object.Get("method"); ok {
 			v.Object.SetRaw("method", method, nil)
 		}
@@ -100,37 +102,28 @@ func (m *partMerge) apply(name string, f baseline.Part, present bool) error {
 			}
 		}
 		v.URLChanged = true
-	case name == baseline.PartDescription || name == baseline.PartAuth || name == baseline.PartBody:
+	case baseline.PartDescription, baseline.PartAuth, baseline.PartBody:
+		member := name.String()
 		if present && f.Text != nil {
-			v.Object.SetRaw(name, f.Text, nil)
+			v.Object.SetRaw(member, f.Text, nil)
 		} else {
-			v.Object.Delete(name)
+			v.Object.Delete(member)
 		}
-	case strings.HasPrefix(name, baseline.PrefixQuery):
-		v.Query = setParam(v.Query, strings.TrimPrefix(name, baseline.PrefixQuery), f.Text, present, false)
+	case baseline.PartQuery:
+		v.Query = setParam(v.Query, name.Key, f.Text, present, false)
 		v.URLChanged = true
-	case strings.HasPrefix(name, baseline.PrefixPath):
-		v.Variable = setParam(v.Variable, strings.TrimPrefix(name, baseline.PrefixPath), f.Text, present, false)
+	case baseline.PartPath:
+		v.Variable = setParam(v.Variable, name.Key, f.Text, present, false)
 		v.URLChanged = true
-	case strings.HasPrefix(name, baseline.PrefixHeader):
-		v.Header = setParam(v.Header, strings.TrimPrefix(name, baseline.PrefixHeader), f.Text, present, true)
+	case baseline.PartHeader:
+		v.Header = setParam(v.Header, name.Key, f.Text, present, true)
 	}
 	return nil
 }
 
-// views reads the request of both items for editing, once.
-func (m *partMerge) views() error {
-	if m.view != nil {
-		return nil
-	}
-	m.view, m.freshView = &baseline.RequestView{}, &baseline.RequestView{}
-	raw, _ := m.node.Member("request")
-	if err := m.view.Read(raw); err != nil {
-		return err
-	}
-	fresh, _ := m.fresh.Member("request")
-	return m.freshView.Read(fresh)
-}
+// errNoRequest reports a part to apply to an item whose request does not read as one; the
+// parts of such an item are its name alone, so it does not happen.
+var errNoRequest = errors.New("a request is neither a URL string nor an object")
 
 // setParam replaces the first parameter named key with value, appends value when there is
 // none, or removes the parameter when present is false. Header names match in any case.
@@ -152,16 +145,16 @@ func setParam(list []json.RawMessage, key string, value json.RawMessage, present
 }
 
 // partLabel names a part for the report.
-func partLabel(name string) string {
-	switch {
-	case name == baseline.PartRequest:
+func partLabel(id baseline.PartID) string {
+	switch id.Kind {
+	case baseline.PartRequest:
 		return "method and path"
-	case strings.HasPrefix(name, baseline.PrefixQuery):
-		return "query parameter " + strings.TrimPrefix(name, baseline.PrefixQuery)
-	case strings.HasPrefix(name, baseline.PrefixHeader):
-		return "header " + strings.TrimPrefix(name, baseline.PrefixHeader)
-	case strings.HasPrefix(name, baseline.PrefixPath):
-		return "path variable " + strings.TrimPrefix(name, baseline.PrefixPath)
+	case baseline.PartQuery:
+		return "query parameter " + id.Key
+	case baseline.PartHeader:
+		return "header " + id.Key
+	case baseline.PartPath:
+		return "path variable " + id.Key
 	}
-	return name
+	return id.String()
 }

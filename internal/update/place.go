@@ -18,6 +18,7 @@ func (m *merger) addNew() error {
 			return err
 		}
 		h.InsertItem(at, f.node)
+		m.changed = true
 		m.ix.parents[f.node] = h
 		m.placed[f.op.Key] = f.node
 		m.report.Added = append(m.report.Added, m.ix.label(f.node))
@@ -65,20 +66,20 @@ func (m *merger) newFolder(fresh *postman.Node) (*postman.Node, error) {
 		folder.SetMember("description", d)
 	}
 	tags := m.fresh.Items()
-	at := len(m.cur.Items())
+	at := len(m.cur.col.Items())
 	for k, t := range tags {
 		if t != fresh {
 			continue
 		}
-		if h, i := m.before(tags[:k]); i >= 0 && h == holder(m.cur) {
+		if h, i := m.before(tags[:k]); i >= 0 && h == holder(m.cur.col) {
 			at = i + 1
 		} else if i := m.after(tags[k+1:]); i >= 0 {
 			at = i
 		}
 		break
 	}
-	m.cur.InsertItem(at, folder)
-	m.ix.parents[folder] = m.cur
+	m.cur.col.InsertItem(at, folder)
+	m.ix.parents[folder] = m.cur.col
 	m.report.FoldersAdded = append(m.report.FoldersAdded, folder.Name())
 	return folder, nil
 }

@@ -1,7 +1,6 @@
 package update
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -21,24 +20,9 @@ type variable struct {
 // those the flags gave, and writes the new record in place of the old one. Every other variable
 // stays as it is, value and all.
 func (m *merger) variables() error {
-	text, err := m.cur.MarshalJSON()
-	if err != nil {
-		return err
-	}
-	cur, err := variableList(m.cur.Member("variable"))
-	if err != nil {
-		return err
-	}
-	fresh, err := variableList(m.fresh.Member("variable"))
-	if err != nil {
-		return err
-	}
-	keys := make([]string, len(cur))
-	for i, raw := range cur {
-		keys[i] = keyOf(raw)
-	}
+	cur, keys := slices.Clone(m.cur.vars), slices.Clone(m.cur.keys)
 	changed := false
-	for _, raw := range fresh {
+	for _, raw := range m.freshVars {
 		key := keyOf(raw)
 		at := slices.Index(keys, key)
 		switch {
@@ -50,7 +34,7 @@ func (m *merger) variables() error {
 				cur[at] = raw
 				changed = true
 			}
-		case at < 0 && !bytes.Contains(text, []byte(postman.Ref(key))):
+		case at < 0 && !m.cur.col.Contains([]byte(postman.Ref(key))):
 			// Not used: left out.
 		case at < 0:
 			// Before the record, which stays last.
@@ -74,7 +58,9 @@ func (m *merger) variables() error {
 	if err != nil {
 		return err
 	}
-	m.cur.SetMember("variable", data)
+	m.cur.col.SetMember("variable", data)
+	m.cur.vars, m.cur.keys = cur, keys
+	m.changed = true
 	return nil
 }
 
