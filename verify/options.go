@@ -6,6 +6,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // DefaultLeeway is the clock skew the command line allows between this machine and the server.
@@ -48,8 +49,9 @@ type Options struct {
 	CacheDir string
 }
 
-// CallFirst is the Options.Call value for the profile's first ready request.
-const CallFirst = "first"
+// CallFirst is the Options.Call value for the profile's first ready request: what a bare
+// --call means, as the settings declaration says.
+const CallFirst = setting.CallFirst
 
 func (o *Options) leeway() time.Duration {
 	return max(o.Leeway, 0)

@@ -168,9 +168,9 @@ func verifyProfile(ctx context.Context, c *cli.Context, client *http.Client, tra
 	}
 	if !c.IsSet("collection") {
 		warnAllowHTTP(c, opts.URLPolicy, stderr)
-		for _, name := range []string{"environment", "request"} {
-			if c.IsSet(name) {
-				return nil, usageError(fmt.Errorf("--%s goes with --collection", name))
+		for _, s := range setting.For(setting.Verify) {
+			if s.With != "" && c.IsSet(string(s.Key)) && !c.IsSet(string(s.With)) {
+				return nil, usageError(fmt.Errorf("%s goes with %s", setting.Flag(s.Key), setting.Flag(s.With)))
 			}
 		}
 		if err := discoverEndpoints(ctx, tracedClient(tracer, client, opts), &opts, stderr); err != nil {
@@ -233,16 +233,23 @@ func readCollection(collectionPath, environmentPath, request string) (*tokenrequ
 	return tokenrequest.Load(col, env, request)
 }
 
-// expandBareCall lets --call stand alone: followed by nothing or by another flag it means the
-// first ready request. urfave/cli has no flags with optional values.
+// expandBareCall lets a flag whose declaration gives it a value Alone stand alone (--call):
+// followed by nothing or by another flag it means that value. urfave/cli has no flags with
+// optional values.
 func expandBareCall(args []string) []string {
+	alone := map[string]string{}
+	for _, s := range setting.All() {
+		if s.Alone != "" {
+			alone["--"+string(s.Key)], alone["-"+string(s.Key)] = s.Alone, s.Alone
+		}
+	}
 	out := make([]string, 0, len(args))
 	for i, a := range args {
 		if a == "--" {
 			return append(out, args[i:]...)
 		}
-		if (a == "--call" || a == "-call") && (i+1 == len(args) || strings.HasPrefix(args[i+1], "-")) {
-			a = "--call=" + verify.CallFirst
+		if value, ok := alone[a]; ok && (i+1 == len(args) || strings.HasPrefix(args[i+1], "-")) {
+			a = a + "=" + value
 		}
 		out = append(out, a)
 	}

@@ -14,6 +14,9 @@ const (
 	EnvClientSecret = "GEN_POSTMAN_CLIENT_SECRET"
 )
 
+// CallFirst is what a bare --call means: the first ready request (or the collection's own).
+const CallFirst = "first"
+
 // DefaultProvider is the preset used when none is named.
 const DefaultProvider = "logto"
 
@@ -86,9 +89,9 @@ var all = []Setting{
 		}},
 	{Key: Collection, Kind: Text, Commands: Verify,
 		Usage: "read the token request from the oauth2 auth of a Postman collection `FILE`"},
-	{Key: Environment, Kind: Text, Commands: Verify,
+	{Key: Environment, Kind: Text, Commands: Verify, With: Collection,
 		Usage: "resolve the collection's {{variables}} from a Postman environment `FILE` first"},
-	{Key: Request, Kind: Text, Commands: Verify,
+	{Key: Request, Kind: Text, Commands: Verify, With: Collection,
 		Usage: "check the OAuth 2.0 auth that request `NAME` (or Folder/Request) of the collection uses (default: the first request's)"},
 	{Key: Timeout, Kind: Duration, Default: "10s", Commands: Verify,
 		Usage: "`DURATION` allowed for the whole run, such as 30s"},
@@ -96,7 +99,7 @@ var all = []Setting{
 		Usage: "clock skew allowed on exp, iat and nbf, a `DURATION` such as 2m"},
 	{Key: MaxLifetime, Kind: Duration, DefaultText: "no limit", Commands: Verify,
 		Usage: "fail a token that lives longer than `DURATION`, such as 30m or 24h"},
-	{Key: Call, Kind: Text, URL: true, Commands: Verify,
+	{Key: Call, Kind: Text, URL: true, Commands: Verify, Alone: CallFirst,
 		Usage: "afterwards call the API with the token: `PATH` or URL; alone, the collection's request (GET or HEAD) or the first ready request"},
 	{Key: OpenAPI, Kind: Text, URL: true, Commands: Generate | Update,
 		Usage:   "make a request of every operation of an OpenAPI 3 or Swagger 2.0 document: a `FILE`, an https URL, or - for stdin",

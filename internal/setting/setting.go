@@ -74,6 +74,11 @@ type Setting struct {
 	// URL settings name a place gen-postman sends requests to: with --allow-http, the plain
 	// http hosts among them are the ones plain http may reach.
 	URL bool
+	// Alone, when set, is the value of the flag given with no value after it (followed by
+	// nothing or by another flag), as a bare --call means the first ready request.
+	Alone string
+	// With is the setting it goes with only: --environment with --collection.
+	With Key
 	// Commands are the commands that take it.
 	Commands Command
 	// Override is how the user's value combines with a collection's.
