@@ -7,12 +7,11 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/gen-postman/gen-postman/internal/apimodel"
+	"github.com/gen-postman/gen-postman/internal/gcpolicy"
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/openapi"
@@ -50,65 +49,13 @@ func loadAPI(ctx context.Context, client *http.Client, policy network.URLPolicy,
 	case err != nil:
 		return nil, bad(err.Error())
 	}
-	restoreGC := tuneGC(len(data))
+	gcpolicy.ForDocument(len(data))
 	doc, err := openapi.Parse(data, opts)
-	restoreGC()
 	if err != nil {
 		return nil, bad(err.Error())
 	}
 	warn(stderr, doc.Warnings)
 	return doc.API(), nil
-}
-
-// largeDocument is the size from which tuneGC trades time for memory.
-const largeDocument = 4 << 20
-
-// collectionFreeDocument is the size under which a document is read with no garbage collection.
-const collectionFreeDocument = 2 << 20
-
-// smallDocumentHeap is the memory in which a document under largeDocument is read (set up in
-// huge pages by prepareHeap), and one under collectionFreeDocument read and its collection
-// written with no garbage collection: Keycloak's document (0.4 MB) allocates 35 MB in all,
-// Okta's (3.5 MB) keeps about 45 MB alive at once.
-func smallDocumentHeap(size int) int64 {
-	return 64<<20 + 4*int64(size)
-}
-
-// tuneGC sets the garbage collector for reading a document of size bytes, unless GOGC or
-// GOMEMLIMIT is set, and returns what sets it back, to be called once the document is read.
-//
-// A document under collectionFreeDocument is read and its collection written without
-// collecting, as long as the memory stays under smallDocumentHeap: its heap starts at 4 MB and
-// doubles, and the collections that follow each doubling were a seventh of the processor time
-// for Keycloak's document. Above that memory the collector runs as the memory limit asks. This
-// stays so until the process ends. Larger documents come near that memory, where collecting at
-// the limit cost Okta's document (3.5 MB) a seventh more time than the default target.
-//
-// A large document lowers the collector's target. The document's model, which lives until its
-// operations are converted, is most of the heap: at the default target the heap grows to about
-// twice what is live. At 10%, Logto's document with its paths multiplied 16 times (18.9 MB)
-// peaks at 157 MB instead of 178 MB at 25% and about 240 MB at the default, for about a fifth
-// more processor time. Once it is read, what lives is the requests, a few MB, where a 10%
-// target would collect after every few hundred KB: hundreds of collections while the collection
-// is written. So the target goes back to what it was, after one collection that frees the
-// document's model, so that writing the collection starts from a small heap and reuses its memory.
-func tuneGC(size int) (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	if size < collectionFreeDocument {
-		debug.SetMemoryLimit(smallDocumentHeap(size))
-		debug.SetGCPercent(-1)
-		return func() {}
-	}
-	if size < largeDocument {
-		return func() {}
-	}
-	old := debug.SetGCPercent(10)
-	return func() {
-		runtime.GC()
-		debug.SetGCPercent(old)
-	}
 }
 
 // readSource reads the document, at most maxOpenAPISize bytes of it. A file, or stdin
@@ -149,13 +96,7 @@ func readSource(ctx context.Context, client *http.Client, policy network.URLPoli
 	if size > maxOpenAPISize {
 		return nil, fmt.Errorf("%w: %d bytes, over %s", openapi.ErrTooLarge, size, mebibytes(maxOpenAPISize))
 	}
-	if size >= 0 {
-		prepareHeap(int(size)) // before reading, so that the document's own bytes are read into it
-	}
 	data, err := readUpTo(r, size, maxOpenAPISize)
-	if size < 0 && err == nil {
-		prepareHeap(len(data))
-	}
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("reading: %w", err)
