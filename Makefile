@@ -1,7 +1,11 @@
-# make        builds ./gen-postman, stamped with the version git describe gives
-# make test   installs the pinned Node packages of the end-to-end tests, then checks and tests
-#             everything, the end-to-end suite (build tag e2e) included
-# go test ./... is the quick loop: every package but the end-to-end suite, without Node
+# make               builds ./gen-postman, stamped with the version git describe gives
+# make test          the tests: gofmt and go vet, every package with the race detector, then the
+#                    end-to-end suite (build tag e2e) against Newman and the OAuth servers, after
+#                    installing their pinned Node packages
+# make release-check the release checks: go vet for Windows, GoReleaser's check of
+#                    .goreleaser.yaml, and a snapshot of every release archive; CI runs it after
+#                    make test
+# go test ./...      the quick loop: every package but the end-to-end suite, without Node
 SHELL := /bin/bash
 GO  ?= go
 E2E := testdata/e2e
@@ -12,20 +16,28 @@ BIN     ?= gen-postman
 # GoReleaser, pinned in its own module so that its dependencies stay out of go.mod.
 GORELEASER := $(GO) tool -modfile=.ci/tools/go.mod goreleaser
 
-.PHONY: release-check release-snapshot build test lint e2e-deps bench bench-openapi bench-openapi-all bench-scale realdocs fuzz clean
+.PHONY: release-check release-config release-snapshot vet-windows build test lint e2e-deps bench bench-openapi bench-openapi-all bench-scale realdocs fuzz clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/gen-postman
 
 # The quick packages first, each line as its package finishes, then the end-to-end suite with a
-# line per test as it finishes, so a minute-long run is never silent.
-test: e2e-deps lint release-check release-snapshot
+# line per test as it finishes, so a minute-long run is never silent. The race detector runs
+# where the code under test runs in the test process: every quick package, gen-postman's
+# commands included. The end-to-end suite runs a gen-postman binary built without it against
+# Node peers, so -race there would check only the harness, for the cost of building it again.
+test: e2e-deps lint
 	$(GO) test -race -count=1 ./...
-	set -o pipefail; $(GO) test -race -count=1 -timeout 30m -tags e2e -v ./internal/e2e | grep --line-buffered -v '^=== '
+	set -o pipefail; $(GO) test -count=1 -timeout 30m -tags e2e -v ./internal/e2e | grep --line-buffered -v '^=== '
 
-# make release-check checks .goreleaser.yaml; make release-snapshot builds every release archive
-# and checksums.txt into dist/ (ignored by git), offline once the module cache holds GoReleaser.
-release-check:
+# make release-check is what a release needs beyond the tests: the code and its tests vet for
+# Windows, GoReleaser checks .goreleaser.yaml, and make release-snapshot builds every release
+# archive (six platforms) and checksums.txt into dist/ (ignored by git), offline once the module
+# cache holds GoReleaser. The first run builds GoReleaser from source: minutes, so it is not
+# part of make test.
+release-check: vet-windows release-config release-snapshot
+
+release-config:
 	$(GORELEASER) check
 
 release-snapshot:
@@ -41,11 +53,13 @@ release-snapshot:
 # address as its origin for GoReleaser's run alone, through git's environment, never its config.
 RELEASE_GIT = $(if $(shell git remote 2>/dev/null),,GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=remote.origin.url GIT_CONFIG_VALUE_0=https://github.com/gen-postman/gen-postman.git)
 
-# The tests vet for Windows too, so a Unix-only call in a test file (syscall.Mkfifo) is caught:
-# about 2 s once the Windows standard library is in the build cache.
 lint:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet -tags e2e ./...
+
+# The tests vet for Windows too, so a Unix-only call in a test file (syscall.Mkfifo) is caught:
+# about 2 s once the Windows standard library is in the build cache, a minute or more before.
+vet-windows:
 	GOOS=windows $(GO) vet -tags e2e ./...
 
 # npm ci writes node_modules/.package-lock.json, so the install reruns only when the lockfile changes.
