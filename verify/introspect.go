@@ -164,10 +164,27 @@ func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt
 	if err := p.URLPolicy.Check(endpoint); err != nil {
 		return nil, warn(CheckActive, "cannot introspect: %s", rs.redact.Line(err.Error(), 300))
 	}
+	// The client authenticates as in its token request (RFC 7662 §2.1): HTTP Basic, the form
+	// fields, or a fresh assertion whose audience is this endpoint.
+	if host := hostOfURL(endpoint); host != hostOfURL(p.TokenURL) {
+		// Only a URL the user named gets here (discovery keeps to the token endpoint's host).
+		rs.report.addHints(fmt.Sprintf("The client's credentials are sent to %s as well, the introspection URL given: "+
+			"another host than the token endpoint's (%s).", rs.redact.Line(host, 200), rs.redact.Line(hostOfURL(p.TokenURL), 200)))
+	}
 	form := url.Values{"token": {token}, "token_type_hint": {"access_token"}}
-	if p.ClientAuth == profile.ClientAuthBody {
+	switch p.ClientAuth {
+	case profile.ClientAuthBody:
 		form.Set("client_id", p.ClientID)
 		form.Set("client_secret", p.ClientSecret)
+	case profile.ClientAuthPrivateKeyJWT:
+		assertion, err := clientAssertion(p, endpoint, rs.now())
+		if err != nil {
+			return nil, warn(CheckActive, "cannot introspect at %s: %s", shown, rs.redact.Line(err.Error(), 200))
+		}
+		rs.addSent(assertion)
+		form.Set("client_id", p.ClientID)
+		form.Set("client_assertion_type", assertionType)
+		form.Set("client_assertion", assertion)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, strings.NewReader(form.Encode()))
 	if err != nil {
@@ -175,7 +192,7 @@ func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
-	if p.ClientAuth != profile.ClientAuthBody {
+	if p.ClientAuth == profile.ClientAuthHeader {
 		req.SetBasicAuth(basicCredentials(p.ClientID, p.ClientSecret))
 	}
 	resp, err := rs.client.Do(req)

@@ -133,17 +133,18 @@ func TestIntrospection(t *testing.T) {
 	}
 }
 
-// TestIntrospectionURLOnTheTokenHost refuses an introspection endpoint on another host than
-// the token endpoint's: the client secret would go there.
-func TestIntrospectionURLOnTheTokenHost(t *testing.T) {
+// TestIntrospectionURLAnywhereWhenNamed takes an introspection endpoint the user named on any
+// host (Hydra serves it on its admin port): the user chose where the credentials go. Plain http
+// stays refused off loopback.
+func TestIntrospectionURLAnywhereWhenNamed(t *testing.T) {
 	for _, tt := range []struct {
 		url string
 		ok  bool
 	}{
 		{"https://id.example.com/oauth2/introspect", true},
 		{"https://ID.example.com/introspect", true},
-		{"https://other.example.com/oauth2/introspect", false},
-		{"https://id.example.com:8443/oauth2/introspect", false},
+		{"https://other.example.com/oauth2/introspect", true},
+		{"https://id.example.com:8443/oauth2/introspect", true},
 		{"http://id.example.com/oauth2/introspect", false},
 	} {
 		p, err := profile.Resolve(profile.Options{Provider: "generic", TokenURL: "https://id.example.com/oauth2/token", IntrospectionURL: tt.url})

@@ -57,7 +57,7 @@ func (rs *runState) newTokenRequest(ctx context.Context, nonce string) (*http.Re
 	p := rs.profile
 	var assertion string
 	if p.ClientAuth.Signed() {
-		a, err := clientAssertion(p, rs.now())
+		a, err := clientAssertion(p, p.TokenURL, rs.now())
 		if err != nil {
 			return nil, err
 		}

@@ -227,6 +227,13 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 		r.add(c)
 	}
 	r.addHints(k.claimHints...)
+
+	// A named introspection endpoint is asked about a JWT too: whoever names one wants to know
+	// that the token is not revoked, which its signature cannot say.
+	if endpoint := rs.profile.IntrospectionURL; endpoint != "" {
+		_, active := rs.introspect(ctx, endpoint, tr.AccessToken)
+		r.add(active)
+	}
 }
 
 // keyedChecks are the checks that rest on the issuer's documents: the signature, with the

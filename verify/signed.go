@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -40,12 +41,13 @@ func signingMethod(k *clientkey.Key) jwt.SigningMethod {
 }
 
 // clientAssertion signs a fresh private_key_jwt assertion (RFC 7523 §3): the client is its
-// issuer and subject, the token URL its audience, and its jti is new.
-func clientAssertion(p *profile.Profile, now time.Time) (string, error) {
+// issuer and subject, audience the endpoint it goes to (the token URL, or the introspection
+// URL: Glewlwyd takes no other there), and its jti is new.
+func clientAssertion(p *profile.Profile, audience string, now time.Time) (string, error) {
 	claims := jwt.MapClaims{
 		"iss": p.ClientID,
 		"sub": p.ClientID,
-		"aud": p.TokenURL,
+		"aud": audience,
 		"jti": uuid.NewString(),
 		"iat": now.Unix(),
 		"exp": now.Add(assertionLifetime).Unix(),
@@ -61,12 +63,10 @@ func clientAssertion(p *profile.Profile, now time.Time) (string, error) {
 	return s, nil
 }
 
-// dpopProof signs a DPoP proof (RFC 9449 §4.2) for a request: its method, its URL without
-// query and fragment, the server's nonce and the hash of the access token when given.
+// dpopProof signs a DPoP proof (RFC 9449 §4.2) for a request: its method, its URL as
+// [dpopHTU] gives it, the server's nonce and the hash of the access token when given.
 func dpopProof(key *clientkey.Key, method, target, nonce, accessToken string, now time.Time) (string, error) {
-	htu, _, _ := strings.Cut(target, "#")
-	htu, _, _ = strings.Cut(htu, "?")
-	claims := jwt.MapClaims{"jti": uuid.NewString(), "htm": method, "htu": htu, "iat": now.Unix()}
+	claims := jwt.MapClaims{"jti": uuid.NewString(), "htm": method, "htu": dpopHTU(target), "iat": now.Unix()}
 	if nonce != "" {
 		claims["nonce"] = nonce
 	}
@@ -83,6 +83,33 @@ func dpopProof(key *clientkey.Key, method, target, nonce, accessToken string, no
 		return "", fmt.Errorf("signing the DPoP proof: %w", err)
 	}
 	return s, nil
+}
+
+// dpopHTU is a proof's htu for a request to target: its URL without query and fragment (RFC
+// 9449 §4.2), normalized as §4.3 compares it, by RFC 3986 §6.2.2 and §6.2.3: scheme and host in
+// lower case, the scheme's default port left out, and an empty path written "/". A server that
+// compares htu as a string (Glewlwyd does) then gets from verify what the collection's script
+// sends, which normalizes the same way (templates/scripts/dpop.js).
+func dpopHTU(target string) string {
+	htu, _, _ := strings.Cut(target, "#")
+	htu, _, _ = strings.Cut(htu, "?")
+	u, err := url.Parse(htu)
+	if err != nil || u.Scheme == "" || u.Host == "" || u.Opaque != "" {
+		return htu
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	host, port := strings.ToLower(u.Hostname()), u.Port()
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	if port != "" && !(u.Scheme == "http" && port == "80") && !(u.Scheme == "https" && port == "443") {
+		host += ":" + port
+	}
+	u.Host = host
+	if u.Path == "" {
+		u.Path, u.RawPath = "/", ""
+	}
+	return u.String()
 }
 
 // tokenHash is DPoP's ath: the base64url SHA-256 of the access token (RFC 9449 §4.2).

@@ -6,11 +6,14 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -53,7 +56,7 @@ func TestClientAssertion(t *testing.T) {
 	now := time.Now()
 	for _, rsaKey := range []bool{true, false} {
 		p := signedTestProfile(t, rsaKey)
-		a, err := clientAssertion(p, now)
+		a, err := clientAssertion(p, p.TokenURL, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,7 +71,7 @@ func TestClientAssertion(t *testing.T) {
 		if tok.Header["kid"] != "k1" || claims["jti"] == "" || exp.Sub(now) > 5*time.Minute {
 			t.Errorf("%s assertion: header %v, claims %v", p.ClientKey.Alg, tok.Header, claims)
 		}
-		b, _ := clientAssertion(p, now)
+		b, _ := clientAssertion(p, p.TokenURL, now)
 		if b == a {
 			t.Error("two assertions are the same: the jti must be new")
 		}
@@ -174,5 +177,26 @@ func TestRedactsAssertionsAndProofs(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "eyJ") || strings.Contains(out.String(), d) || !strings.Contains(out.String(), "[REDACTED]") {
 		t.Errorf("the report shows an assertion, a proof or the key:\n%s", out.String())
+	}
+}
+
+// TestDPoPHTU checks a proof's htu against the table the collection's script is held to as
+// well (internal/e2e runs dpop.js on it): RFC 9449 §4.3's normalization.
+func TestDPoPHTU(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "dpop-htu.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct{ URL, HTU string }
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, c := range cases {
+		if got := dpopHTU(c.URL); got != c.HTU {
+			t.Errorf("dpopHTU(%q) = %q, want %q", c.URL, got, c.HTU)
+		}
 	}
 }

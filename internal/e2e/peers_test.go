@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 )
@@ -66,6 +67,8 @@ type oauthServer struct {
 	Issuer   string `json:"issuer"`
 	TokenURL string `json:"tokenUrl"`
 	JWKSURL  string `json:"jwksUrl"`
+	// IntrospectionURL is oidc-provider's RFC 7662 endpoint; it introspects opaque tokens only.
+	IntrospectionURL string `json:"introspectionUrl"`
 	// Servers are oidc-provider configured as the identity servers of the presets.
 	Servers identityServers `json:"servers"`
 }
@@ -97,8 +100,20 @@ type identityServers struct {
 // and token lifetime, and server.js's extra arguments; it stops when the test ends.
 func startOAuthServer(t *testing.T, alg string, ttl int, extra ...string) *oauthServer {
 	t.Helper()
+	var s oauthServer
+	startNodeServer(t, "server.js", append([]string{"--alg", alg, "--ttl", strconv.Itoa(ttl)}, extra...), &s)
+	if s.Base == "" {
+		t.Fatal("the OAuth server's ready line names no base URL")
+	}
+	return &s
+}
+
+// startNodeServer runs one of testdata/e2e's servers with args and reads the JSON line it
+// prints when ready into ready. The server exits when its stdin closes, at the end of the test.
+func startNodeServer(t *testing.T, script string, args []string, ready any) {
+	t.Helper()
 	requireNode(t)
-	cmd := exec.Command("node", append([]string{"server.js", "--alg", alg, "--ttl", strconv.Itoa(ttl)}, extra...)...)
+	cmd := exec.Command("node", append([]string{script}, args...)...)
 	cmd.Dir = e2eDir
 	stdin, err := cmd.StdinPipe() // the server exits when this closes
 	if err != nil {
@@ -108,10 +123,10 @@ func startOAuthServer(t *testing.T, alg string, ttl int, extra ...string) *oauth
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr bytes.Buffer
+	var stderr lockedBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting the OAuth server: %v", err)
+		t.Fatalf("starting %s: %v", script, err)
 	}
 	t.Cleanup(func() {
 		stdin.Close()
@@ -124,23 +139,38 @@ func startOAuthServer(t *testing.T, alg string, ttl int, extra ...string) *oauth
 			<-done
 		}
 	})
-	ready := make(chan string, 1)
+	lines := make(chan string, 1)
 	go func() {
 		line, _ := bufio.NewReader(stdout).ReadString('\n')
-		ready <- line
+		lines <- line
 		io.Copy(io.Discard, stdout)
 	}()
 	select {
-	case line := <-ready:
-		var s oauthServer
-		if err := json.Unmarshal([]byte(line), &s); err != nil || s.Base == "" {
-			t.Fatalf("the OAuth server did not start (ready line %q): %v\n%s", line, err, stderr.String())
+	case line := <-lines:
+		if err := json.Unmarshal([]byte(line), ready); err != nil {
+			t.Fatalf("%s did not start (ready line %q): %v\n%s", script, line, err, stderr.String())
 		}
-		return &s
-	case <-time.After(20 * time.Second):
-		t.Fatalf("the OAuth server did not start in 20s:\n%s", stderr.String())
+	case <-time.After(30 * time.Second):
+		t.Fatalf("%s did not start in 30s:\n%s", script, stderr.String())
 	}
-	return nil
+}
+
+// lockedBuffer is a bytes.Buffer that a process writes while a test may read it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // serverStats are the OAuth server's counters.

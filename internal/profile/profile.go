@@ -86,8 +86,8 @@ type Profile struct {
 	// permission the app holds on the API, which the token lists in roles, not in scope.
 	APIScopes []string
 	// IntrospectionURL is the RFC 7662 endpoint where verify proves an opaque token; empty
-	// when the preset and the user name none (verify then looks for one by discovery). It is
-	// always on the token endpoint's host: the client secret goes there too.
+	// when the preset and the user name none (verify then looks for one by discovery). The
+	// preset's is on the token endpoint's host; the user's may be anywhere.
 	IntrospectionURL string
 	// JWTAccessTokens says the provider issues JWT access tokens for a named API, so an
 	// opaque one is a mistake of the request rather than the server's way.
@@ -320,9 +320,10 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 	return nil
 }
 
-// introspection takes the introspection endpoint from --introspection-url or the preset. It
-// must be on the token endpoint's host: verify sends it the client secret, and the one server
-// that already has the secret is the one that may see it again.
+// introspection takes the introspection endpoint from --introspection-url or the preset. verify
+// sends it the client's credentials: the preset's is used only on the token endpoint's host, the
+// one server that already has them; one the user named is the user's choice, on any host
+// (Hydra serves introspection on its admin port), and verify says where the credentials went.
 func (r *resolver) introspection(p *Profile) error {
 	raw := r.opts.IntrospectionURL
 	if raw == "" {
@@ -333,13 +334,8 @@ func (r *resolver) introspection(p *Profile) error {
 		}
 		return nil
 	}
-	u, err := r.validHTTPURL(setting.IntrospectionURL, raw)
-	if err != nil {
+	if _, err := r.validHTTPURL(setting.IntrospectionURL, raw); err != nil {
 		return err
-	}
-	if token := hostOf(p.TokenURL); !strings.EqualFold(u.Host, token) {
-		return &input.Error{Field: setting.IntrospectionURL, Value: network.RedactURL(raw),
-			Reason: fmt.Sprintf("not on the token endpoint's host %s: verify sends the client secret there too, so it must be the same server", token)}
 	}
 	p.IntrospectionURL = raw
 	return nil

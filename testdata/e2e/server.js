@@ -9,12 +9,19 @@
 //
 // Usage: node server.js [--alg ES384|RS256|PS256|ES256|EdDSA] [--ttl SECONDS] [--key-clients FILE]
 //                       [--resource URI=SCOPES]...
+//                       [--dpop-nonce required|optional]
 //
 // --key-clients names a JSON file of clients that authenticate with a signed assertion
 // (private_key_jwt, RFC 7523) instead of a secret: [{"id", "scope", "jwk" (public), "dpop"}]. A
 // client with "dpop" gets DPoP-bound tokens only (RFC 9449), and must put the server's nonce in
 // its proofs. The API then takes such a token only as "Authorization: DPoP" with a proof of the
-// bound key for that very request.
+// bound key for that very request. --dpop-nonce optional lets DPoP token requests go without
+// a nonce (by default every one must carry the server's, as Okta wants).
+//
+// The resource https://opaque.example.test (scopes read:items and write:items) gets opaque
+// access tokens, which only introspection at B/oidc/token/introspection proves (RFC 7662; any
+// client may introspect its own tokens there); the API under /api/ takes them too, by asking
+// the provider. oidc-provider refuses to introspect its JWT access tokens.
 //
 // It listens on 127.0.0.1 only, on a free port, and prints one JSON line on stdout when ready:
 //   {"base":…,"issuer":…,"tokenUrl":…,"jwksUrl":…,"servers":{"keycloak":…,"entra":…,"zitadel":…,"okta":…}}
@@ -57,6 +64,7 @@ try {
       ttl: { type: 'string', default: '3600' },
       'key-clients': { type: 'string' },
       resource: { type: 'string', multiple: true, default: [] },
+      'dpop-nonce': { type: 'string', default: 'required' },
     },
   }));
 } catch (err) {
@@ -70,6 +78,10 @@ if (!/^[1-9][0-9]*$/.test(options.ttl)) {
   fail('--ttl must be a positive number of seconds');
 }
 const ttl = Number(options.ttl);
+if (!['required', 'optional'].includes(options['dpop-nonce'])) {
+  fail('--dpop-nonce must be required or optional');
+}
+const requireDPoPNonce = options['dpop-nonce'] === 'required';
 
 const fixtures = JSON.parse(readFileSync(new URL('./clients.json', import.meta.url), 'utf8'));
 const resources = new Map(Object.entries(fixtures.resources));
@@ -79,6 +91,9 @@ for (const arg of options.resource) {
   if (at <= 0) fail(`--resource ${arg}: want URI=SCOPES`);
   resources.set(arg.slice(0, at), arg.slice(at + 1));
 }
+// An API whose tokens are opaque: proven only by introspection.
+const OPAQUE_API = 'https://opaque.example.test';
+resources.set(OPAQUE_API, 'read:items write:items');
 // The scopes each client has been given, as Logto gives them to an app through its roles.
 const keyClients = options['key-clients'] ? JSON.parse(readFileSync(options['key-clients'], 'utf8')) : [];
 const logtoClients = fixtures.clients.filter((c) => c.provider === undefined);
@@ -103,6 +118,10 @@ const stats = {
 // dropNonce makes the token endpoint leave out its DPoP-Nonce header, as a proxy that strips
 // unknown headers does (POST /__dpop/drop-nonce turns it on).
 let dropNonce = false;
+// revokeNext makes the API revoke the next good token it gets (POST /__revoke-next), as a
+// server where an administrator revoked it does: that request and every later one with it get 401.
+let revokeNext = false;
+const revoked = new Set();
 
 const server = http.createServer();
 await new Promise((resolve, reject) => {
@@ -145,7 +164,8 @@ const provider = new Provider(issuer, {
     devInteractions: { enabled: false },
     clientCredentials: { enabled: true },
     // Okta's way: every DPoP token request must carry a nonce the server gave (use_dpop_nonce).
-    dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
+    dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => requireDPoPNonce },
+    introspection: { enabled: true, allowedPolicy: async (ctx, client, token) => client.clientId === token.clientId },
     resourceIndicators: {
       enabled: true,
       useGrantedResource: () => false,
@@ -167,7 +187,7 @@ const provider = new Provider(issuer, {
         const held = clientScopes.get(client.clientId) ?? new Set();
         return {
           scope: resourceScopes.split(' ').filter((s) => held.has(s)).join(' '),
-          accessTokenFormat: 'jwt',
+          accessTokenFormat: indicator === OPAQUE_API ? 'opaque' : 'jwt',
           accessTokenTTL: ttl,
           jwt: { sign: { alg } },
         };
@@ -216,13 +236,23 @@ async function handleApi(req, res, path) {
   }
   let payload;
   try {
-    ({ payload } = await jose.jwtVerify(match[2], publicKey, {
+    payload = match[2].includes('.') ? (await jose.jwtVerify(match[2], publicKey, {
       issuer,
       audience: [...resources.keys()],
       algorithms: [alg],
-    }));
+    })).payload : await opaqueClaims(match[2]);
   } catch (err) {
     unauthorized('invalid_token', err.message);
+    return;
+  }
+  // A token revoked (POST /__revoke-next) is refused from then on, as after a revocation.
+  const id = createHash('sha256').update(match[2]).digest('base64url');
+  if (revokeNext) {
+    revokeNext = false;
+    revoked.add(id);
+  }
+  if (revoked.has(id)) {
+    unauthorized('invalid_token', 'the token was revoked');
     return;
   }
   if (payload.cnf?.jkt || match[1].toLowerCase() === 'dpop') {
@@ -242,6 +272,14 @@ async function handleApi(req, res, path) {
     return;
   }
   sendJSON(res, 200, { ok: true, method: req.method, path, sub: payload.sub });
+}
+
+// opaqueClaims are the claims of an opaque token this server issued and still holds, as a
+// resource server learns them by introspection.
+async function opaqueClaims(token) {
+  const found = await provider.ClientCredentials.find(token);
+  if (!found?.isValid) throw new Error('not an active token of this server');
+  return { aud: found.aud, scope: found.scope, sub: found.clientId, cnf: found.jkt ? { jkt: found.jkt } : undefined };
 }
 
 // checkProof checks a DPoP-bound token's use as a resource server must (RFC 9449 §7): sent as
@@ -347,7 +385,7 @@ async function handle(req, res) {
     oidc(req, res);
   } else if (await servers.handleMain(req, res, path)) {
     // Keycloak's and Entra ID's paths, and their APIs.
-  } else if (path.startsWith('/api/')) {
+  } else if (path === '/api' || path.startsWith('/api/')) {
     await handleApi(req, res, path);
   } else if (path === '/open' || path.startsWith('/open/')) {
     // A stand-in for an API that answers 200 to anything, token or not, as a public endpoint
@@ -363,6 +401,9 @@ async function handle(req, res) {
     sendJSON(res, 200, received);
   } else if (path === '/__stats' && req.method === 'GET') {
     sendJSON(res, 200, stats);
+  } else if (path === '/__revoke-next' && req.method === 'POST') {
+    revokeNext = true;
+    sendJSON(res, 200, { revokeNext });
   } else if (path === '/__dpop/drop-nonce' && req.method === 'POST') {
     dropNonce = true;
     sendJSON(res, 200, { dropNonce });
@@ -395,5 +436,6 @@ process.stdout.write(`${JSON.stringify({
   issuer,
   tokenUrl: `${issuer}/token`,
   jwksUrl: `${issuer}/jwks`,
+  introspectionUrl: `${issuer}/token/introspection`,
   servers: servers.ready,
 })}\n`);
