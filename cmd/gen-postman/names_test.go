@@ -1,0 +1,29 @@
+package main
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/gen-postman/gen-postman/internal/setting"
+	"github.com/gen-postman/gen-postman/verify"
+)
+
+// The hints name each setting by the flag the declaration gives it, and say which the user gave.
+func TestHintNamesFromTheDeclaration(t *testing.T) {
+	flag := func(k setting.Key) string {
+		if s, ok := setting.Lookup(k); ok && s.Takes(setting.Verify) {
+			return setting.Flag(k)
+		}
+		return ""
+	}
+	got := verify.NamesBy(flag, func(k setting.Key) bool { return k == setting.Issuer || k == setting.Tenant })
+	want := verify.Names{
+		TokenURL: "--token-url", Resource: "--resource", Audience: "--audience", Scope: "--scope",
+		ClientAuth: "--client-auth", Issuer: "--issuer", JWKSURL: "--jwks-url", Timeout: "--timeout",
+		Location: "--tenant or --endpoint", Call: "--call", Introspection: "--introspection-url", BaseURL: "--base-url",
+		Given: map[string]bool{"--issuer": true},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("NamesBy gave\n%+v\nwant\n%+v", got, want)
+	}
+}
