@@ -59,7 +59,7 @@ func documentedFlags(t *testing.T) (flags []string, files []string) {
 	return flags, files
 }
 
-// TestFlagTablesMatchTheDeclaration: the flag tables name every flag generate takes, as the
+// TestFlagTablesMatchTheDeclaration: the flag tables name every flag a command takes, as the
 // settings declaration gives them (aliases too), and no flag that no command takes.
 func TestFlagTablesMatchTheDeclaration(t *testing.T) {
 	documented, files := documentedFlags(t)
@@ -77,10 +77,10 @@ func TestFlagTablesMatchTheDeclaration(t *testing.T) {
 			t.Errorf("%v: the flag table names %s, which no command takes", files, setting.Flag(setting.Key(name)))
 		}
 	}
-	for _, s := range setting.For(setting.Generate) {
+	for _, s := range setting.All() {
 		for _, n := range append([]string{string(s.Key)}, s.Aliases...) {
 			if !slices.Contains(documented, n) {
-				t.Errorf("%v: the flag table lacks %s, which generate takes", files, setting.Flag(setting.Key(n)))
+				t.Errorf("%v: the flag tables lack %s", files, setting.Flag(setting.Key(n)))
 			}
 		}
 	}
