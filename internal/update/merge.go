@@ -39,7 +39,7 @@ type merger struct {
 	base    map[string]*baseline.Op // by key hash; nil without a record
 	baseOps []baseline.Op
 	ops     []freshOp
-	inFresh map[string]bool         // the key hashes of the fresh operations
+	inFresh map[string]bool          // the key hashes of the fresh operations
 	placed  map[string]*postman.Node // by key hash: where each fresh operation is in cur
 	// freshVars are the fresh collection's variables as the file writes each.
 	freshVars []json.RawMessage
