@@ -28,7 +28,8 @@ func providersCommand() *cli.Command {
 	}
 }
 
-// writeProviders prints one block per preset: what it is and the values it fills in.
+// writeProviders prints one block per preset: its title, its summary, and the values it fills
+// in (providerRows).
 func writeProviders(w io.Writer, presets []templates.Preset) error {
 	var b strings.Builder
 	for i, p := range presets {
@@ -37,51 +38,76 @@ func writeProviders(w io.Writer, presets []templates.Preset) error {
 		}
 		fmt.Fprintf(&b, "%s: %s\n", p.Name, p.Title)
 		fmt.Fprintf(&b, "  %s\n", p.Summary)
-		row := func(label, value string) {
-			if value != "" {
-				fmt.Fprintf(&b, "  %-12s %s\n", label, value)
-			}
+		for _, r := range providerRows(p) {
+			fmt.Fprintf(&b, "  %-12s %s\n", r.label, r.value)
 		}
-		if p.TenantBase != "" {
-			row("--tenant", p.TenantHelp)
-			row("base URL", p.TenantBase+", or --endpoint")
-		} else if strings.Contains(p.TokenURL, "{base}") {
-			row("base URL", "--endpoint (required)")
-		}
-		row("--realm", p.RealmHelp)
-		row("API base", p.APIBase)
-		row("token URL", orFlag(p.TokenURL, "--token-url (required)"))
-		switch {
-		case p.Param != "":
-			row(p.Param, fmt.Sprintf("%s (with --endpoint alone: %s)", p.APIIdentifier.Tenant, p.APIIdentifier.Endpoint))
-		case p.ScopeNamesAPI != "":
-			row("API", "named in the scope, as API"+p.ScopeNamesAPI+"; the token's aud is API")
-		case p.Hints.APIIdentifier != "":
-			row("API", p.Hints.APIIdentifier)
-		default:
-			row("API", "--resource URI or --audience ID")
-		}
-		row("scope", orFlag(p.Scope, "--scope (none by default)"))
-		row("client auth", string(p.ClientAuth))
-		row("issuer", strings.Join(append([]string{p.Issuer}, p.IssuerAliases...), " or "))
-		row("keys", p.JWKSURL)
-		row("introspect", p.IntrospectionURL)
-		var requests []string
-		for _, f := range p.Folders {
-			for _, r := range f.Requests {
-				requests = append(requests, r.Method+" "+r.Path)
-			}
-		}
-		row("requests", strings.Join(requests, ", "))
-		if p.OpenAPI != "" {
-			row("OpenAPI", p.OpenAPI+" (--"+providerOpenAPIFlag+")")
-		} else {
-			row("OpenAPI", "none: --openapi FILE or URL")
-		}
-		row("docs", p.Docs)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// providerRow is one line of a preset's block in providers: a label and what the preset gives.
+type providerRow struct{ label, value string }
+
+// providerRows are the values p fills in, read from the preset itself, each with the flag that
+// gives it where the preset gives none; a value the preset leaves empty and no flag gives is
+// left out.
+func providerRows(p templates.Preset) []providerRow {
+	var rows []providerRow
+	row := func(label, value string) {
+		if value != "" {
+			rows = append(rows, providerRow{label, value})
+		}
+	}
+	if p.TenantBase != "" {
+		row("--tenant", p.TenantHelp)
+		row("base URL", p.TenantBase+", or --endpoint")
+	} else if strings.Contains(p.TokenURL, "{base}") {
+		row("base URL", "--endpoint (required)")
+	}
+	row("--realm", p.RealmHelp)
+	row("API base", p.APIBase)
+	row("token URL", orFlag(p.TokenURL, "--token-url (required)"))
+	if p.Param != "" {
+		row(p.Param, fmt.Sprintf("%s (with --endpoint alone: %s)", p.APIIdentifier.Tenant, p.APIIdentifier.Endpoint))
+	} else {
+		row("API", apiNaming(p))
+	}
+	row("scope", orFlag(p.Scope, "--scope (none by default)"))
+	row("client auth", p.ClientAuth)
+	row("issuer", strings.Join(append([]string{p.Issuer}, p.IssuerAliases...), " or "))
+	row("keys", p.JWKSURL)
+	row("introspect", p.IntrospectionURL)
+	var requests []string
+	for _, f := range p.Folders {
+		for _, r := range f.Requests {
+			requests = append(requests, r.Method+" "+r.Path)
+		}
+	}
+	row("requests", strings.Join(requests, ", "))
+	if p.OpenAPI != "" {
+		row("OpenAPI", p.OpenAPI+" (--"+providerOpenAPIFlag+")")
+	} else {
+		row("OpenAPI", "none: --openapi FILE or URL")
+	}
+	row("docs", p.Docs)
+	return rows
+}
+
+// apiNaming says how the token request of a preset without a parameter of its own names the
+// API: in the preset's scope, by the provider's own means (its hint), or by --resource or
+// --audience, and, where the preset reads a scope as naming an API, in the scope too.
+func apiNaming(p templates.Preset) string {
+	inScope := "API" + p.ScopeNamesAPI
+	switch {
+	case p.ScopeNamesAPI != "" && p.Scope != "":
+		return "named in the scope, as " + inScope + "; the token's aud is API"
+	case p.Hints.APIIdentifier != "":
+		return p.Hints.APIIdentifier
+	case p.ScopeNamesAPI != "":
+		return "--resource URI or --audience ID, or in the scope as " + inScope + " (the token's aud is then API)"
+	}
+	return "--resource URI or --audience ID"
 }
 
 func orFlag(value, flag string) string {
