@@ -120,7 +120,9 @@ func (rs *runState) setRedactor(token string) {
 			secrets = append(secrets, j.D, j.P, j.Q, j.DP, j.DQ, j.QI)
 		}
 	}
-	secrets = append(secrets, rs.sent...)
+	for _, jws := range rs.sent {
+		secrets = append(append(secrets, jws), redact.SignedParts(jws)...)
+	}
 	var basic []string
 	if p.ClientSecret != "" {
 		basic = []string{id + ":" + secret, p.ClientID + ":" + p.ClientSecret}

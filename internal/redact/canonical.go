@@ -8,16 +8,23 @@ import (
 )
 
 // decoding says which escapes canonical decodes; repeat decodes percent escapes again, up to
-// maxPercentDepth times in all, as long as one is left.
-type decoding struct{ percent, other, repeat bool }
+// maxPercentDepth times in all, as long as one is left; joined drops white space altogether,
+// so that a secret split by a line break or with its dots spaced reads whole.
+type decoding struct{ percent, other, repeat, joined bool }
 
 // maxPercentDepth bounds how many times a text is percent-decoded: a secret encoded twice or
 // more (%2541 for A) is still found, and no text makes the work grow without end.
 const maxPercentDepth = 4
 
 // readings are the ways a text is read: decoded, as it is, with only JSON and HTML escapes
-// decoded, and decoded with percent escapes decoded again.
-var readings = []decoding{{true, true, false}, {false, false, false}, {false, true, false}, {true, true, true}}
+// decoded, decoded with percent escapes decoded again, and decoded with white space dropped.
+var readings = []decoding{
+	{percent: true, other: true},
+	{},
+	{other: true},
+	{percent: true, other: true, repeat: true},
+	{percent: true, other: true, joined: true},
+}
 
 // span is a byte range [start, end) of the text that was made canonical; int32 keeps the
 // ranges of a body at the size limit small.
@@ -111,6 +118,8 @@ func canonical(s string, decode decoding, withSpans bool) canonicalText {
 				add(decoded.text[i], sp)
 			}
 			space = false
+		case unicode.IsSpace(r) && decode.joined:
+			// Dropped: a secret found across it still covers it, one beside it does not.
 		case unicode.IsSpace(r):
 			if space {
 				widen(sp)

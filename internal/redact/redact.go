@@ -32,9 +32,16 @@ type Redactor struct {
 }
 
 // New returns a Redactor that hides each non-empty secret; basic is the HTTP Basic credentials
-// to hide, as the "id:secret" pairs that are base64-encoded.
+// to hide, as the "id:secret" pairs that are base64-encoded. It hides every part of a secret a
+// server could give back separately (see parts), so that no output holds a usable credential
+// even in pieces.
 func New(secrets, basic []string) Redactor {
-	forms := append([]string(nil), secrets...)
+	var forms []string
+	for _, s := range secrets {
+		if s != "" {
+			forms = append(forms, parts(s)...)
+		}
+	}
 	for _, b := range basic {
 		if b != "" {
 			forms = append(forms, base64.StdEncoding.EncodeToString([]byte(b)))
@@ -46,7 +53,7 @@ func New(secrets, basic []string) Redactor {
 		// A server's text is decoded once: a secret written as it is decodes as the text
 		// around it does, an encoded secret decodes to the secret itself.
 		for _, decode := range readings {
-			c := strings.TrimSpace(string(canonical(s, decode, true).text))
+			c := strings.TrimSpace(string(canonical(s, decode, false).text))
 			if c != "" && !seen[c] {
 				seen[c] = true
 				r.secrets = append(r.secrets, c)
