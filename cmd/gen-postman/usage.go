@@ -64,8 +64,18 @@ func onUsageError(c *cli.Context, err error, isSubcommand bool) error {
 	case undefinedFlag.MatchString(msg):
 		name := undefinedFlag.FindStringSubmatch(msg)[1]
 		err = fmt.Errorf("unknown flag %s", dashed(name))
+		current := "generate" // with no command, gen-postman generates
+		if isSubcommand && c.Command != nil {
+			current = c.Command.Name
+		}
 		if s := closestFlag(flags, name); s != "" {
 			err = fmt.Errorf("unknown flag %s; did you mean %s?", dashed(name), dashed(s))
+		} else if others := commandsTaking(c.App, name, current); len(others) > 0 {
+			verb := "does"
+			if len(others) > 1 {
+				verb = "do"
+			}
+			err = fmt.Errorf("unknown flag %s: %s does not take it; %s %s", dashed(name), current, strings.Join(others, " and "), verb)
 		}
 	case invalidValue.MatchString(msg):
 		m := invalidValue.FindStringSubmatch(msg)
@@ -83,6 +93,23 @@ func onUsageError(c *cli.Context, err error, isSubcommand bool) error {
 		return &commandError{command: c.Command.Name, err: err}
 	}
 	return err
+}
+
+// commandsTaking lists the commands of app other than current that have a flag called name.
+func commandsTaking(app *cli.App, name, current string) []string {
+	var names []string
+	for _, cmd := range app.Commands {
+		if cmd.Name == current {
+			continue
+		}
+		for _, f := range cmd.Flags {
+			if slices.Contains(f.Names(), name) {
+				names = append(names, cmd.Name)
+				break
+			}
+		}
+	}
+	return names
 }
 
 // closestFlag returns the name of the flag most like name, or "" when none is close.
