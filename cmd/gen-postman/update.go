@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -76,6 +78,11 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 	out := path
 	if c.IsSet("output") {
 		out = clean(c.String("output"))
+	}
+	// An interrupt (SIGINT, SIGTERM) that came while the document was read or the collection
+	// merged stops the run here, before anything is written: the file is left as it was.
+	if err := c.Context.Err(); err != nil {
+		return fmt.Errorf("interrupted before writing %q, which is left as it was: %w", out, err)
 	}
 	if !c.Bool("dry-run") && (report.Changed || out != path) {
 		encoded, err := postman.Encode(cur)
@@ -179,4 +186,48 @@ func givenSettings(c *cli.Context) []string {
 		out = append(out, id.Variable) // a new key names its id
 	}
 	return out
+}
+
+// updateFlagsFirst moves the flags given after update's COLLECTION before it: urfave/cli reads
+// flags up to the first argument only, so that "update c.json --openapi v2.yaml" reads as
+// "update --openapi v2.yaml c.json". After "--" every word is an argument.
+func updateFlagsFirst(cmd *cli.Command, args []string) []string {
+	if cmd == nil {
+		return args
+	}
+	at := slices.Index(args, cmd.Name)
+	if at < 1 {
+		return args
+	}
+	valueless := map[string]bool{}
+	for _, f := range cmd.Flags {
+		if _, ok := f.(*cli.BoolFlag); ok {
+			for _, name := range f.Names() {
+				valueless[name] = true
+			}
+		}
+	}
+	var flags, words, afterDashes []string
+	rest := args[at+1:]
+	for i := 0; i < len(rest); i++ {
+		word := rest[i]
+		switch {
+		case word == "--":
+			afterDashes = append([]string{"--"}, rest[i+1:]...)
+			i = len(rest)
+		case len(word) > 1 && word[0] == '-':
+			flags = append(flags, word)
+			name := strings.TrimLeft(word, "-")
+			if !strings.Contains(name, "=") && !valueless[name] && i+1 < len(rest) {
+				i++
+				flags = append(flags, rest[i])
+			}
+		default:
+			words = append(words, word)
+		}
+	}
+	if len(afterDashes) > 0 {
+		words = append(afterDashes[:1:1], append(words, afterDashes[1:]...)...)
+	}
+	return slices.Concat(args[:at+1], flags, words)
 }

@@ -58,3 +58,6 @@ func (l *itemList) remove(at int) {
 		l.items = slices.Delete(l.items, at, at+1)
 	}
 }
+
+// Keys lists the item's member keys in file order.
+func (n *Node) Keys() []string { return n.obj.Keys() }

@@ -46,7 +46,8 @@ func ReadCollection(r io.Reader) (*Collection, error) {
 	return c, nil
 }
 
-// readFile reads at most MaxFileSize bytes.
+// readFile reads at most MaxFileSize bytes, without the UTF-8 byte order mark that some
+// editors and exports put first, which JSON does not allow.
 func readFile(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
@@ -55,8 +56,11 @@ func readFile(r io.Reader) ([]byte, error) {
 	if len(data) > MaxFileSize {
 		return nil, ErrTooLarge
 	}
-	return data, nil
+	return bytes.TrimPrefix(data, byteOrderMark), nil
 }
+
+// byteOrderMark is U+FEFF in UTF-8.
+var byteOrderMark = []byte("\xef\xbb\xbf")
 
 // checkJSON reports data that is not one JSON value.
 func checkJSON(data []byte) error {

@@ -161,3 +161,20 @@ func TestReadEnvironmentErrors(t *testing.T) {
 		t.Errorf("collection without info: error %v", err)
 	}
 }
+
+// TestReadWithByteOrderMark: a file that starts with a UTF-8 byte order mark, as some Postman
+// exports and Windows editors write it, reads as the same file without it.
+func TestReadWithByteOrderMark(t *testing.T) {
+	const file = `{"info":{"name":"x","schema":"` + SchemaURL + `"},"item":[],"variable":[{"key":"a","value":"1"}]}`
+	c, err := ReadCollection(strings.NewReader("\xef\xbb\xbf" + file))
+	if err != nil {
+		t.Fatalf("ReadCollection with a byte order mark: %v", err)
+	}
+	if c.Name() != "x" {
+		t.Errorf("name %q, want x", c.Name())
+	}
+	env, err := ReadEnvironment(strings.NewReader("\xef\xbb\xbf" + `{"name":"e","values":[{"key":"k","value":"v","enabled":true}]}`))
+	if err != nil || len(env.Values) != 1 {
+		t.Errorf("ReadEnvironment with a byte order mark = %+v, %v", env, err)
+	}
+}

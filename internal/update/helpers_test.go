@@ -183,3 +183,13 @@ func removeItem(h tree, name string) tree {
 	}
 	return nil
 }
+
+// mustEncodeTree writes a tree as the app writes a collection file.
+func mustEncodeTree(t testing.TB, v any) []byte {
+	t.Helper()
+	out, err := json.MarshalIndent(v, "", "\t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(out, '\n')
+}

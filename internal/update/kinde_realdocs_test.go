@@ -4,7 +4,6 @@ package update
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -47,9 +46,10 @@ func TestRealDocsKindeHistory(t *testing.T) {
 	var checks []check
 	taken := map[string]bool{}     // requests edited at one step are left alone at the next
 	aliases := map[string]string{} // the id an operation's request took when its operationId changed
+	keptBefore := map[string]bool{} // the requests kept at an earlier step: listed until pruned
 	for step := 1; step < len(docs); step++ {
 		before, after := decode(t, encode(t, fresh(t, docs[step-1]))), decode(t, encode(t, fresh(t, docs[step])))
-		w := walkStep{t: t, step: step, before: before, after: after, taken: taken, aliases: aliases}
+		w := walkStep{t: t, step: step, before: before, after: after, taken: taken, aliases: aliases, keptBefore: keptBefore}
 		for old, id := range w.renames() {
 			aliases[old] = id
 		}
@@ -69,6 +69,9 @@ func TestRealDocsKindeHistory(t *testing.T) {
 			ch(t, updated, report, step)
 		}
 		w.checkNewAndGone(updated, report, decode(t, file))
+		for _, k := range report.Kept {
+			keptBefore[k] = true
+		}
 		again, second := update(t, out, docs[step], Options{})
 		if second.Changed || !bytes.Equal(again, out) {
 			t.Errorf("step %d: a second update with the same document changed the collection", step)
@@ -87,6 +90,7 @@ type walkStep struct {
 	before, after tree
 	taken         map[string]bool
 	aliases       map[string]string
+	keptBefore    map[string]bool
 }
 
 // renames pairs the operations of this step whose operationId changed, their method and path
@@ -386,6 +390,13 @@ func (w *walkStep) checkNewAndGone(c tree, r *Report, file tree) {
 			t.Errorf("step %d: %s is still there and not reported kept", w.step, label)
 		}
 	}
+	for k := range w.keptBefore {
+		if slices.Contains(r.Kept, k) {
+			dropped++ // kept at an earlier step and listed again
+		} else {
+			t.Errorf("step %d: %s, kept at an earlier step, is not listed as kept", w.step, k)
+		}
+	}
 	if got := len(r.Removed) + len(r.Kept); got != dropped {
 		t.Errorf("step %d: %d removed and %d kept, want %d operations dropped by the document", w.step, len(r.Removed), len(r.Kept), dropped)
 	}
@@ -467,13 +478,4 @@ func descriptionOf(v any) string {
 func asList(v any) []any {
 	l, _ := v.([]any)
 	return l
-}
-
-func mustEncodeTree(t testing.TB, v any) []byte {
-	t.Helper()
-	out, err := json.MarshalIndent(v, "", "\t")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(out, '\n')
 }

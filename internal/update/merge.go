@@ -39,8 +39,14 @@ type merger struct {
 	base    map[string]*baseline.Op // by key hash; nil without a record
 	baseOps []baseline.Op
 	ops     []freshOp
-	inFresh map[string]bool          // the key hashes of the fresh operations
-	placed  map[string]*postman.Node // by key hash: where each fresh operation is in cur
+	inFresh map[string]bool // the key hashes of the fresh operations
+	// renamedFrom holds the key hashes of the operations gone from the document under a new
+	// operationId.
+	renamedFrom map[string]bool
+	// kept are the operations gone from the document whose requests are kept: the new record
+	// keeps them, so that they are listed again, and pruned with Options.Prune, next time.
+	kept   []baseline.Op
+	placed map[string]*postman.Node // by key hash: where each fresh operation is in cur
 	// freshVars are the fresh collection's variables as the file writes each.
 	freshVars []json.RawMessage
 	// changed says the collection was changed: a request, an item, a variable.
@@ -61,7 +67,8 @@ func Merge(cur, fresh *postman.Collection, opts Options) (*Report, error) {
 
 // Merge is [Merge] into the collection opened.
 func (c *Collection) Merge(fresh *postman.Collection, opts Options) (*Report, error) {
-	m := &merger{cur: c, fresh: fresh, opts: opts, placed: map[string]*postman.Node{}, report: newReport()}
+	m := &merger{cur: c, fresh: fresh, opts: opts, placed: map[string]*postman.Node{}, renamedFrom: map[string]bool{},
+		report: newReport()}
 	if err := m.read(); err != nil {
 		return nil, err
 	}
@@ -142,8 +149,8 @@ func (m *merger) match() {
 	}
 	m.renamed()
 	for _, op := range keys {
-		if _, ok := m.placed[op.Key]; ok {
-			continue
+		if _, ok := m.placed[op.Key]; ok || m.renamedFrom[op.Key] {
+			continue // a renamed operation's request is the new operation's, or deleted
 		}
 		path := op
 		if b := m.base[op.Key]; b != nil {
@@ -160,9 +167,10 @@ func (m *merger) match() {
 }
 
 // renamed finds the operations whose operationId the document changed, their method and path
-// the same: the request of the operation gone from the document, found by its id, is the new
-// operation's, which the record then knows by its old parts. The request takes the new
-// operation's id, so that the next update finds it by id.
+// the same: the new operation is the one gone from the document, which the record then knows
+// by its old parts. When the collection has the old operation's request, found by its id, it
+// is the new operation's, and takes the new operation's id so that the next update finds it by
+// id; when the user deleted it, the new operation stays deleted.
 func (m *merger) renamed() {
 	if m.base == nil {
 		return // without a record, no operation is known to be gone
@@ -170,7 +178,7 @@ func (m *merger) renamed() {
 	gone := map[string]*baseline.Op{} // by the hash of the method and path generated
 	for i := range m.baseOps {
 		op := &m.baseOps[i]
-		if _, placed := m.placed[op.Key]; !placed || m.inFresh[op.Key] {
+		if m.inFresh[op.Key] {
 			continue
 		}
 		if h, ok := op.Part(partRequest); ok {
@@ -188,10 +196,14 @@ func (m *merger) renamed() {
 			continue
 		}
 		delete(gone, h)
-		n := m.placed[old.Key]
+		m.base[op.Key] = old
+		m.renamedFrom[old.Key] = true
+		n, placed := m.placed[old.Key]
+		if !placed {
+			continue
+		}
 		delete(m.placed, old.Key)
 		m.placed[op.Key] = n
-		m.base[op.Key] = old
 		if stringMember(n, "id") == old.ItemID() {
 			id, _ := postman.Marshal(op.ItemID())
 			n.SetMember("id", id)
@@ -207,6 +219,7 @@ func (m *merger) mergeRequests() error {
 		if !ok {
 			if m.base[f.op.Key] != nil {
 				m.report.Deleted++
+				m.report.DeletedRequests = append(m.report.DeletedRequests, f.folder.Name()+"/"+f.node.Name())
 			}
 			continue
 		}
@@ -237,12 +250,13 @@ func (m *merger) removeGone() {
 	for i := range m.baseOps {
 		op := &m.baseOps[i]
 		n, ok := m.placed[op.Key]
-		if !ok || m.inFresh[op.Key] {
+		if !ok || m.inFresh[op.Key] || m.renamedFrom[op.Key] {
 			continue
 		}
 		label := m.ix.label(n)
 		if !m.opts.Prune && !m.untouched(n, op) {
 			m.report.Kept = append(m.report.Kept, label)
+			m.kept = append(m.kept, *op)
 			continue
 		}
 		h, at := m.ix.position(n)
@@ -262,7 +276,7 @@ func (m *merger) removeGone() {
 	}
 	for at := len(m.cur.col.Items()) - 1; at >= 0; at-- {
 		f := m.cur.col.Items()[at]
-		if emptied[f] && folders[baseline.Hash(f.Name())] && !says(f, "event") && !says(f, "auth") {
+		if emptied[f] && folders[baseline.Hash(f.Name())] && !says(f.Member("event")) && !says(f.Member("auth")) {
 			m.cur.col.RemoveItem(at)
 			m.report.FoldersRemoved = append(m.report.FoldersRemoved, f.Name())
 		}
@@ -270,9 +284,11 @@ func (m *merger) removeGone() {
 }
 
 // untouched reports whether a request is as it was generated: every part as the record has
-// it, in its tag's folder, with no scripts, saved responses or other settings of its own.
+// it, in its tag's folder, and nothing else of its own that says anything: no scripts, saved
+// responses, settings (protocolProfileBehavior) or members gen-postman does not write.
 func (m *merger) untouched(n *postman.Node, op *baseline.Op) bool {
-	parts := m.ix.byNode[n].parts
+	e := m.ix.byNode[n]
+	parts := e.parts
 	if len(parts) != len(op.Parts) {
 		return false
 	}
@@ -281,19 +297,34 @@ func (m *merger) untouched(n *postman.Node, op *baseline.Op) bool {
 			return false
 		}
 	}
-	for _, key := range []string{"event", "response", "description", "auth", "variable", "item"} {
-		if says(n, key) {
+	for _, key := range n.Keys() {
+		if !generatedItemMembers[key] && says(n.Member(key)) {
 			return false
 		}
 	}
-	folder := m.ix.byNode[n].folder
+	if e.view != nil {
+		for _, key := range e.view.Object.Keys() {
+			if raw, _ := e.view.Object.Get(key); !generatedRequestMembers[key] && says(raw, true) {
+				return false
+			}
+		}
+	}
+	folder := e.folder
 	_, top := m.ix.parents[folder].(*postman.Collection)
 	return folder != nil && top && baseline.Hash(folder.Name()) == op.Folder
 }
 
-// says reports whether an item's member holds anything: not absent, null, empty or false.
-func says(n *postman.Node, key string) bool {
-	raw, ok := n.Member(key)
+// generatedItemMembers and generatedRequestMembers are the members gen-postman writes in a
+// request item and in its request, which the parts cover.
+var (
+	generatedItemMembers    = map[string]bool{"id": true, "name": true, "request": true}
+	generatedRequestMembers = map[string]bool{"url": true, "method": true, "header": true, "body": true,
+		"description": true, "auth": true}
+)
+
+// says reports whether a member, its text and whether it is there, holds anything: not
+// absent, null, empty or false.
+func says(raw json.RawMessage, ok bool) bool {
 	if !ok {
 		return false
 	}

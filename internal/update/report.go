@@ -29,6 +29,8 @@ type Report struct {
 	// Deleted counts the operations still in the document whose requests the user deleted:
 	// they are not brought back.
 	Deleted int `json:"deleted"`
+	// DeletedRequests names those requests, as Folder/Request in the document.
+	DeletedRequests []string `json:"deletedRequests"`
 	// Conflicts lists the parts the user edited and the document changed: the user's stay.
 	Conflicts []Conflict `json:"conflicts"`
 	// FoldersAdded and FoldersRemoved list the folders made for new tags and the folders left
@@ -51,7 +53,7 @@ type Conflict struct {
 
 // newReport is a report whose lists are written as [] rather than null.
 func newReport() *Report {
-	return &Report{Added: []string{}, Updated: []string{}, Removed: []string{}, Kept: []string{},
+	return &Report{Added: []string{}, Updated: []string{}, Removed: []string{}, Kept: []string{}, DeletedRequests: []string{},
 		Conflicts: []Conflict{}, FoldersAdded: []string{}, FoldersRemoved: []string{},
 		VariablesAdded: []string{}, VariablesSet: []string{}, Warnings: []string{}}
 }
@@ -87,6 +89,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	for _, f := range r.FoldersRemoved {
 		line("  removed folder %s", f)
+	}
+	for _, d := range r.DeletedRequests {
+		line("  deleted by you %s: in the document, and not brought back", d)
 	}
 	for _, v := range r.VariablesAdded {
 		line("  added variable %s", v)

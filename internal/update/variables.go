@@ -24,6 +24,12 @@ func (m *merger) variables() error {
 	changed := false
 	for _, raw := range m.freshVars {
 		key := keyOf(raw)
+		if key == baseline.VarName && len(m.kept) > 0 {
+			var err error
+			if raw, err = m.recordWithKept(); err != nil {
+				return err
+			}
+		}
 		at := slices.Index(keys, key)
 		switch {
 		case key == baseline.VarName:
@@ -84,4 +90,15 @@ func valueOf(raw json.RawMessage) string {
 	_ = json.Unmarshal(raw, &v)
 	data, _ := json.Marshal(v.Value)
 	return string(data)
+}
+
+// recordWithKept is the fresh record's variable with the operations of the requests kept
+// after them.
+func (m *merger) recordWithKept() (json.RawMessage, error) {
+	rec := &baseline.Record{Ops: make([]baseline.Op, 0, len(m.ops)+len(m.kept))}
+	for _, f := range m.ops {
+		rec.Ops = append(rec.Ops, f.op)
+	}
+	rec.Ops = append(rec.Ops, m.kept...)
+	return postman.Marshal(rec.Variable())
 }

@@ -1,0 +1,110 @@
+package update
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// petsWith is the pets v1 document with each old text replaced by the new one that follows it.
+func petsWith(t *testing.T, oldNew ...string) []byte {
+	t.Helper()
+	doc := string(readDoc(t, "pets-v1.yaml"))
+	for i := 0; i < len(oldNew); i += 2 {
+		if !strings.Contains(doc, oldNew[i]) {
+			t.Fatalf("pets-v1.yaml has no %q", oldNew[i])
+		}
+		doc = strings.ReplaceAll(doc, oldNew[i], oldNew[i+1])
+	}
+	return []byte(doc)
+}
+
+// TestDeletedStaysDeletedThroughAnOperationIDRename: a request the user deleted does not come
+// back when the document renames its operationId on the same method and path, and the report
+// names it.
+func TestDeletedStaysDeletedThroughAnOperationIDRename(t *testing.T) {
+	v1 := encode(t, fresh(t, readDoc(t, "pets-v1.yaml")))
+	file := edited(t, v1, func(c tree) { removeItem(folderNamed(c, "pets"), "Get a pet") })
+	out, report := update(t, file, petsWith(t, "operationId: getPet", "operationId: fetchPet"), Options{})
+	if f := requestNamed(decode(t, out), "Get a pet"); f != nil {
+		t.Error("the request the user deleted came back")
+	}
+	if len(report.Added) != 0 || report.Deleted != 1 || !slices.Equal(report.DeletedRequests, []string{"pets/Get a pet"}) {
+		t.Errorf("added %v, deleted %d %v; want nothing added and pets/Get a pet named as deleted", report.Added, report.Deleted, report.DeletedRequests)
+	}
+	again, second := update(t, out, petsWith(t, "operationId: getPet", "operationId: fetchPet"), Options{})
+	if second.Changed || string(again) != string(out) || requestNamed(decode(t, again), "Get a pet") != nil {
+		t.Error("a second update brought the deleted request back or changed the collection")
+	}
+}
+
+// TestCopyIsNeverPruned: Postman's Duplicate gives the copy an id of its own; when the
+// document renames the operation's operationId, the copy is still the user's, neither kept as
+// gone nor removed by --prune, and the original follows the operation.
+func TestCopyIsNeverPruned(t *testing.T) {
+	v1 := encode(t, fresh(t, readDoc(t, "pets-v1.yaml")))
+	file := edited(t, v1, func(c tree) {
+		stores := folderNamed(c, "stores")
+		orig := mustRequest(t, c, "Get a store").item
+		dup := decode(t, mustEncodeTree(t, orig))
+		dup["id"], dup["name"] = "11111111-2222-4333-8444-555555555555", "Get a store Copy"
+		stores["item"] = append(stores["item"].([]any), dup)
+	})
+	doc := petsWith(t, "operationId: getStore", "operationId: fetchStore")
+	for _, prune := range []bool{false, true} {
+		out, report := update(t, file, doc, Options{Prune: prune})
+		c := decode(t, out)
+		if requestNamed(c, "Get a store Copy") == nil {
+			t.Errorf("prune %v: the user's copy is gone", prune)
+		}
+		if requestNamed(c, "Get a store") == nil {
+			t.Errorf("prune %v: the original request is gone", prune)
+		}
+		if len(report.Kept)+len(report.Removed)+len(report.Added) != 0 {
+			t.Errorf("prune %v: kept %v, removed %v, added %v; want none", prune, report.Kept, report.Removed, report.Added)
+		}
+	}
+}
+
+// TestEveryEditCounts: a request whose operation leaves the document is kept when the user
+// changed anything of it, a setting of the request (protocolProfileBehavior) or a member
+// gen-postman does not know, in the item or in its request.
+func TestEveryEditCounts(t *testing.T) {
+	for name, edit := range map[string]func(item tree){
+		"settings":               func(item tree) { item["protocolProfileBehavior"] = tree{"disableBodyPruning": true} },
+		"unknown item member":    func(item tree) { item["x-owner"] = "me" },
+		"unknown request member": func(item tree) { item["request"].(tree)["x-owner"] = "me" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			v1 := encode(t, fresh(t, readDoc(t, "pets-v1.yaml")))
+			file := edited(t, v1, func(c tree) { edit(mustRequest(t, c, "Legacy").item) })
+			out, report := update(t, file, readDoc(t, "pets-v2.yaml"), Options{})
+			if requestNamed(decode(t, out), "Legacy") == nil || !slices.Contains(report.Kept, "stores/Legacy") {
+				t.Errorf("kept %v, removed %v; want the edited stores/Legacy kept", report.Kept, report.Removed)
+			}
+		})
+	}
+}
+
+// TestKeptUntilPruned: a request kept because the user edited it is listed on every update
+// until --prune removes it.
+func TestKeptUntilPruned(t *testing.T) {
+	file := edited(t, encode(t, fresh(t, readDoc(t, "pets-v1.yaml"))), userEdits)
+	v2 := readDoc(t, "pets-v2.yaml")
+	out, first := update(t, file, v2, Options{})
+	if !slices.Contains(first.Kept, "stores/Legacy edited") {
+		t.Fatalf("kept %v, want stores/Legacy edited", first.Kept)
+	}
+	again, second := update(t, out, v2, Options{})
+	if !slices.Equal(second.Kept, first.Kept) || second.Changed || string(again) != string(out) {
+		t.Errorf("second run: kept %v, changed %v; want %v listed again and nothing changed", second.Kept, second.Changed, first.Kept)
+	}
+	pruned, third := update(t, again, v2, Options{Prune: true})
+	if !slices.Contains(third.Removed, "stores/Legacy edited") || requestNamed(decode(t, pruned), "Legacy edited") != nil {
+		t.Errorf("--prune: removed %v; want stores/Legacy edited removed", third.Removed)
+	}
+	_, fourth := update(t, pruned, v2, Options{})
+	if len(fourth.Kept) != 0 || fourth.Changed {
+		t.Errorf("after --prune: kept %v, changed %v; want nothing", fourth.Kept, fourth.Changed)
+	}
+}
