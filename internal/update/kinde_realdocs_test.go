@@ -44,8 +44,8 @@ func TestRealDocsKindeHistory(t *testing.T) {
 	}
 	file := encode(t, fresh(t, docs[0]))
 	var checks []check
-	taken := map[string]bool{}     // requests edited at one step are left alone at the next
-	aliases := map[string]string{} // the id an operation's request took when its operationId changed
+	taken := map[string]bool{}      // requests edited at one step are left alone at the next
+	aliases := map[string]string{}  // the id an operation's request took when its operationId changed
 	keptBefore := map[string]bool{} // the requests kept at an earlier step: listed until pruned
 	for step := 1; step < len(docs); step++ {
 		before, after := decode(t, encode(t, fresh(t, docs[step-1]))), decode(t, encode(t, fresh(t, docs[step])))
