@@ -33,28 +33,47 @@ const (
 
 var shBlock = regexp.MustCompile("(?ms)^```sh\n(.*?)^```")
 
-// TestREADMECommands runs the README's sh blocks as written, in order, in one folder: every
-// gen-postman command must succeed, every file a later command reads must be one an earlier
-// command wrote, and every other command must be one this test knows. Requests that would go
-// to acme.logto.app or id.example.com reach an in-process identity provider instead, whatever
-// the host, so verify runs for real.
+// TestREADMECommands runs the sh blocks of the README and of every page of docs/ as written, in
+// order, each file in a folder of its own: every gen-postman command must succeed, every file a
+// later command reads must be one an earlier command of the same file wrote, and every other
+// command must be one this test knows. Requests that would go to acme.logto.app or
+// id.example.com reach an in-process identity provider instead, whatever the host, so verify
+// runs for real.
 func TestREADMECommands(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
 	makefile, err := os.ReadFile("../../Makefile")
 	if err != nil {
 		t.Fatal(err)
-	}
-	blocks := shBlock.FindAllStringSubmatch(string(readme), -1)
-	if len(blocks) < 6 {
-		t.Fatalf("found %d sh blocks in README.md; the pattern no longer matches its fences", len(blocks))
 	}
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
+	docs, err := filepath.Glob("../../docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) == 0 {
+		t.Fatal("no docs/*.md: the pattern no longer finds the reference pages")
+	}
+	for _, path := range append([]string{"../../README.md"}, docs...) {
+		name := strings.TrimPrefix(path, "../../")
+		t.Run(name, func(t *testing.T) {
+			text, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			blocks := shBlock.FindAllStringSubmatch(string(text), -1)
+			if name == "README.md" && len(blocks) < 6 {
+				t.Fatalf("found %d sh blocks in README.md; the pattern no longer matches its fences", len(blocks))
+			}
+			runMarkdownCommands(t, name, blocks, root, string(makefile))
+		})
+	}
+}
+
+// runMarkdownCommands runs the statements of the sh blocks of one file, in order, in a folder of
+// their own, with the environment a reader starts from.
+func runMarkdownCommands(t *testing.T, name string, blocks [][]string, root, makefile string) {
 	client := anyHostClient(t, verifytest.Options{ClientID: readmeClientID, ClientSecret: readmeClientSecret})
 	t.Chdir(t.TempDir())
 	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // verify's cache, never the user's
@@ -65,16 +84,16 @@ func TestREADMECommands(t *testing.T) {
 
 	ran := 0
 	for _, block := range blocks {
-		file, err := syntax.NewParser().Parse(strings.NewReader(block[1]), "README.md")
+		file, err := syntax.NewParser().Parse(strings.NewReader(block[1]), name)
 		if err != nil {
-			t.Fatalf("README block does not parse as sh: %v\n%s", err, block[1])
+			t.Fatalf("%s: a block does not parse as sh: %v\n%s", name, err, block[1])
 		}
 		for _, stmt := range file.Stmts {
 			ran++
 			switch cmd := stmt.Cmd.(type) {
 			case *syntax.DeclClause:
 				if cmd.Variant.Value != "export" {
-					t.Errorf("README: %s is not an export", cmd.Variant.Value)
+					t.Errorf("%s: %s is not an export", name, cmd.Variant.Value)
 				}
 				for _, a := range cmd.Args {
 					value, err := expand.Literal(shell, a.Value)
@@ -88,13 +107,13 @@ func TestREADMECommands(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				runREADMECommand(t, client, root, string(makefile), args, stdoutRedirect(t, shell, stmt))
+				runREADMECommand(t, client, root, makefile, args, stdoutRedirect(t, shell, stmt))
 			default:
-				t.Errorf("README: a statement this test cannot run: %T", stmt.Cmd)
+				t.Errorf("%s: a statement this test cannot run: %T", name, stmt.Cmd)
 			}
 		}
 	}
-	t.Logf("ran %d README commands", ran)
+	t.Logf("ran %d commands of %s", ran, name)
 }
 
 // runREADMECommand runs one README command, or checks what it needs when it is not gen-postman.
@@ -111,6 +130,15 @@ func runREADMECommand(t *testing.T, client *http.Client, root, makefile string, 
 	case len(args) == 3 && args[0] == "go" && args[1] == "install":
 		if _, err := os.Stat(filepath.Join(root, args[2])); err != nil {
 			t.Errorf("README: %s: %v", line, err)
+		}
+		return
+	case len(args) > 2 && args[0] == "go" && args[1] == "test":
+		for _, a := range args[2:] {
+			if dir, ok := strings.CutSuffix(a, "/..."); ok && strings.HasPrefix(a, "./") {
+				if _, err := os.Stat(filepath.Join(root, dir)); err != nil {
+					t.Errorf("README: %s: %v", line, err)
+				}
+			}
 		}
 		return
 	case len(args) == 2 && args[0] == "make":
