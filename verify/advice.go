@@ -20,7 +20,9 @@ type Names struct {
 	JWKSURL    string
 	// Introspection is how the user gives an RFC 7662 introspection endpoint.
 	Introspection string
-	Timeout       string
+	// KeyID is how the user names the kid of the client's key.
+	KeyID   string
+	Timeout string
 	// Location is how the user names the server: its tenant or base URL.
 	Location string
 	// Call is how the user names the request to make with the token.
@@ -49,6 +51,7 @@ func (n Names) withDefaults() Names {
 		{&n.ClientAuth, "the client authentication"},
 		{&n.Issuer, "the issuer"},
 		{&n.JWKSURL, "the key set URL"},
+		{&n.KeyID, "the key ID"},
 		{&n.Timeout, "the time limit"},
 		{&n.Location, "the server's address"},
 		{&n.Call, "a call"},

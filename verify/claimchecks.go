@@ -139,8 +139,43 @@ func checkAudience(claims jwt.MapClaims, want expectations) (Check, string) {
 		return fail(CheckAudience, "aud %s, want %s as well", got, quoteList(missing)),
 			"The server granted only some of the requested audiences; some servers take one audience per token request."
 	}
+	if audIsScopes(aud, want.scopes) {
+		return fail(CheckAudience, "aud %s is the requested scope list, want %s", got, quoteList(missing)), scopeAudienceHint(want.advice)
+	}
 	return fail(CheckAudience, "aud %s, want %s: the token is for another API", got, quoteList(missing)),
 		withProviderAudience(ignoredAPIHint(want.advice, false), want.advice)
+}
+
+// audIsScopes reports whether aud is the requested scopes and nothing else: the mark of a
+// server that ignored the resource or audience parameter and wrote the scopes instead
+// (Glewlwyd does, for an audience or a resource it does not know).
+func audIsScopes(aud, scopes []string) bool {
+	if len(aud) == 0 || len(scopes) == 0 {
+		return false
+	}
+	var values []string
+	for _, a := range aud {
+		values = append(values, strings.Fields(a)...)
+	}
+	slices.Sort(values)
+	sorted := slices.Sorted(slices.Values(scopes))
+	return slices.Equal(slices.Compact(values), slices.Compact(sorted))
+}
+
+// scopeAudienceHint explains a token whose aud is the scope list: the server ignored the
+// parameter that named the API.
+func scopeAudienceHint(adv advice) string {
+	resource, audience := adv.sentValue(profile.ParamResource), adv.sentValue(profile.ParamAudience)
+	switch {
+	case audience != "" && resource == "":
+		return fmt.Sprintf("The server ignored %s (%s) and wrote the scopes in aud, as Glewlwyd does: it names the API with "+
+			"resource (RFC 8707). Give %s %s instead, and register it as a resource of those scopes on the server.",
+			adv.names.Audience, audience, adv.names.Resource, audience)
+	case resource != "":
+		return fmt.Sprintf("The server ignored %s (%s) and wrote the scopes in aud, as Glewlwyd does for a resource it does not "+
+			"allow: register %s as a resource of the requested scopes (or of the client) on the server.", adv.names.Resource, resource, resource)
+	}
+	return fmt.Sprintf("The server wrote the scopes in aud: it names no API without %s or %s.", adv.names.Resource, adv.names.Audience)
 }
 
 // withProviderAudience adds the provider's word on how it puts an API in aud (Keycloak's

@@ -15,7 +15,7 @@ func NamesBy(name func(setting.Key) string, given func(setting.Key) bool) Names 
 		{&n.TokenURL, setting.TokenURL}, {&n.Resource, setting.Resource}, {&n.Audience, setting.Audience},
 		{&n.Scope, setting.Scope}, {&n.ClientAuth, setting.ClientAuth}, {&n.Issuer, setting.Issuer},
 		{&n.JWKSURL, setting.JWKSURL}, {&n.Introspection, setting.IntrospectionURL}, {&n.Timeout, setting.Timeout},
-		{&n.Call, setting.Call}, {&n.BaseURL, setting.BaseURL},
+		{&n.Call, setting.Call}, {&n.BaseURL, setting.BaseURL}, {&n.KeyID, setting.KeyID},
 	} {
 		*f.dst = name(f.key)
 		if *f.dst != "" && given(f.key) {

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -109,7 +110,7 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 		resp, err = client.Do(req)
 		if err != nil {
 			reason := network.TransportReason(ctx, err, rs.redact)
-			return &tokenResult{detail: "no answer: " + reason, hints: []string{transportHint(reason, rs.advice.names)}}, nil
+			return &tokenResult{detail: "no answer: " + reason, hints: []string{transportHint(network.TransportCause(ctx, err), rs.advice.names)}}, nil
 		}
 		body, err = network.ReadCapped(resp.Body, maxTokenResponse)
 		resp.Body.Close()
@@ -162,14 +163,14 @@ func requestToken(ctx context.Context, client *http.Client, rs *runState) (*toke
 	return res, nil
 }
 
-// transportHint is the hint for a request that got no answer.
-func transportHint(reason string, n Names) string {
+// transportHint is the hint for a request that got no answer, by its cause (network's).
+func transportHint(cause error, n Names) string {
 	switch {
-	case strings.HasPrefix(reason, "timed out"):
+	case errors.Is(cause, network.ErrTimedOut):
 		return "The server did not answer in time: check the URL, your network or proxy, or allow more time with " + n.Timeout + "."
-	case strings.HasPrefix(reason, "TLS"):
+	case errors.Is(cause, network.ErrUntrustedTLS):
 		return "The server's TLS certificate is not trusted by this machine: check the host name, or install the CA that signed it."
-	case strings.HasPrefix(reason, "host"):
+	case errors.Is(cause, network.ErrHostNotFound):
 		return "The host name does not resolve: check " + n.TokenURL + " or " + n.Location + "."
 	}
 	return "Nothing answered at the token URL: check " + n.TokenURL + " and that the server is running."

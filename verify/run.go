@@ -182,8 +182,10 @@ func (rs *runState) run(ctx context.Context, target callTarget, stopFetching fun
 	}
 
 	if target.url != "" {
+		// With the scheme the server issued: a server that ignored DPoP (Ory Hydra issues
+		// token_type bearer) has an API that takes Bearer, and the dpop check fails already.
 		var proof func(nonce string) (string, error)
-		if rs.profile.DPoP {
+		if rs.profile.DPoP && strings.EqualFold(tr.TokenType, "DPoP") {
 			proof = func(nonce string) (string, error) {
 				p, err := dpopProof(rs.profile.ProofKey, target.method, target.url, nonce, tr.AccessToken, rs.now())
 				if err == nil {

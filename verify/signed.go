@@ -159,8 +159,9 @@ func signedClientHint(rs *runState, header http.Header) []string {
 		}
 	}
 	return append(hints, fmt.Sprintf("invalid_client: the server did not accept the client assertion. The public key it has for "+
-		"client %q must be this key (RFC 7638 thumbprint %s), under kid %q (--key-id), and the client must use private_key_jwt "+
-		"with %s; the assertion's audience was %s.", p.ClientID, p.ClientKey.Thumbprint(), p.KeyID, p.ClientKey.Alg, p.TokenURL))
+		"client %q must be this key (RFC 7638 thumbprint %s), under kid %q (%s), and the client must use private_key_jwt "+
+		"with %s; the assertion's audience was %s.", p.ClientID, p.ClientKey.Thumbprint(), p.KeyID, rs.advice.names.KeyID,
+		p.ClientKey.Alg, p.TokenURL))
 }
 
 // dpopHint explains a refused DPoP proof.

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -22,6 +23,8 @@ type TokenError struct {
 	ServerCode string `json:"code,omitempty"`
 	Message    string `json:"message,omitempty"`
 	Body       string `json:"body,omitempty"`
+	// cause is why the server refused, as far as its answer tells (refusalCause).
+	cause error
 }
 
 // Error says what the server answered, as "token endpoint answered HTTP 401: invalid_client: …".
@@ -59,11 +62,15 @@ func newTokenError(status int, body []byte, red redact.Redactor) *TokenError {
 		e.Message = red.Line(eb.Message, 500)
 	}
 	e.Body = red.Block(string(body), maxErrorBody, false)
+	e.cause = refusalCause(status, body, eb.Error, eb.Description)
 	return e
 }
 
 // Is reports whether target is [ErrTokenRequest], so that a refusal matches it too.
 func (e *TokenError) Is(target error) bool { return target == ErrTokenRequest }
+
+// Unwrap is why the server refused, when its answer tells more than the error code.
+func (e *TokenError) Unwrap() error { return e.cause }
 
 // jsonBody reports whether body looks like a JSON object, as a token endpoint answers.
 func jsonBody(body []byte) bool {
@@ -83,6 +90,8 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 		if e.Description != "" {
 			detail += ": " + e.Description
 		}
+	} else if errors.Is(e, errSilentRefusal) {
+		detail += ", with an empty body"
 	} else if ct := header.Get("Content-Type"); !jsonBody([]byte(e.Body)) {
 		detail += ", not a JSON body"
 		if ct != "" {
@@ -92,6 +101,10 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 	n, provider := rs.advice.names, rs.advice.provider
 	var hints []string
 	switch {
+	case errors.Is(e, errSilentRefusal):
+		return detail, []string{silentRefusalHint(rs, e.StatusCode)}
+	case errors.Is(e, errUnknownKeyID) && p.ClientAuth.Signed():
+		return detail, []string{unknownKeyIDHint(rs)}
 	case p.ClientAuth.Signed() && e.Code == "invalid_client":
 		hints = append(hints, signedClientHint(rs, header)...)
 		return detail, hints
@@ -105,7 +118,7 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 	}
 	switch e.Code {
 	case "invalid_client":
-		hints = append(hints, invalidClientHint(p.ClientAuth, n))
+		hints = append(hints, invalidClientHint(p.ClientAuth, n, e.cause))
 	case "invalid_target":
 		hints = append(hints, invalidTargetHint(rs))
 	case "invalid_scope":
@@ -132,6 +145,30 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 		}
 	}
 	return detail, hints
+}
+
+// silentRefusalHint explains HTTP 401 or 403 with an empty body from the token endpoint: the
+// server refused the client without a word, which says the URL is a token endpoint that knows
+// the request, not a web page. What it may have refused is each thing the client sent.
+func silentRefusalHint(rs *runState, status int) string {
+	p, n := rs.profile, rs.advice.names
+	credential := "the client secret"
+	if p.ClientAuth.Signed() {
+		credential = fmt.Sprintf("the key (the server must hold this public key, RFC 7638 thumbprint %s, for the client, under kid %q: %s)",
+			p.ClientKey.Thumbprint(), p.KeyID, n.KeyID)
+	}
+	return fmt.Sprintf("HTTP %d with an empty body: the server refused the client without saying why. Glewlwyd answers so to a "+
+		"wrong secret or key, a client authentication other than the one registered for the client, and a scope the client "+
+		"may not have: check the client id %q and %s; that the client is registered for %s (%s); and that it may have the "+
+		"scope %s (%s).", status, p.ClientID, credential, clientAuthWords(p.ClientAuth), n.ClientAuth, quoteOrNone(p.Scope), n.Scope)
+}
+
+// unknownKeyIDHint explains a server that holds no key under the assertion's kid.
+func unknownKeyIDHint(rs *runState) string {
+	p, n := rs.profile, rs.advice.names
+	return fmt.Sprintf("The server holds no key for client %q under the kid the assertion named (%q): give the kid it has for this "+
+		"key with %s, or register the key's public key (RFC 7638 thumbprint %s) under that kid.", p.ClientID, p.KeyID, n.KeyID,
+		p.ClientKey.Thumbprint())
 }
 
 // notJSONHint is the hint for an answer that is not a token endpoint's JSON.
@@ -161,8 +198,11 @@ func invalidTargetHint(rs *runState) string {
 }
 
 func clientAuthWords(ca profile.ClientAuth) string {
-	if ca == profile.ClientAuthBody {
+	switch {
+	case ca == profile.ClientAuthBody:
 		return "body (client_id and client_secret form fields)"
+	case ca.Signed():
+		return "private_key_jwt (a signed assertion)"
 	}
 	return "header (HTTP Basic)"
 }
@@ -175,8 +215,17 @@ func quoteOrNone(s string) string {
 }
 
 // invalidClientHint explains invalid_client for a client with a secret: the credentials, or
-// the other way of sending them, which the user is told to try unless they chose this one.
-func invalidClientHint(auth profile.ClientAuth, n Names) string {
+// the other way of sending them, which the user is told to try unless they chose this one or
+// the server's answer shows it is not the method (cause).
+func invalidClientHint(auth profile.ClientAuth, n Names, cause error) string {
+	switch {
+	case errors.Is(cause, errAuthMethod):
+		return fmt.Sprintf("invalid_client: the server holds this client to another client authentication than this request's "+
+			"%s, and says which above: give %s %s, or change the client's method on the server.", clientAuthWords(auth), n.ClientAuth, auth.Other())
+	case errors.Is(cause, errCredentialsRefused):
+		return fmt.Sprintf("invalid_client: the client id or secret is wrong: the server checks the client authentication "+
+			"method and did not object to %s.", clientAuthWords(auth))
+	}
 	if n.given(n.ClientAuth) {
 		return fmt.Sprintf("invalid_client: the client id or secret is wrong, or the server wants the other client "+
 			"authentication than %s, which %s chose (the other is %s).", clientAuthWords(auth), n.ClientAuth, auth.Other())
