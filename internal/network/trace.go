@@ -97,12 +97,72 @@ func (tt *traceTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		t.write(show.failure(n, err))
 		return nil, err
 	}
-	data, rest, readErr := peekBody(resp.Body)
-	resp.Body = rest
-	data, cut = trimBuffer(data)
-	show = t.view(tt.red())
-	t.write(show.response(n, resp, data, cut, readErr, time.Since(start)))
+	// The answer is shown as its body is read, not read ahead: a caller that refuses the body
+	// by its Content-Length, or reads it within its own deadline, is never held up by the trace.
+	resp.Body = &tracedBody{body: resp.Body, length: resp.ContentLength, show: func(data []byte, cut bool, readErr error) {
+		show := t.view(tt.red())
+		t.write(show.response(n, resp, data, cut, readErr, time.Since(start)))
+	}}
 	return resp, nil
+}
+
+// tracedBody is an answer's body that keeps the first traceBuffer bytes its reader reads and
+// shows the answer once: when more than that was read, at the end of the body or a read error,
+// or when it is closed, whichever comes first. A body closed before its end is shown as cut.
+type tracedBody struct {
+	body   io.ReadCloser
+	length int64 // the announced Content-Length, -1 when unknown
+	show   func(data []byte, cut bool, readErr error)
+
+	mu    sync.Mutex
+	kept  []byte
+	shown bool
+}
+
+func (b *tracedBody) Read(p []byte) (int, error) {
+	n, err := b.body.Read(p)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if room := traceBuffer + 1 - len(b.kept); room > 0 && !b.shown {
+		b.kept = append(b.kept, p[:min(n, room)]...)
+	}
+	switch {
+	case len(b.kept) > traceBuffer:
+		b.showOnce(true, nil)
+	case err == io.EOF:
+		b.showOnce(false, nil)
+	case err != nil:
+		b.showOnce(false, err)
+	}
+	return n, err
+}
+
+// Close shows the answer if no read did, then closes the body. A body announced to fit the
+// buffer is read to its end first, so that an answer the caller never reads (an error status)
+// is still shown whole; a longer one, or one of unknown length, is not waited for.
+func (b *tracedBody) Close() error {
+	b.mu.Lock()
+	if !b.shown && b.length >= 0 && b.length <= traceBuffer && int64(len(b.kept)) < b.length {
+		rest, err := io.ReadAll(io.LimitReader(b.body, b.length-int64(len(b.kept))))
+		b.kept = append(b.kept, rest...)
+		if err != nil {
+			b.showOnce(true, err)
+		}
+	}
+	b.showOnce(int64(len(b.kept)) != b.length, nil)
+	b.mu.Unlock()
+	return b.body.Close()
+}
+
+// showOnce shows the answer with what was kept, unless it was shown; b.mu is held.
+func (b *tracedBody) showOnce(cut bool, readErr error) {
+	if b.shown {
+		return
+	}
+	b.shown = true
+	data, over := trimBuffer(b.kept)
+	b.show(data, cut || over, readErr)
+	b.kept = nil
 }
 
 // view is how t shows text with red's secrets hidden.
