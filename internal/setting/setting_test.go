@@ -89,3 +89,21 @@ func TestFieldsUndeclared(t *testing.T) {
 	}
 	Fields(&v)
 }
+
+type inner struct {
+	URL string `setting:"token-url"`
+}
+
+type outer struct {
+	inner
+	ID string `setting:"key-id"`
+}
+
+// The bound fields of an embedded struct are the outer struct's, as Go promotes them.
+func TestFieldsEmbedded(t *testing.T) {
+	var dst outer
+	set := Copy(&dst, &outer{inner: inner{URL: "https://id.example.com/token"}, ID: "kid"})
+	if dst.URL != "https://id.example.com/token" || dst.ID != "kid" || len(set) != 2 {
+		t.Errorf("Copy gave %+v, set %v", dst, set)
+	}
+}

@@ -10,24 +10,29 @@ import (
 
 // authSettings are the token request settings one oauth2 auth block holds.
 type authSettings struct {
-	oauth2   oauth2Settings
+	oauth2   Auth
 	warnings []string
 	// storedToken is set when the block carries a token itself, not a {{variable}}.
 	storedToken bool
 }
 
-// oauth2Settings are the settings of the token request itself.
-type oauth2Settings struct {
-	TokenURL     string
-	ClientID     string
-	ClientSecret string
-	Scope        *string
-	ClientAuth   string
-	Resource     string
-	Audience     string
+// Auth is what an OAuth 2.0 auth block of client credentials says of the token request, its
+// {{variables}} resolved. Each field is bound to the setting it carries.
+type Auth struct {
+	TokenURL     string `setting:"token-url"`
+	ClientID     string `setting:"client-id"`
+	ClientSecret string `setting:"client-secret"`
+	// Scope is nil when the auth has no scope field, and points to "" when it is empty.
+	Scope *string `setting:"scope"`
+	// ClientAuth is the auth's client_authentication: "", postman.ClientAuthHeader or
+	// postman.ClientAuthBody.
+	ClientAuth string `setting:"client-auth"`
+	// Resource and Audience are the token request parameters that name the API.
+	Resource string `setting:"resource"`
+	Audience string `setting:"audience"`
 	// DPoP is set when the auth sends the token with the header prefix DPoP (RFC 9449), as
-	// gen-postman writes it with --dpop.
-	DPoP bool
+	// gen-postman writes it with --dpop, so the token must be requested with DPoP proofs.
+	DPoP bool `setting:"dpop"`
 }
 
 // storedTokenWarning explains why a token saved in the collection is not checked.

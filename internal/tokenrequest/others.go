@@ -11,7 +11,7 @@ import (
 )
 
 // sameSettings reports whether two auth blocks make the same token request.
-func sameSettings(a, b oauth2Settings) bool {
+func sameSettings(a, b Auth) bool {
 	if (a.Scope == nil) != (b.Scope == nil) || (a.Scope != nil && *a.Scope != *b.Scope) {
 		return false
 	}
@@ -41,7 +41,7 @@ func addOther(others []otherConfig, r postman.AppliedRequest, res *readResult) [
 
 // othersWarning lists the configurations that are not checked, and how to check one: with
 // --request NAME, or, when requested says --request already chose, with another NAME.
-func othersWarning(by postman.AppliedRequest, chosen oauth2Settings, others []otherConfig, requested bool) string {
+func othersWarning(by postman.AppliedRequest, chosen Auth, others []otherConfig, requested bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "the collection has %d different OAuth 2.0 configurations; verify checks the one of request %q (%s); not checked: ",
 		len(others)+1, text.OneLine(by.Name(), 80), describeSettings(chosen))
@@ -68,7 +68,7 @@ func othersWarning(by postman.AppliedRequest, chosen oauth2Settings, others []ot
 }
 
 // describeSettings names a configuration for a message, without its secret.
-func describeSettings(o oauth2Settings) string {
+func describeSettings(o Auth) string {
 	parts := []string{"token URL " + text.OneLine(network.RedactURL(o.TokenURL), 120)}
 	for _, f := range []struct{ name, value string }{
 		{"client id", o.ClientID}, {postman.ParamResource, o.Resource}, {postman.ParamAudience, o.Audience},

@@ -11,20 +11,9 @@ import (
 // with its {{variables}} resolved.
 type Request struct {
 	// Name is the collection's info.name, as it is.
-	Name         string `setting:"name"`
-	TokenURL     string `setting:"token-url"`
-	ClientID     string `setting:"client-id"`
-	ClientSecret string `setting:"client-secret"`
-	// Scope is nil when the auth has no scope field, and points to "" when it is empty.
-	Scope *string `setting:"scope"`
-	// ClientAuth is the auth's client_authentication: "", [ClientAuthHeader] or [ClientAuthBody].
-	ClientAuth string `setting:"client-auth"`
-	// Resource and Audience are the token request parameters that name the API.
-	Resource string `setting:"resource"`
-	Audience string `setting:"audience"`
-	// DPoP is set when the auth sends the token as DPoP (its header prefix), so the token
-	// must be requested with DPoP proofs.
-	DPoP bool `setting:"dpop"`
+	Name string `setting:"name"`
+	// Auth is what the chosen OAuth 2.0 auth itself says.
+	Auth
 	// KeyID is the collection's keyId variable: the kid of private_key_jwt assertions.
 	KeyID string `setting:"key-id"`
 	// PrivateKey is the privateKey variable, which only an environment file holds: the
@@ -82,9 +71,7 @@ func FromCollection(col *postman.Collection, environment io.Reader, request stri
 	if err != nil {
 		return nil, err
 	}
-	s := cfg.settings.oauth2
-	tr := &Request{Name: col.Name(), TokenURL: s.TokenURL, ClientID: s.ClientID, ClientSecret: s.ClientSecret,
-		Scope: s.Scope, ClientAuth: s.ClientAuth, Resource: s.Resource, Audience: s.Audience, DPoP: s.DPoP}
+	tr := &Request{Name: col.Name(), Auth: cfg.settings.oauth2}
 	tr.Warnings = cfg.settings.warnings
 	if cfg.settings.storedToken {
 		tr.Warnings = append(tr.Warnings, storedTokenWarning)

@@ -43,8 +43,8 @@ func TestLoad(t *testing.T) {
 		check      func(t *testing.T, c *tokenrequest.Request)
 	}{
 		{name: "hand made", collection: collectionJSON(stdAuth, stdVars), check: func(t *testing.T, c *tokenrequest.Request) {
-			want := tokenrequest.Request{Name: "Hand made", TokenURL: "https://id.example.com/oauth2/token",
-				ClientID: "col-id", ClientAuth: "body", Audience: "https://api.example.com", BaseURL: "https://api.example.com"}
+			want := tokenrequest.Request{Name: "Hand made", Auth: tokenrequest.Auth{TokenURL: "https://id.example.com/oauth2/token",
+				ClientID: "col-id", ClientAuth: "body", Audience: "https://api.example.com"}, BaseURL: "https://api.example.com"}
 			got := *c
 			if got.Scope == nil || *got.Scope != "read" {
 				t.Errorf("Scope %v", got.Scope)
