@@ -70,6 +70,8 @@ func TestRefusalHintsByCause(t *testing.T) {
 		{name: "oidc-provider: a wrong secret", profile: secretProfile(profile.ClientAuthHeader), status: 401,
 			body: `{"error":"invalid_client","error_description":"client authentication failed"}`,
 			want: []string{"the client id or secret is wrong", "try --client-auth body"}},
+		{name: "Glewlwyd: scope_invalid", profile: secretProfile(profile.ClientAuthHeader), status: 400, body: `{"error":"scope_invalid"}`,
+			want: []string{"scope_invalid: the server does not know a requested scope (read:items)", "--scope"}},
 		{name: "a web page, not a token endpoint", profile: secretProfile(profile.ClientAuthHeader), status: 403,
 			body: "<html><body>Forbidden</body></html>", want: []string{"not JSON", "--token-url"}},
 	}

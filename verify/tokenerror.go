@@ -78,6 +78,10 @@ func jsonBody(body []byte) bool {
 	return json.Unmarshal(body, &v) == nil
 }
 
+// codeGlewlwydScopeInvalid is Glewlwyd's error for a scope the client may not have, where RFC
+// 6749 §5.2 says invalid_scope.
+const codeGlewlwydScopeInvalid = "scope_invalid"
+
 // describe returns the token_request detail for a refusal and hints for its usual causes.
 func (e *TokenError) describe(rs *runState, header http.Header) (string, []string) {
 	p := rs.profile
@@ -121,9 +125,9 @@ func (e *TokenError) describe(rs *runState, header http.Header) (string, []strin
 		hints = append(hints, invalidClientHint(p.ClientAuth, n, e.cause))
 	case "invalid_target":
 		hints = append(hints, invalidTargetHint(rs))
-	case "invalid_scope":
-		hints = append(hints, fmt.Sprintf("invalid_scope: the server does not know a requested scope (%s) or "+
-			"does not allow it for this app; check %s.", quoteOrNone(p.Scope), n.Scope))
+	case "invalid_scope", codeGlewlwydScopeInvalid:
+		hints = append(hints, fmt.Sprintf("%s: the server does not know a requested scope (%s) or "+
+			"does not allow it for this app; check %s.", e.Code, quoteOrNone(p.Scope), n.Scope))
 	case "unauthorized_client":
 		hints = append(hints, withProvider("unauthorized_client: this app may not use the client credentials grant; "+
 			"it must be a machine-to-machine app.", provider.Access))

@@ -245,3 +245,112 @@ func checkMatrixVerify(t *testing.T, c matrixCase, what string, args []string) {
 		t.Logf("%s:\n%s\n%s", what, stdout, stderr)
 	}
 }
+
+// refusal is one way a token request goes wrong, with what each server answers and the hint
+// verify shows for it.
+type refusal struct {
+	name string
+	// args are verify's settings besides the issuer, resource and scope.
+	args  func(t *testing.T, k matrixKeyClients) []string
+	scope string
+	// byPeer is what each server does: its exit status, the token_request detail and a hint.
+	byPeer map[string]refusalOutcome
+}
+
+// refusalOutcome is what verify reports against one server.
+type refusalOutcome struct {
+	code   int
+	detail string
+	hint   string
+	// notHint is what the hint must not say.
+	notHint string
+}
+
+func refusals(t *testing.T) []refusal {
+	clients := loadClients(t)
+	post, limited := clients["m2m-post"], clients["m2m-limited"]
+	secret := func(c fixtureClient, value, auth string) func(*testing.T, matrixKeyClients) []string {
+		return func(t *testing.T, _ matrixKeyClients) []string {
+			t.Setenv(envClientSecret, value)
+			return []string{"--client-id", c.ID, "--client-auth", auth}
+		}
+	}
+	// Glewlwyd refuses a wrong secret, key or method, and a scope the client does not hold,
+	// with HTTP 403 and an empty body: the hint names each thing the client sent, never the
+	// token URL, which discovery found.
+	const glewlwydSilent = "HTTP 403 with an empty body: the server refused the client without saying why"
+	return []refusal{
+		{name: "wrong secret", args: secret(post, "not-the-secret", "body"), byPeer: map[string]refusalOutcome{
+			peerOIDC:     {code: exitTokenRequest, detail: "HTTP 401 Unauthorized: invalid_client", hint: "the client id or secret is wrong"},
+			peerGlewlwyd: {code: exitTokenRequest, detail: "HTTP 403 Forbidden, with an empty body", hint: glewlwydSilent, notHint: "--token-url"},
+		}},
+		{name: "wrong key", args: func(t *testing.T, k matrixKeyClients) []string {
+			other, _ := newKeyFile(t, t.TempDir(), "p256")
+			return []string{"--client-id", k.ec.ID, "--private-key", other}
+		}, byPeer: map[string]refusalOutcome{
+			peerOIDC:     {code: exitTokenRequest, detail: "invalid_client", hint: "did not accept the client assertion"},
+			peerGlewlwyd: {code: exitTokenRequest, detail: "with an empty body", hint: glewlwydSilent, notHint: "--token-url"},
+		}},
+		{name: "unknown kid", args: func(t *testing.T, k matrixKeyClients) []string {
+			return []string{"--client-id", k.ec.ID, "--private-key", k.ec.Key, "--key-id", "no-such-kid"}
+		}, byPeer: map[string]refusalOutcome{
+			peerOIDC:     {code: exitTokenRequest, detail: "invalid_client", hint: `under kid "no-such-kid" (--key-id)`},
+			peerGlewlwyd: {code: exitTokenRequest, detail: "with an empty body", hint: `kid "no-such-kid": --key-id`},
+		}},
+		// oidc-provider takes a client's secret in either place, whatever method it
+		// registered; Glewlwyd holds the client to its registered method.
+		{name: "wrong method", args: secret(post, post.Secret, "header"), byPeer: map[string]refusalOutcome{
+			peerOIDC:     {code: 0},
+			peerGlewlwyd: {code: exitTokenRequest, detail: "with an empty body", hint: "registered for header (HTTP Basic) (--client-auth)"},
+		}},
+		// oidc-provider (as Logto) drops a scope the client does not hold and issues the token;
+		// Glewlwyd refuses it with its own error code, scope_invalid (RFC 6749: invalid_scope).
+		{name: "missing scope", args: secret(limited, limited.Secret, "header"), scope: "write:items", byPeer: map[string]refusalOutcome{
+			peerOIDC:     {code: exitCheckFailed, hint: "write:items"},
+			peerGlewlwyd: {code: exitTokenRequest, detail: "HTTP 400 Bad Request: scope_invalid",
+				hint: "scope_invalid: the server does not know a requested scope (write:items) or does not allow it for this app; check --scope"},
+		}},
+	}
+}
+
+// TestRefusalsOnTwoServers makes each refusal on both servers and wants the hint for it.
+func TestRefusalsOnTwoServers(t *testing.T) {
+	keys := newMatrixKeyClients(t)
+	list := refusals(t)
+	for _, start := range []struct {
+		name  string
+		start func(*testing.T, matrixKeyClients) peer
+	}{{peerOIDC, oidcPeer}, {peerGlewlwyd, glewlwydPeer}} {
+		t.Run(start.name, func(t *testing.T) {
+			p := start.start(t, keys)
+			for _, rf := range list {
+				t.Run(rf.name, func(t *testing.T) {
+					want := rf.byPeer[p.name]
+					scope := matrixScope
+					if rf.scope != "" {
+						scope = rf.scope
+					}
+					args := append([]string{"--provider", "generic", "--issuer", p.plain.issuer, "--resource", matrixResource,
+						"--scope", scope}, rf.args(t, keys)...)
+					r, stdout, stderr, code := runVerifyJSON(t, args...)
+					hints := strings.Join(r.Hints, "\n")
+					detail := ""
+					for _, c := range r.Checks {
+						if c.Name == "token_request" {
+							detail = c.Detail
+						}
+					}
+					if code != want.code || !strings.Contains(detail, want.detail) || !strings.Contains(hints, want.hint) ||
+						(want.notHint != "" && strings.Contains(hints, want.notHint)) {
+						t.Errorf("%s: exit %d, token_request %q, hints:\n%s\nwant exit %d, detail with %q, a hint with %q and without %q\n%s",
+							p.name, code, detail, hints, want.code, want.detail, want.hint, want.notHint, stderr)
+					}
+					t.Logf("%s, %s: exit %d: %s | %s", p.name, rf.name, code, detail, hints)
+					if strings.Contains(stdout, "not-the-secret") {
+						t.Error("the report shows the secret")
+					}
+				})
+			}
+		})
+	}
+}
