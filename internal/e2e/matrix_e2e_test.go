@@ -306,7 +306,7 @@ func refusals(t *testing.T) []refusal {
 		// oidc-provider (as Logto) drops a scope the client does not hold and issues the token;
 		// Glewlwyd refuses it with its own error code, scope_invalid (RFC 6749: invalid_scope).
 		{name: "missing scope", args: secret(limited, limited.Secret, "header"), scope: "write:items", byPeer: map[string]refusalOutcome{
-			peerOIDC:     {code: exitCheckFailed, hint: "write:items"},
+			peerOIDC: {code: exitCheckFailed, hint: "write:items"},
 			peerGlewlwyd: {code: exitTokenRequest, detail: "HTTP 400 Bad Request: scope_invalid",
 				hint: "scope_invalid: the server does not know a requested scope (write:items) or does not allow it for this app; check --scope"},
 		}},
