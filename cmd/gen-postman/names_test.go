@@ -20,7 +20,7 @@ func TestHintNamesFromTheDeclaration(t *testing.T) {
 	want := verify.Names{
 		TokenURL: "--token-url", Resource: "--resource", Audience: "--audience", Scope: "--scope",
 		ClientAuth: "--client-auth", Issuer: "--issuer", JWKSURL: "--jwks-url", Timeout: "--timeout",
-		Location: "--tenant or --endpoint", Call: "--call", Introspection: "--introspection-url", BaseURL: "--base-url",
+		Location: "--tenant or --endpoint", Call: "--call", Introspection: "--introspection-url", BaseURL: "--base-url", KeyID: "--key-id",
 		Given: map[string]bool{"--issuer": true},
 	}
 	if !reflect.DeepEqual(got, want) {
