@@ -49,6 +49,10 @@ type merger struct {
 	placed map[string]*postman.Node // by key hash: where each fresh operation is in cur
 	// freshVars are the fresh collection's variables as the file writes each.
 	freshVars []json.RawMessage
+	// ownVars maps each variable of the user's that a new request would have used to the name
+	// the request uses instead.
+	ownVars map[string]string
+	genVars map[string]bool // see generatedVars
 	// changed says the collection was changed: a request, an item, a variable.
 	changed bool
 	report  *Report
@@ -68,7 +72,8 @@ func Merge(cur, fresh *postman.Collection, opts Options) (*Report, error) {
 // Merge is [Merge] into the collection opened.
 func (c *Collection) Merge(fresh *postman.Collection, opts Options) (*Report, error) {
 	m := &merger{cur: c, fresh: fresh, opts: opts, placed: map[string]*postman.Node{}, renamedFrom: map[string]bool{},
-		report: newReport()}
+		ownVars: map[string]string{},
+		report:  newReport()}
 	if err := m.read(); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package update
 
 import (
+	"github.com/gen-postman/gen-postman/internal/baseline"
 	"github.com/gen-postman/gen-postman/internal/postman"
 )
 
@@ -17,6 +18,9 @@ func (m *merger) addNew() error {
 		if err != nil {
 			return err
 		}
+		if err := m.keepUsersVariables(f); err != nil {
+			return err
+		}
 		h.InsertItem(at, f.node)
 		m.changed = true
 		m.ix.parents[f.node] = h
@@ -29,7 +33,7 @@ func (m *merger) addNew() error {
 // placeFor finds where the request of the i-th fresh operation goes: in its tag's folder.
 func (m *merger) placeFor(i int) (holder, int, error) {
 	f := m.ops[i]
-	folder := m.ix.topFolder(f.folder.Name())
+	folder := m.tagFolder(f.folder.Name())
 	if folder == nil {
 		var err error
 		if folder, err = m.newFolder(f.folder); err != nil {
@@ -87,7 +91,7 @@ func (m *merger) newFolder(fresh *postman.Node) (*postman.Node, error) {
 // before is the position of the last of tags that has a top-level folder.
 func (m *merger) before(tags []*postman.Node) (holder, int) {
 	for k := len(tags) - 1; k >= 0; k-- {
-		if f := m.ix.topFolder(tags[k].Name()); f != nil {
+		if f := m.tagFolder(tags[k].Name()); f != nil {
 			return m.ix.position(f)
 		}
 	}
@@ -97,10 +101,49 @@ func (m *merger) before(tags []*postman.Node) (holder, int) {
 // after is the position of the first of tags that has a top-level folder.
 func (m *merger) after(tags []*postman.Node) int {
 	for _, t := range tags {
-		if f := m.ix.topFolder(t.Name()); f != nil {
+		if f := m.tagFolder(t.Name()); f != nil {
 			_, at := m.ix.position(f)
 			return at
 		}
 	}
 	return -1
+}
+
+// tagFolder is the top-level folder of the tag named name: the folder of that name, else the
+// folder the user renamed it to, the top-level folder holding most of the requests the record
+// says were generated in it; nil when there is none.
+func (m *merger) tagFolder(name string) *postman.Node {
+	if f := m.ix.topFolder(name); f != nil {
+		return f
+	}
+	if m.base == nil {
+		return nil
+	}
+	tag := baseline.Hash(name)
+	count := map[*postman.Node]int{}
+	var best *postman.Node
+	for _, op := range m.baseOps {
+		n, ok := m.placed[op.Key]
+		if !ok || op.Folder != tag {
+			continue
+		}
+		e := m.ix.byNode[n]
+		if e == nil || e.folder == nil {
+			continue
+		}
+		if _, top := m.ix.parents[e.folder].(*postman.Collection); !top {
+			continue
+		}
+		if _, at := m.ix.position(n); at < 0 {
+			continue // removed
+		}
+		if _, at := m.ix.position(e.folder); at < 0 {
+			continue
+		}
+		count[e.folder]++
+		if best == nil || count[e.folder] > count[best] {
+			best = e.folder
+		}
+	}
+	return best
 }

@@ -41,6 +41,9 @@ type Report struct {
 	// values the flags set.
 	VariablesAdded []string `json:"variablesAdded"`
 	VariablesSet   []string `json:"variablesSet"`
+	// VariablesRenamed lists the user's variables that new requests would have used: each new
+	// request uses a variable of its own name instead.
+	VariablesRenamed []VariableRename `json:"variablesRenamed"`
 	// Warnings say what of the collection could not be read as gen-postman wrote it.
 	Warnings []string `json:"warnings"`
 }
@@ -51,11 +54,20 @@ type Conflict struct {
 	Part    string `json:"part"`
 }
 
+// VariableRename is a variable of the user's that a new request would have used, and the name
+// of the variable the request uses instead.
+type VariableRename struct {
+	Variable string `json:"variable"`
+	Renamed  string `json:"renamed"`
+	// Request is the first new request that uses it, as Folder/Request.
+	Request string `json:"request"`
+}
+
 // newReport is a report whose lists are written as [] rather than null.
 func newReport() *Report {
 	return &Report{Added: []string{}, Updated: []string{}, Removed: []string{}, Kept: []string{}, DeletedRequests: []string{},
 		Conflicts: []Conflict{}, FoldersAdded: []string{}, FoldersRemoved: []string{},
-		VariablesAdded: []string{}, VariablesSet: []string{}, Warnings: []string{}}
+		VariablesAdded: []string{}, VariablesSet: []string{}, VariablesRenamed: []VariableRename{}, Warnings: []string{}}
 }
 
 // WriteText writes the counts, then a line per conflict, removal, kept request and added
@@ -98,6 +110,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	for _, v := range r.VariablesSet {
 		line("  set variable   %s", v)
+	}
+	for _, v := range r.VariablesRenamed {
+		line("  own variable   %s: yours, so the new request %s uses %s", v.Variable, v.Request, v.Renamed)
 	}
 	if !r.Changed {
 		line("  no change: the collection is left as it was")

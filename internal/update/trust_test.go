@@ -108,3 +108,66 @@ func TestKeptUntilPruned(t *testing.T) {
 		t.Errorf("after --prune: kept %v, changed %v; want nothing", fourth.Kept, fourth.Changed)
 	}
 }
+
+// TestRenamedFolderIsItsTagsFolder: a new operation of a tag whose folder the user renamed
+// goes into the renamed folder, not into a new folder of the old name.
+func TestRenamedFolderIsItsTagsFolder(t *testing.T) {
+	v1 := encode(t, fresh(t, readDoc(t, "pets-v1.yaml")))
+	file := edited(t, v1, func(c tree) { folderNamed(c, "pets")["name"] = "Animals" })
+	doc := petsWith(t, "  /stores/{storeId}:", `  /pets/{petId}/toys:
+    get:
+      operationId: listToys
+      summary: List toys
+      tags: [pets]
+      parameters: [{name: petId, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+  /stores/{storeId}:`)
+	out, report := update(t, file, doc, Options{})
+	c := decode(t, out)
+	if folderNamed(c, "pets") != nil || len(report.FoldersAdded) != 0 {
+		t.Errorf("folders added %v: a folder of the old name was made beside the renamed one", report.FoldersAdded)
+	}
+	if f := requestNamed(c, "List toys"); f == nil || !slices.Equal(f.folders, []string{"Animals"}) {
+		t.Errorf("List toys is in %v, want the renamed folder Animals", f)
+	}
+}
+
+// TestNewRequestNeverUsesTheUsersVariable: a new request whose path variable has the name of a
+// collection variable the user added gets a variable of its own; the user's value is never
+// sent for it.
+func TestNewRequestNeverUsesTheUsersVariable(t *testing.T) {
+	v1 := encode(t, fresh(t, readDoc(t, "pets-v1.yaml")))
+	file := edited(t, v1, func(c tree) {
+		c["variable"] = append(c["variable"].([]any), tree{"key": "apiKey", "value": "my-third-party-key", "type": "string"})
+	})
+	doc := petsWith(t, "  /ping:", `  /lookup/{apiKey}:
+    get:
+      operationId: lookup
+      summary: Lookup
+      tags: [stores]
+      parameters: [{name: apiKey, in: path, required: true, schema: {type: string, example: k-1}}]
+      responses: {"200": {description: ok}}
+  /ping:`)
+	out, report := update(t, file, doc, Options{})
+	c := decode(t, out)
+	lookup := mustRequest(t, c, "Lookup")
+	p := param(request(lookup)["url"].(tree)["variable"], "apiKey")
+	if p == nil || p["value"] != "{{apiKeyParam}}" {
+		t.Errorf("the new request's path variable is %v, want {{apiKeyParam}}", p)
+	}
+	values := map[string]any{}
+	for _, v := range c["variable"].([]any) {
+		values[v.(tree)["key"].(string)] = v.(tree)["value"]
+	}
+	if values["apiKey"] != "my-third-party-key" || values["apiKeyParam"] == nil {
+		t.Errorf("variables apiKey = %v, apiKeyParam = %v; want the user's kept and one of the request's own", values["apiKey"], values["apiKeyParam"])
+	}
+	want := VariableRename{Variable: "apiKey", Renamed: "apiKeyParam", Request: "stores/Lookup"}
+	if !slices.Equal(report.VariablesRenamed, []VariableRename{want}) {
+		t.Errorf("variables renamed %v, want %v", report.VariablesRenamed, want)
+	}
+	again, second := update(t, out, doc, Options{})
+	if second.Changed || string(again) != string(out) || len(second.Conflicts) != 0 {
+		t.Errorf("a second update changed %v, conflicts %v", second.Changed, second.Conflicts)
+	}
+}

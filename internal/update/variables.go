@@ -22,7 +22,7 @@ type variable struct {
 func (m *merger) variables() error {
 	cur, keys := slices.Clone(m.cur.vars), slices.Clone(m.cur.keys)
 	changed := false
-	for _, raw := range m.freshVars {
+	for _, raw := range slices.Concat(m.freshVars, m.renamedVariables()) {
 		key := keyOf(raw)
 		if key == baseline.VarName && len(m.kept) > 0 {
 			var err error
