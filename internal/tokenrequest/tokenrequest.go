@@ -2,8 +2,10 @@ package tokenrequest
 
 import (
 	"io"
+	"reflect"
 
 	"github.com/gen-postman/gen-postman/internal/postman"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // Request is what a Postman collection, and optionally its environment, say about the
@@ -18,7 +20,7 @@ type Request struct {
 	KeyID string `setting:"key-id"`
 	// PrivateKey is the privateKey variable, which only an environment file holds: the
 	// client's private key as a JWK, for private_key_jwt. It is a secret.
-	PrivateKey string
+	PrivateKey string `setting:"private-key"`
 	// Issuer, JWKSURL, IntrospectionURL and BaseURL come from the collection's issuer,
 	// jwksUrl, introspectionUrl and baseUrl variables. BaseURL, when there is none, is the
 	// origin of the request Call makes.
@@ -88,23 +90,24 @@ func FromCollection(col *postman.Collection, environment io.Reader, request stri
 }
 
 // readVariables reads the settings the collection's variables (and the environment's) carry
-// besides the auth's own: the issuer, key set, introspection endpoint, base URL, and the
-// client's key and its id.
+// besides the auth's own: each field of Request bound to a setting whose declaration names its
+// variable (the issuer, key set, introspection endpoint, base URL, the client's key and its id).
 func (tr *Request) readVariables(vars *variables) error {
-	for _, f := range []struct {
-		name string
-		dst  *string
-	}{{postman.VarIssuer, &tr.Issuer}, {postman.VarJWKSURL, &tr.JWKSURL}, {postman.VarIntrospectionURL, &tr.IntrospectionURL}, {postman.VarBaseURL, &tr.BaseURL},
-		{postman.VarKeyID, &tr.KeyID}, {postman.VarPrivateKey, &tr.PrivateKey}} {
-		value, ok := vars.get(f.name)
+	auth, fields := setting.Fields(&tr.Auth), setting.Fields(tr)
+	for _, s := range setting.All() {
+		field, bound := fields[s.Key]
+		if _, inAuth := auth[s.Key]; inAuth || !bound || s.Variable == "" || field.Kind() != reflect.String {
+			continue
+		}
+		value, ok := vars.get(s.Variable)
 		if !ok || value == "" {
 			continue
 		}
-		expanded, err := vars.expand(f.name, value)
+		expanded, err := vars.expand(s.Variable, value)
 		if err != nil {
 			return err
 		}
-		*f.dst = expanded
+		field.SetString(expanded)
 	}
 	return nil
 }
