@@ -79,7 +79,7 @@ func (c *authSettings) readAuth(auth *postman.Auth, vars *variables) error {
 		if err != nil {
 			return err
 		}
-		*f.dst = vars.expandOptional(s) // the caller fills what is left empty
+		*f.dst = vars.expandOptional(f.key, s) // the caller fills what is left empty
 	}
 	if s, present, err := field(postman.AuthScope); err != nil {
 		return err

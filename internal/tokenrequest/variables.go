@@ -3,9 +3,11 @@ package tokenrequest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
+	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -42,24 +44,38 @@ func (v *variables) get(name string) (string, bool) {
 	return "", false
 }
 
-// expand replaces every {{name}} in s, failing on one that is not defined.
+// credentials are the variables that hold a credential. Only the auth's client secret field
+// may use one: a collection whose base URL, scope or request URL names {{clientSecret}} would
+// have verify send the secret where it sends those.
+var credentials = []string{postman.VarClientSecret, postman.VarPrivateKey, postman.VarDPoPKey}
+
+// expand replaces every {{name}} in s, failing on one that is not defined, and on a credential
+// variable anywhere but in the auth's client secret.
 func (v *variables) expand(field, s string) (string, error) {
 	for depth := 0; strings.Contains(s, "{{"); depth++ {
 		if depth == maxVarDepth {
 			return "", collectionError(fmt.Sprintf("%s: variables refer to each other more than %d deep", field, maxVarDepth))
 		}
-		missing, size := "", len(s)
+		missing, credential, size := "", "", len(s)
 		next := varRef.ReplaceAllStringFunc(s, func(ref string) string {
 			if size > maxExpanded {
 				return ""
 			}
-			value, ok := v.get(ref[2 : len(ref)-2])
+			name := ref[2 : len(ref)-2]
+			if field != postman.AuthClientSecret && slices.Contains(credentials, name) && credential == "" {
+				credential = ref
+			}
+			value, ok := v.get(name)
 			if !ok && missing == "" {
 				missing = ref
 			}
 			size += len(value) - len(ref)
 			return value
 		})
+		if credential != "" {
+			return "", collectionError(fmt.Sprintf("%s uses %s, which holds a credential: it goes only into the token request's client authentication",
+				field, credential))
+		}
 		if size > maxExpanded {
 			return "", collectionError(fmt.Sprintf("%s: its variables expand to more than %d KiB", field, maxExpanded>>10))
 		}
@@ -78,10 +94,10 @@ func (v *variables) expand(field, s string) (string, error) {
 	return s, nil
 }
 
-// expandOptional is expand for a value the caller may supply instead: an undefined variable
-// leaves it empty.
-func (v *variables) expandOptional(s string) string {
-	out, err := v.expand("", s)
+// expandOptional is expand for a value the caller may supply instead: an undefined variable,
+// or a credential where none belongs, leaves it empty.
+func (v *variables) expandOptional(field, s string) string {
+	out, err := v.expand(field, s)
 	if err != nil {
 		return ""
 	}
