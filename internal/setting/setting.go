@@ -2,6 +2,10 @@ package setting
 
 import "slices"
 
+// Key names a setting wherever gen-postman speaks of it: a domain error about a value carries
+// the key of the setting that gave it, and the command line shows the key as its flag.
+type Key string
+
 // Kind is the kind of value a setting takes.
 type Kind int
 
