@@ -23,19 +23,23 @@ func (w *requestWriter) collection(p *profile.Profile) (*postman.Collection, err
 	if err := c.SetAuth(oauth2Auth(p)); err != nil {
 		return nil, fmt.Errorf("collection auth: %w", err)
 	}
+	record, err := w.addFolders(c, p.Folders)
+	if err != nil {
+		return nil, err
+	}
 	preRequest, err := templates.PreRequestScript(scriptSettings(p))
 	if err != nil {
 		return nil, fmt.Errorf("rendering the pre-request script: %w", err)
 	}
+	test, err := templates.TestScript(w.answers)
+	if err != nil {
+		return nil, fmt.Errorf("rendering the test script: %w", err)
+	}
 	if err := c.SetEvents([]postman.Event{
 		{Listen: postman.ListenPreRequest, Script: postman.NewScript(preRequest)},
-		{Listen: postman.ListenTest, Script: postman.NewScript(templates.TestScript())},
+		{Listen: postman.ListenTest, Script: postman.NewScript(test)},
 	}); err != nil {
 		return nil, fmt.Errorf("collection scripts: %w", err)
-	}
-	record, err := w.addFolders(c, p.Folders)
-	if err != nil {
-		return nil, err
 	}
 	vars := collectionVariables(p, w.rename)
 	if len(record.Ops) > 0 {

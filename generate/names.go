@@ -10,7 +10,7 @@ import (
 
 // ownVariables are the collection variables gen-postman writes and its scripts read and set,
 // besides those of the token request's settings.
-var ownVariables = []string{postman.VarAccessToken, postman.VarRenewAt, postman.VarAccessTokenFor, postman.VarTokenError, postman.VarPathError}
+var ownVariables = []string{postman.VarAccessToken, postman.VarRenewAt, postman.VarAccessTokenFor, postman.VarTokenError, postman.VarPathError, postman.VarCreatedIDs, postman.VarChangeExisting}
 
 // variableNames names the collection variables that the requests' path parameters stand for.
 // A name the collection already has for its own settings (a document's {client_secret} means

@@ -8,6 +8,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/apimodel"
 	"github.com/gen-postman/gen-postman/internal/baseline"
 	"github.com/gen-postman/gen-postman/internal/postman"
+	"github.com/gen-postman/gen-postman/templates"
 )
 
 // addFolders adds each folder of ready requests to c, and returns the record of what it wrote
@@ -34,6 +35,7 @@ func (w *requestWriter) addFolders(c *postman.Collection, folders []apimodel.Fol
 			}
 			key := uniqueKey(keys, baseline.Key(r.OperationID, r.Method, r.Path))
 			item.ID = baseline.ItemID(key)
+			w.addFills(item.ID, r.Fills)
 			node, err := group.AddItem(item)
 			if err != nil {
 				return nil, fmt.Errorf("folder %q: %w", folder.Name, err)
@@ -129,6 +131,19 @@ func (w *requestWriter) requestURL(r apimodel.Request) (*postman.URL, error) {
 type requestWriter struct {
 	rename   map[string]string
 	warnings []string
+	// answers are what each request's answer fills, by item id, for the test script.
+	answers map[string][]templates.Fill
+}
+
+// addFills records what the answer of the request with item id fills, under the collection's
+// names of the variables.
+func (w *requestWriter) addFills(id string, fills []apimodel.Fill) {
+	for _, f := range fills {
+		if w.answers == nil {
+			w.answers = map[string][]templates.Fill{}
+		}
+		w.answers[id] = append(w.answers[id], templates.Fill{Variable: variableName(w.rename, f.Variable), Fields: f.Fields, Created: f.Created})
+	}
 }
 
 func (w *requestWriter) warn(format string, args ...any) {

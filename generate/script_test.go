@@ -53,7 +53,11 @@ func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		script += templates.TestScript()
+		test, err := templates.TestScript(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		script += test
 		used := scriptVariable.FindAllStringSubmatch(script, -1)
 		if len(used) < 8 {
 			t.Fatalf("%s: found %d variable uses in the script, want the token request's and the cache's", name, len(used))

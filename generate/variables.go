@@ -64,7 +64,9 @@ func collectionVariables(p *profile.Profile, rename map[string]string) []postman
 		postman.Variable{Key: postman.VarRenewAt, Type: "string", Description: "Set by the pre-request script: when to get a new token, in ms since 1970."},
 		postman.Variable{Key: postman.VarAccessTokenFor, Type: "string", Description: "Set by the pre-request script: the settings accessToken was issued for."},
 		postman.Variable{Key: postman.VarTokenError, Type: "string", Description: "Set by the pre-request script: why no token could be had; the collection's test fails the request with it."},
-		postman.Variable{Key: postman.VarPathError, Type: "string", Description: "Set by the pre-request script: the path variables a request would send empty; the collection's test fails the request with them."},
+		postman.Variable{Key: postman.VarPathError, Type: "string", Description: "Set by the pre-request script: the path variables a request would send empty; such a request is not sent, and a test fails the run naming them."},
+		postman.Variable{Key: postman.VarCreatedIDs, Type: "string", Description: "Set by the collection's test: the ids this collection's runs created, by variable. A PUT, PATCH or DELETE is sent only when every id of its path is one of them."},
+		postman.Variable{Key: postman.VarChangeExisting, Value: changeExisting(p), Type: "string", Description: "true lets a PUT, PATCH or DELETE change what no request of the run created; false skips it."},
 	)
 }
 
@@ -75,4 +77,12 @@ func credentialVariable(p *profile.Profile) string {
 		return postman.VarPrivateKey
 	}
 	return postman.VarClientSecret
+}
+
+// changeExisting is the initial value of the changeExisting variable.
+func changeExisting(p *profile.Profile) string {
+	if p.ChangeExisting {
+		return "true"
+	}
+	return "false"
 }

@@ -71,8 +71,32 @@ func PreRequestScript(s ScriptSettings) (string, error) {
 	return strings.Replace(script, signingMarker, signing, 1), nil
 }
 
-// TestScript returns the collection-level test script, which fails a request the API refuses.
-func TestScript() string { return testScript }
+// answersMarker is where the test script takes the fills of the requests' answers.
+const answersMarker = "/* answers */ {}"
+
+// Fill says where a request's JSON answer holds the value of a variable, as the test script
+// reads it.
+type Fill struct {
+	Variable string   `json:"variable"`
+	Fields   []string `json:"fields"`
+	Created  bool     `json:"created,omitempty"`
+}
+
+// TestScript returns the collection-level test script, which fails a request the API refuses
+// and fills variables from answers: answers maps a request's item id to what its answer fills.
+func TestScript(answers map[string][]Fill) (string, error) {
+	if answers == nil {
+		answers = map[string][]Fill{}
+	}
+	data, err := json.Marshal(answers) // sorted keys, and <, > and & escaped
+	if err != nil {
+		return "", fmt.Errorf("encoding the answers' fills: %w", err)
+	}
+	if strings.Count(testScript, answersMarker) != 1 {
+		return "", fmt.Errorf("test script: want one %q", answersMarker)
+	}
+	return strings.Replace(testScript, answersMarker, string(data), 1), nil
+}
 
 // SignerScript is the signing code the pre-request script carries with private_key_jwt: the
 // jws object (sign, algorithm, publicJWK, sha256), for tests that run it in the sandbox alone.

@@ -28,6 +28,7 @@ var notCarried = map[setting.Key]string{
 	setting.OpenAPI:         "the document the requests come from: update takes the newer one",
 	setting.ProviderOpenAPI: "the document the requests come from: update takes the newer one",
 	setting.Verbose:         "how one run reports its HTTP exchanges",
+	setting.ChangeExisting:  "the collection's changeExisting variable, which a run reads: no part of the token request",
 }
 
 // roundTrip is one setting given to generate, and what the token request verify reads back

@@ -47,6 +47,22 @@ type Request struct {
 	Description string      `json:"description,omitempty"`
 	// Public requests need no token.
 	Public bool `json:"public,omitempty"`
+	// Fills are the API variables this request's JSON answer gives values to, so that the
+	// requests after it in a run are about what it listed or created.
+	Fills []Fill `json:"fills,omitempty"`
+}
+
+// Fill says where a request's answer holds the value of an API variable.
+type Fill struct {
+	// Variable names the API variable, as applicationId.
+	Variable string `json:"variable"`
+	// Fields are the names the value may go by, the first found wins: in the answer's
+	// object, in the first element of the list the answer is or holds, or in an object it holds.
+	Fields []string `json:"fields"`
+	// Created says the request creates what it answers (a POST to a collection): a PUT, PATCH
+	// or DELETE later in the run may change it. A list or a read fills the variable without
+	// marking it so.
+	Created bool `json:"created,omitempty"`
 }
 
 // BodyKind says how a request body is held.

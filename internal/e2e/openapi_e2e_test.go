@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,7 +33,23 @@ func TestNewmanRunsAnOpenAPICollection(t *testing.T) {
 		}
 	}
 
-	run, console, err := runNewman(t, collection, "-e", environment, "--env-var", "applicationId=app-1")
+	// The run creates nothing (this API's answers hold no id): only changeExisting lets its
+	// DELETE of app-1 go out; first without it, the DELETE is skipped and named.
+	_, console, err := runNewman(t, collection, "-e", environment, "--env-var", "applicationId=app-1")
+	if err != nil {
+		t.Errorf("newman: %v\n%s", err, console)
+	}
+	const skipped = `gen-postman: skipped "Delete an application": DELETE would change what applicationId "app-1" names, which this run did not create`
+	if !strings.Contains(console, skipped) {
+		t.Errorf("newman output lacks %q:\n%s", skipped, console)
+	}
+	if st := srv.stats(t); st.APIRequests != 3 {
+		t.Errorf("server stats = %+v, want 3 API requests: the DELETE not sent", st)
+	}
+	if _, err := http.Post(srv.Base+"/__stats/reset", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	run, console, err := runNewman(t, collection, "-e", environment, "--env-var", "applicationId=app-1", "--env-var", "changeExisting=true")
 	if err != nil {
 		t.Errorf("newman: %v\n%s", err, console)
 	}

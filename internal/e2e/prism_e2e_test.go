@@ -91,8 +91,10 @@ func countRequests(t *testing.T, file string) int {
 
 // TestNewmanRunsLogtoAgainstPrism runs the collection of Logto's whole Management API document in
 // Newman against Prism's dynamic mock of that document, which checks every request against it.
-// No request goes out with an empty path variable: each such request is skipped, named, and
-// fails the run with a test that names the variable to set.
+// Lists and creates fill the ids the requests after them use, so that at least 85% of the
+// requests go out. No request goes out with an empty path variable: each such request is
+// skipped, named, and fails the run with a test that names the variable to set. A PUT, PATCH
+// or DELETE about what no create of the run answered is skipped and named.
 func TestNewmanRunsLogtoAgainstPrism(t *testing.T) {
 	r := runAgainstPrism(t, "logto-management-api.cloud.json")
 	bad := r.violations()
@@ -103,8 +105,19 @@ func TestNewmanRunsLogtoAgainstPrism(t *testing.T) {
 			}
 		}
 	}
-	if len(r.Skipped) == 0 {
-		t.Error("no request was skipped, though nothing fills the path variables")
+	// About 28 of Logto's operations change what no request of the run creates (tenant-wide
+	// settings, the sign-in flow's steps): all the others go out.
+	if sent := len(r.Sent); sent*100 < r.Requests*85 {
+		t.Errorf("%d of %d requests sent, want at least 85%%", sent, r.Requests)
+	}
+	changes := 0
+	for _, why := range r.Skipped {
+		if strings.Contains(why, "which this run did not create") || strings.Contains(why, "so nothing this run created") {
+			changes++
+		}
+	}
+	if changes == 0 {
+		t.Error("no PUT, PATCH or DELETE was skipped for changing what the run did not create")
 	}
 	failed := map[string]bool{}
 	for _, f := range r.Newman.Run.Failures {
@@ -115,14 +128,17 @@ func TestNewmanRunsLogtoAgainstPrism(t *testing.T) {
 			failed[f.Source.Name] = true
 		}
 	}
-	for name := range r.Skipped {
-		if !failed[name] {
-			t.Errorf("request %q was skipped without a failing test", name)
+	for name, why := range r.Skipped {
+		if strings.Contains(why, " is empty") && !failed[name] {
+			t.Errorf("request %q was skipped for an empty path variable without a failing test", name)
 		}
 	}
 	t.Logf("Logto on Prism: %d requests, %d sent, %d skipped, %d with request violations", r.Requests, len(r.Sent), len(r.Skipped), len(bad))
 	for _, req := range bad {
 		t.Logf("violation: %s: %s", req.Line, strings.Join(req.Violations, "; "))
+	}
+	for name, why := range r.Skipped {
+		t.Logf("skipped %q: %s", name, why)
 	}
 	if t.Failed() {
 		t.Logf("newman output:\n%s", r.Console)

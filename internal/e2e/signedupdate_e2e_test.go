@@ -43,7 +43,7 @@ func TestSignedCollectionUpdatesAndVerifies(t *testing.T) {
 				t.Errorf("update report %+v: want Legacy removed and no conflict", r)
 			}
 
-			run, console, err := runNewman(t, collection, "-e", environment, "--env-var", "applicationId=app-1")
+			run, console, err := runNewman(t, collection, "-e", environment, "--env-var", "applicationId=app-1", "--env-var", "changeExisting=true")
 			if err != nil {
 				t.Errorf("newman: %v\n%s", err, console)
 			}

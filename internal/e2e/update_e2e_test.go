@@ -110,7 +110,7 @@ func TestNewmanRunsAnUpdatedCollection(t *testing.T) {
 		t.Errorf("conflicts %v, kept %v; want none", r.Conflicts, r.Kept)
 	}
 
-	run, console, err := runNewman(t, collection, "-e", environment, "--env-var", "applicationId=app-1")
+	run, console, err := runNewman(t, collection, "-e", environment, "--env-var", "applicationId=app-1", "--env-var", "changeExisting=true")
 	if err != nil {
 		t.Errorf("newman: %v\n%s", err, console)
 	}

@@ -44,7 +44,7 @@ func convert(m *v3.Document, opts Options) (*Document, error) {
 	if c.count == 0 {
 		return nil, fmt.Errorf("converting %q: %w", d.Title, ErrNoOperations)
 	}
-	d.Folders = c.folders(m)
+	d.Folders = flow(c.folders(m))
 	d.Variables = c.variables()
 	limit := opts.MaxText
 	if limit <= 0 {

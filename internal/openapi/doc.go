@@ -32,8 +32,21 @@
 // the order of the document's top-level tags list, then tags that are used but
 // not declared, in the order of first use; operations without a tag go in a
 // last folder named "Other". Only tags that hold operations become folders.
-// Inside a folder, requests follow the document: paths in the order written,
-// and the methods of a path in the order written.
+// Then, so that a run flows, a folder whose requests need a variable that
+// another folder fills (below) and it does not comes after that folder, the
+// document's order kept where nothing needs another.
+//
+// Inside a folder, requests go as a run needs them: the requests that read or
+// add (lists and reads without path parameters, then creates, then reads of
+// one item), fewer path parameters first; then PUT and PATCH; then DELETE, the
+// most path parameters first. Requests of the same rank follow the document:
+// paths in the order written, and the methods of a path in the order written.
+//
+// Ids from answers: a path that ends in a whole {param} segment is an item of
+// the collection path before it (/api/applications/{id} of /api/applications).
+// A GET or a POST of that collection path fills the item's variable from its
+// JSON answer (Request.Fills), under the parameter's name, camelCased, its
+// last word or id; a POST's value is one the run created.
 //
 // Names: a request is named by its summary, else its operationId, else
 // "METHOD /path". Names are made unique across the document in document order:

@@ -61,6 +61,12 @@ const (
 	// VarPathError names the path variables the request about to be sent would leave empty,
 	// with the variables to set, for the collection's test; empty when all are set.
 	VarPathError = "pathVariableError"
+	// VarCreatedIDs records, as JSON by variable, the ids the run's creates answered: the only
+	// ones a PUT, PATCH or DELETE of the run may change.
+	VarCreatedIDs = "createdIds"
+	// VarChangeExisting, when "true", lets a PUT, PATCH or DELETE change what the run did not
+	// create.
+	VarChangeExisting = "changeExisting"
 	// VarPrivateKey holds the client's private key as a JWK, for private_key_jwt: a secret,
 	// written only to an environment file.
 	VarPrivateKey = "privateKey"

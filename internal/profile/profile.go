@@ -59,6 +59,9 @@ type Options struct {
 	BaseURL string `setting:"base-url"`
 	// API, when set, replaces the preset's ready requests with an API description's.
 	API *apimodel.API
+	// ChangeExisting lets a run's PUT, PATCH and DELETE requests change what the run did not
+	// create.
+	ChangeExisting bool `setting:"change-existing"`
 	// URLPolicy is where plain http may go: the zero value allows loopback alone;
 	// --allow-http adds the hosts of the user's own http URL flags. Every URL of the profile,
 	// the API description's too, is held to it.
@@ -114,6 +117,9 @@ type Profile struct {
 	OpenAPIURL string
 	// Folders are the preset's ready requests, relative to BaseURL; empty for a collection.
 	Folders []apimodel.Folder
+	// ChangeExisting lets a run's PUT, PATCH and DELETE requests change what the run did not
+	// create; without it they change only ids the run's own creates answered.
+	ChangeExisting bool
 	// Variables are the collection variables Folders' path variables refer to.
 	Variables []apimodel.Variable
 	// Call is what a bare --call makes: for a profile read from a collection, the collection's
@@ -174,6 +180,7 @@ func (r *resolver) resolve() (*Profile, error) {
 		p.OpenAPIURL = r.fill(r.preset.OpenAPI)
 	}
 	p.Folders = append([]apimodel.Folder(nil), r.preset.Folders...)
+	p.ChangeExisting = r.opts.ChangeExisting
 	if r.opts.API != nil {
 		p.Folders = append([]apimodel.Folder(nil), r.opts.API.Folders...)
 		p.Variables = append([]apimodel.Variable(nil), r.opts.API.Variables...)

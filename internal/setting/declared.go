@@ -24,6 +24,7 @@ const (
 	IntrospectionURL Key = "introspection-url"
 	OpenAPI          Key = "openapi"
 	ProviderOpenAPI  Key = "provider-openapi"
+	ChangeExisting   Key = "change-existing"
 	Name             Key = "name"
 )
 
@@ -154,6 +155,8 @@ var all = []Setting{
 		UsageIn: map[Command]string{Update: "the newer OpenAPI document: a `FILE`, an https URL, or - for stdin"}},
 	{Key: ProviderOpenAPI, Kind: Switch, Commands: Generate,
 		Usage: "make a request of every operation of the provider's own API, from the OpenAPI document its preset names (Logto, Kinde; see 'gen-postman providers')"},
+	{Key: ChangeExisting, Kind: Switch, Commands: Generate,
+		Usage: "let a run's PUT, PATCH and DELETE requests change what the run did not create (the changeExisting variable); without it they change only ids the run's own creates answered"},
 	{Key: Name, Kind: Text, Commands: Generate, Override: Replace, Carried: "the collection's name",
 		Usage: "collection `NAME`, also the file name in --out-dir (default: PROVIDER-TENANT)"},
 	{Key: Output, Aliases: []string{"o"}, Kind: Text, Commands: Generate | Update,

@@ -255,16 +255,65 @@ function emptyPathVariables() {
   return problems;
 }
 
+// pathIds lists the path's ids in path order: each path variable and {{variable}} in a path
+// segment, by the variable it refers to (or :name for a value written into the request), with its
+// value.
+function pathIds() {
+  const ids = [];
+  const refs = (text) => (String(text).match(/\{\{[^{}]+\}\}/g) || []).map((ref) => ref.slice(2, -2));
+  (pm.request.url.path || []).forEach((segment) => {
+    const variable = String(segment).startsWith(':') ? pm.request.url.variables.one(String(segment).slice(1)) : undefined;
+    if (variable) {
+      const raw = variable.value === undefined || variable.value === null ? '' : String(variable.value);
+      const named = refs(raw);
+      ids.push({ name: named.length === 1 && raw === '{{' + named[0] + '}}' ? named[0] : String(segment), value: pm.variables.replaceIn(raw) });
+      return;
+    }
+    refs(segment).forEach((name) => ids.push({ name, value: String(pm.variables.get(name)) }));
+  });
+  return ids;
+}
+
+// changesWhatTheRunDidNotCreate says why a PUT, PATCH or DELETE would change something this run
+// did not create, or '' when the first id of its path is one a create of the run answered (the
+// collection's test records those in createdIds): what the rest of the path names lies inside
+// what the run created. '' too when the changeExisting variable is true.
+function changesWhatTheRunDidNotCreate() {
+  if (!['PUT', 'PATCH', 'DELETE'].includes(pm.request.method) || String(pm.variables.get('changeExisting')) === 'true') {
+    return '';
+  }
+  let created = {};
+  try {
+    created = JSON.parse(pm.collectionVariables.get('createdIds') || '{}') || {};
+  } catch (e) {
+    created = {};
+  }
+  const ids = pathIds();
+  if (ids.length === 0) {
+    return pm.request.method + ' changes what no id of its path names, so nothing this run created';
+  }
+  const first = ids[0];
+  if (Array.isArray(created[first.name]) && created[first.name].includes(first.value)) {
+    return '';
+  }
+  return pm.request.method + ' would change what ' + first.name + ' ' + JSON.stringify(first.value) + ' names, which this run did not create';
+}
+
 // A request with an empty path variable is not sent: it would reach another route, or one the
 // API's document forbids. The run fails with a test that names the variables to set. Set on every
 // request, empty when all is well.
 const pathProblems = emptyPathVariables();
 pm.collectionVariables.set('pathVariableError', pathProblems.join('; '));
+const foreignChange = pathProblems.length > 0 ? '' : changesWhatTheRunDidNotCreate();
 if (pathProblems.length > 0) {
   console.error('gen-postman: skipped "' + pm.info.requestName + '": ' + pathProblems.join('; '));
   pm.test('gen-postman: every path variable is set', () => {
     throw new Error(pathProblems.join('; '));
   });
+  pm.execution.skipRequest();
+} else if (foreignChange) {
+  // A run never changes or deletes what it did not create, unless changeExisting is true.
+  console.warn('gen-postman: skipped "' + pm.info.requestName + '": ' + foreignChange + ' (set changeExisting to true to send it)');
   pm.execution.skipRequest();
 } else if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
   // A request marked "No Auth" (an API's public operations) needs no token.

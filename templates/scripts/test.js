@@ -12,3 +12,79 @@ if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
     pm.expect(pm.response.code, 'HTTP status').to.not.be.oneOf([401, 403]);
   });
 }
+
+// gen-postman: ids from answers. answers says, for each request by its id, which variables its
+// JSON answer fills and under which field names: a list fills them unless they hold an id the run
+// created, a create always does and records the id in createdIds, the ids a PUT, PATCH or DELETE
+// may change. A DELETE of such an id forgets it.
+const answers = /* answers */ {};
+
+function readCreated() {
+  try {
+    const created = JSON.parse(pm.collectionVariables.get('createdIds') || '{}');
+    return created && typeof created === 'object' ? created : {};
+  } catch (e) {
+    return {};
+  }
+}
+
+// findField finds the first of fields in an answer: in the object itself when it has the first
+// name, else in the first element of a list it holds or an object it holds, else in itself.
+function findField(body, fields) {
+  const usable = (v) => (typeof v === 'string' && v !== '') || typeof v === 'number';
+  const objects = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const first = Array.isArray(body) ? body[0] : body;
+  if (!objects(first)) {
+    return undefined;
+  }
+  if (usable(first[fields[0]])) {
+    return String(first[fields[0]]);
+  }
+  const inner = Object.keys(first).map((k) => (Array.isArray(first[k]) ? first[k][0] : first[k])).filter(objects);
+  for (const field of fields) {
+    const found = inner.concat([first]).find((o) => usable(o[field]));
+    if (found) {
+      return String(found[field]);
+    }
+  }
+  return undefined;
+}
+
+const fills = answers[pm.info.requestId];
+if (pm.response.code >= 200 && pm.response.code < 300) {
+  const created = readCreated();
+  let changed = false;
+  if (fills) {
+    let body;
+    try {
+      body = pm.response.json();
+    } catch (e) {
+      body = undefined;
+    }
+    fills.forEach((fill) => {
+      const value = findField(body, fill.fields);
+      const mine = Array.isArray(created[fill.variable]) ? created[fill.variable] : [];
+      if (value === undefined) {
+        return;
+      }
+      if (fill.created) {
+        created[fill.variable] = mine.concat([value]);
+        changed = true;
+      } else if (mine.includes(pm.collectionVariables.get(fill.variable))) {
+        return;
+      }
+      pm.collectionVariables.set(fill.variable, value);
+    });
+  }
+  // What a DELETE removed is what its last path variable names.
+  const last = pm.request.method === 'DELETE' ? pm.request.url.variables.all().slice(-1)[0] : undefined;
+  const ref = last ? /^\{\{([^{}]+)\}\}$/.exec(String(last.value)) : null;
+  if (ref && Array.isArray(created[ref[1]])) {
+    const value = String(pm.variables.get(ref[1]));
+    created[ref[1]] = created[ref[1]].filter((id) => id !== value);
+    changed = true;
+  }
+  if (changed) {
+    pm.collectionVariables.set('createdIds', JSON.stringify(created));
+  }
+}
