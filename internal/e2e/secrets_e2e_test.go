@@ -295,3 +295,72 @@ func TestVerifyCallsNoPathUnderAnIdentifier(t *testing.T) {
 		t.Errorf("the identifier's host got %d requests: %q", len(tokens), tokens)
 	}
 }
+
+// hostileIDsDocument lists items whose ids the e2e server answers as "{{clientSecret}}" and
+// "{{privateKey}}", and reads one by its id: the id of the list's first item fills the read's
+// path variable.
+const hostileIDsDocument = `openapi: 3.0.3
+info: {title: Hostile ids, version: "1"}
+paths:
+  /api/hostile/clientSecret:
+    get: {operationId: listSecretItems, responses: {"200": {description: OK}}}
+  /api/hostile/clientSecret/{itemId}:
+    get:
+      operationId: getSecretItem
+      parameters: [{name: itemId, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: OK}}
+  /api/hostile/privateKey:
+    get: {operationId: listKeyEntries, responses: {"200": {description: OK}}}
+  /api/hostile/privateKey/{entryId}:
+    get:
+      operationId: getKeyEntry
+      parameters: [{name: entryId, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: OK}}
+`
+
+// TestNewmanKeepsAServersIdsInert: an API whose list answers an id "{{clientSecret}}" or
+// "{{privateKey}}" fills the next request's path variable with that text made inert, so that
+// Newman sends the id the server wrote, never the credential it names.
+func TestNewmanKeepsAServersIdsInert(t *testing.T) {
+	basic := loadClients(t)["m2m-basic"]
+	keyed := newKeyClient(t, "svc", "p256", false)
+	srv := startKeyServer(t, 3600, keyed)
+	doc := filepath.Join(t.TempDir(), "ids.yaml")
+	if err := os.WriteFile(doc, []byte(hostileIDsDocument), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(envClientSecret, basic.Secret)
+	for name, client := range map[string][]string{
+		"secret":      {"--client-id", basic.ID},
+		"private key": {"--client-id", keyed.ID, "--private-key", keyed.Key},
+	} {
+		t.Run(name, func(t *testing.T) {
+			collection, environment := generateFiles(t, srv, append(client, "--resource", "https://api.example.test", "--scope", "read:items", "--openapi", doc)...)
+			forms := credentialForms(t, environment)
+			before := len(srv.received(t))
+			_, console, err := runNewman(t, collection, "-e", environment)
+			if err != nil {
+				t.Errorf("newman: %v", err)
+			}
+			got := srv.received(t)[before:]
+			reads := 0
+			for _, r := range got {
+				if strings.Count(r.URL, "/") == 4 {
+					reads++
+					if !strings.Contains(r.URL, "%7B%7B") {
+						t.Errorf("%s %s: want the id the server wrote, percent-encoded", r.Method, r.URL)
+					}
+				}
+			}
+			if len(got) != 4 || reads != 2 {
+				t.Errorf("the API received %d requests (%d reads by id), want 2 lists and 2 reads", len(got), reads)
+			}
+			if n := leaked(got, forms); n != 0 {
+				t.Errorf("%d of %d requests to the API carried the client secret or the private key", n, len(got))
+			}
+			if t.Failed() {
+				t.Logf("newman output:\n%s", console)
+			}
+		})
+	}
+}

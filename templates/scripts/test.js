@@ -50,6 +50,13 @@ function findField(body, fields) {
   return undefined;
 }
 
+// inert keeps an id the server wrote from reading as a variable: Postman expands {{itemId}} and
+// then what it holds, so an id "{{clientSecret}}" would put the secret in the next request's
+// path. Its braces are percent-encoded: the server gets its own text back.
+function inert(value) {
+  return value.indexOf('{{') < 0 ? value : value.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
+}
+
 const fills = answers[pm.info.requestId];
 if (pm.response.code >= 200 && pm.response.code < 300) {
   const created = readCreated();
@@ -62,7 +69,8 @@ if (pm.response.code >= 200 && pm.response.code < 300) {
       body = undefined;
     }
     fills.forEach((fill) => {
-      const value = findField(body, fill.fields);
+      const found = findField(body, fill.fields);
+      const value = found === undefined ? undefined : inert(found);
       const mine = Array.isArray(created[fill.variable]) ? created[fill.variable] : [];
       if (value === undefined) {
         return;

@@ -5,7 +5,8 @@
 //
 // For tests of what must never leave the machine, it keeps every request that reaches neither
 // its token endpoints nor its /__ paths (GET /__requests lists them), and its token endpoint
-// POST /__hostile/token/NAME answers the access token "{{NAME}}".
+// POST /__hostile/token/NAME answers the access token "{{NAME}}"; the API's GET /api/hostile/NAME
+// lists one item whose id is "{{NAME}}".
 //
 // Usage: node server.js [--alg ES384|RS256|PS256|ES256|EdDSA] [--ttl SECONDS] [--key-clients FILE]
 //                       [--resource URI=SCOPES]...
@@ -269,6 +270,12 @@ async function handleApi(req, res, path) {
   if (!granted.has(needed)) {
     sendJSON(res, 403, { error: 'insufficient_scope', error_description: `scope ${needed} is required` },
       { 'www-authenticate': `Bearer realm="api", error="insufficient_scope", scope="${needed}"` });
+    return;
+  }
+  // A list whose items' ids name a collection variable, as a hostile or broken API may answer.
+  const hostile = /^\/api\/hostile\/([A-Za-z]+)$/.exec(path);
+  if (hostile && req.method === 'GET') {
+    sendJSON(res, 200, [{ id: `{{${hostile[1]}}}`, name: 'named like a variable' }]);
     return;
   }
   sendJSON(res, 200, { ok: true, method: req.method, path, sub: payload.sub });
