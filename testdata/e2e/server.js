@@ -350,12 +350,23 @@ function hostileToken(req, res, path) {
   sendJSON(res, 200, { access_token: `{{${name}}}`, token_type: 'Bearer', expires_in: 3600 });
 }
 
+// percentDecoded decodes each %XX of s and keeps every other character: a secret's own stray %
+// (s3cr%t) makes decodeURIComponent throw on the whole URL it travels in.
+function percentDecoded(s) {
+  const bytes = [];
+  for (let i = 0; i < s.length; i += 1) {
+    if (s[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(s[i]));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
 function leaks(req, body) {
-  let url = req.url;
-  try {
-    url = decodeURIComponent(req.url);
-  } catch {}
-  const seen = [req.url, url, JSON.stringify(req.headers), body].join('\n');
+  const seen = [req.url, percentDecoded(req.url), JSON.stringify(req.headers), body].join('\n');
   return secretForms.some((f) => seen.includes(f));
 }
 
