@@ -3,6 +3,7 @@ package generate
 import (
 	"fmt"
 
+	"github.com/gen-postman/gen-postman/internal/baseline"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/templates"
@@ -27,6 +28,7 @@ func (w *requestWriter) collection(p *profile.Profile) (*postman.Collection, err
 	if err != nil {
 		return nil, err
 	}
+	record.API = baseline.API{Title: p.APITitle, Host: p.APIHost}
 	preRequest, err := templates.PreRequestScript(scriptSettings(p))
 	if err != nil {
 		return nil, fmt.Errorf("rendering the pre-request script: %w", err)

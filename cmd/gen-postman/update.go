@@ -71,7 +71,10 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 		return err
 	}
 	warn(stderr, warnings)
-	report, err := target.Merge(fresh, update.Options{Prune: c.Bool("prune"), Settings: givenSettings(c)})
+	report, err := target.Merge(fresh, update.Options{Prune: c.Bool("prune"), Settings: givenSettings(c), OtherAPI: c.Bool("other-api")})
+	if errors.Is(err, update.ErrOtherAPI) {
+		return usageError(fmt.Errorf("collection %q: %w; the file is left as it was (--other-api updates it all the same)", path, err))
+	}
 	if err != nil {
 		return fmt.Errorf("updating %q: %w", path, err)
 	}

@@ -80,3 +80,27 @@ func TestUpdateInterruptedWritesNothing(t *testing.T) {
 		t.Error("an interrupted update changed the collection")
 	}
 }
+
+// TestUpdateRefusesAnotherAPI: a document of another API is bad input (exit 2), names both
+// APIs, and leaves the file as it was; --other-api updates all the same.
+func TestUpdateRefusesAnotherAPI(t *testing.T) {
+	collection, v1, _ := petsCollection(t)
+	data, err := os.ReadFile(v1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(filepath.Dir(v1), "shop.yaml")
+	doc := strings.NewReplacer("title: Pets", "title: Shop", "https://api.example.com", "https://shop.example.net").Replace(string(data))
+	if err := os.WriteFile(other, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(collection)
+	code, stderr := runGP(context.Background(), "update", "--openapi", other, collection)
+	if code != int(exitUsage) || !strings.Contains(stderr, `"Pets" (server api.example.com)`) || !strings.Contains(stderr, `"Shop" (server shop.example.net)`) {
+		t.Errorf("exit %d, stderr %q; want exit %d naming both APIs", code, stderr, exitUsage)
+	}
+	if after, _ := os.ReadFile(collection); !bytes.Equal(before, after) {
+		t.Error("a refused update changed the collection")
+	}
+	runOK(t, context.Background(), "update", "--other-api", "--openapi", other, collection)
+}

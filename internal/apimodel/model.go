@@ -3,6 +3,8 @@ package apimodel
 // API is what an API description gives: its requests, and the base URL, token URL and scopes
 // it names, each empty when the description names none.
 type API struct {
+	// Title names the API: an OpenAPI document's info.title.
+	Title    string
 	BaseURL  string
 	TokenURL string
 	Scopes   []string

@@ -11,7 +11,7 @@ import (
 )
 
 func TestRecordRoundTrip(t *testing.T) {
-	r := &Record{Ops: []Op{
+	r := &Record{API: API{Title: "Pets {{x}} API", Host: "api.example.com"}, Ops: []Op{
 		NewOp("getPet", "pets", map[PartID]Part{{Kind: PartName}: {Canon: "Get a pet"}, {Kind: PartQuery, Key: "limit"}: {Canon: `{"value":"10"}`}}),
 		NewOp("GET /ping", "Other", map[PartID]Part{{Kind: PartName}: {Canon: "Ping"}}),
 	}}
@@ -22,7 +22,7 @@ func TestRecordRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(got, r) {
 		t.Errorf("Parse(String()) = %+v, want %+v", got, r)
 	}
-	if strings.Contains(r.String(), "getPet") || strings.Contains(r.String(), "Get a pet") {
+	if strings.Contains(r.String(), "getPet") || strings.Contains(r.String(), "Get a pet") || strings.Contains(r.String(), "{{") {
 		t.Error("the record holds text of the document; it must hold hashes only")
 	}
 	if h, ok := r.Ops[0].Part(PartID{Kind: PartName}); !ok || h != Hash("Get a pet") {

@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/gen-postman/gen-postman/internal/postman"
+	"github.com/gen-postman/gen-postman/internal/text"
 )
 
 // VarName is the collection variable that holds the record.
@@ -38,10 +39,54 @@ type Op struct {
 	Parts  map[string]string
 }
 
-// Record lists the operations of one generation, in the order they were written.
+// Record lists the operations of one generation, in the order they were written, and names the
+// API they come from.
 type Record struct {
+	API API
 	Ops []Op
 }
+
+// API names the API a collection was generated from, as its description gives it: its title
+// and its server's host. The record keeps them as written, base64url-encoded, so that a document
+// of another API can be told, and named, when the collection is updated.
+type API struct {
+	Title, Host string
+}
+
+// apiLine opens the line that names the API. A reader of the first version takes it for an
+// operation with no request, which it never finds.
+const apiLine = "api - "
+
+func (a API) line() string {
+	enc := base64.RawURLEncoding.EncodeToString
+	return apiLine + "title=" + enc([]byte(text.OneLine(a.Title, 200))) + " host=" + enc([]byte(text.OneLine(a.Host, 200)))
+}
+
+// parseAPI reads the line that names the API; ok is false when the line is not one.
+func parseAPI(line string) (API, bool) {
+	rest, ok := strings.CutPrefix(line, apiLine)
+	if !ok {
+		return API{}, false
+	}
+	var a API
+	for _, f := range strings.Fields(rest) {
+		name, value, _ := strings.Cut(f, "=")
+		text, err := base64.RawURLEncoding.DecodeString(value)
+		if err != nil || len(text) > maxAPIText {
+			return API{}, false
+		}
+		switch name {
+		case "title":
+			a.Title = string(text)
+		case "host":
+			a.Host = string(text)
+		}
+	}
+	return a, true
+}
+
+// maxAPIText bounds the title and host a record read from a file may hold.
+const maxAPIText = 1 << 10
 
 // NewOp records the parts of an operation's request as generated.
 func NewOp(key, folder string, parts map[PartID]Part) Op {
@@ -93,6 +138,9 @@ func Key(operationID, method, path string) string {
 func (r *Record) String() string {
 	var b strings.Builder
 	b.WriteString(header)
+	if r.API != (API{}) {
+		b.WriteString("\n" + r.API.line())
+	}
 	for _, op := range r.Ops {
 		b.WriteString("\n" + op.Key + " " + op.Folder)
 		for _, name := range slices.Sorted(maps.Keys(op.Parts)) {
@@ -113,6 +161,10 @@ func Parse(s string) (*Record, error) {
 	}
 	r := &Record{}
 	for i, line := range lines[1:] {
+		if a, ok := parseAPI(line); ok && i == 0 {
+			r.API = a
+			continue
+		}
 		fields := strings.Fields(line)
 		if len(fields) < 2 {
 			return nil, fmt.Errorf("%w: line %d", ErrBadRecord, i+2)

@@ -69,5 +69,5 @@ type (
 // API is what the document gives a profile: its requests, and the base URL, token URL and
 // scopes it names, which a profile uses only where neither the user nor the preset gives one.
 func (d *Document) API() *apimodel.API {
-	return &apimodel.API{BaseURL: d.ServerURL, TokenURL: d.TokenURL, Scopes: d.Scopes, Folders: d.Folders, Variables: d.Variables}
+	return &apimodel.API{Title: d.Title, BaseURL: d.ServerURL, TokenURL: d.TokenURL, Scopes: d.Scopes, Folders: d.Folders, Variables: d.Variables}
 }

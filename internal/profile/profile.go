@@ -122,6 +122,9 @@ type Profile struct {
 	ChangeExisting bool
 	// Variables are the collection variables Folders' path variables refer to.
 	Variables []apimodel.Variable
+	// APITitle and APIHost name the API description the Folders come from: its title and its
+	// server's host; both empty for a preset's ready requests.
+	APITitle, APIHost string
 	// Call is what a bare --call makes: for a profile read from a collection, the collection's
 	// own request under the checked auth; nil for a preset, whose Folders serve instead.
 	Call *Call
@@ -184,6 +187,10 @@ func (r *resolver) resolve() (*Profile, error) {
 	if r.opts.API != nil {
 		p.Folders = append([]apimodel.Folder(nil), r.opts.API.Folders...)
 		p.Variables = append([]apimodel.Variable(nil), r.opts.API.Variables...)
+		p.APITitle = r.opts.API.Title
+		if u, err := url.Parse(r.opts.API.BaseURL); err == nil {
+			p.APIHost = u.Host
+		}
 		for i, v := range p.Variables {
 			if pattern, ok := r.preset.PathValues[v.Name]; ok && v.Value == "" {
 				p.Variables[i].Value = r.fill(pattern)

@@ -46,6 +46,7 @@ const (
 	NoCache     Key = "no-cache"
 	DryRun      Key = "dry-run"
 	Prune       Key = "prune"
+	OtherAPI    Key = "other-api"
 	Verbose     Key = "verbose"
 )
 
@@ -170,6 +171,8 @@ var all = []Setting{
 		Usage: "report what would change, and write nothing"},
 	{Key: Prune, Kind: Switch, Commands: Update,
 		Usage: "remove the requests of operations gone from the document even when you edited them"},
+	{Key: OtherAPI, Kind: Switch, Commands: Update,
+		Usage: "update with a document of another API than the one the collection was generated from"},
 	{Key: JSON, Kind: Switch, Commands: Verify | Update,
 		Usage:   "print the report as one JSON object",
 		UsageIn: map[Command]string{Update: "print the report on stdout as one JSON object"}},

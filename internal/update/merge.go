@@ -17,6 +17,9 @@ type Options struct {
 	// Settings name the collection variables whose values the user's flags gave: the fresh
 	// collection's values replace the collection's.
 	Settings []string
+	// OtherAPI merges a document that names another API than the one the collection was
+	// generated from, which Merge otherwise refuses with an [*OtherAPIError].
+	OtherAPI bool
 }
 
 // ErrNoRecordInFresh reports a fresh collection that generate did not write.
@@ -47,6 +50,8 @@ type merger struct {
 	// keeps them, so that they are listed again, and pruned with Options.Prune, next time.
 	kept   []baseline.Op
 	placed map[string]*postman.Node // by key hash: where each fresh operation is in cur
+	// freshAPI names the API the fresh collection is generated from.
+	freshAPI baseline.API
 	// freshVars are the fresh collection's variables as the file writes each.
 	freshVars []json.RawMessage
 	// ownVars maps each variable of the user's that a new request would have used to the name
@@ -115,6 +120,10 @@ func (m *merger) read() error {
 	}
 	if len(m.ops) != len(freshRec.Ops) {
 		return ErrNoRecordInFresh
+	}
+	m.freshAPI = freshRec.API
+	if err := m.sameAPI(); err != nil {
+		return err
 	}
 	baseRec, err := m.cur.record, m.cur.recordErr
 	if err != nil {

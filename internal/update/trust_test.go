@@ -1,6 +1,7 @@
 package update
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -169,5 +170,38 @@ func TestNewRequestNeverUsesTheUsersVariable(t *testing.T) {
 	again, second := update(t, out, doc, Options{})
 	if second.Changed || string(again) != string(out) || len(second.Conflicts) != 0 {
 		t.Errorf("a second update changed %v, conflicts %v", second.Changed, second.Conflicts)
+	}
+}
+
+// TestDocumentOfAnotherAPIIsRefused: a document whose title and server are not those the
+// collection was generated from is refused, naming both, unless Options.OtherAPI; a new
+// version of the same API, with a new title or a new server but not both, is merged.
+func TestDocumentOfAnotherAPIIsRefused(t *testing.T) {
+	v1 := encode(t, fresh(t, readDoc(t, "pets-v1.yaml")))
+	other := petsWith(t, "info: {title: Pets,", "info: {title: Shop,", "https://api.example.com", "https://shop.example.net")
+	cur := load(t, v1)
+	_, err := Merge(cur, fresh(t, other), Options{})
+	var oe *OtherAPIError
+	if !errors.As(err, &oe) || !errors.Is(err, ErrOtherAPI) {
+		t.Fatalf("Merge of another API's document = %v, want an *OtherAPIError", err)
+	}
+	for _, want := range []string{`"Pets" (server api.example.com)`, `"Shop" (server shop.example.net)`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not name %s", err, want)
+		}
+	}
+	if string(encode(t, cur)) != string(v1) {
+		t.Error("a refused merge changed the collection")
+	}
+	if _, err := Merge(load(t, v1), fresh(t, other), Options{OtherAPI: true}); err != nil {
+		t.Errorf("with OtherAPI: %v, want the document merged", err)
+	}
+	for name, doc := range map[string][]byte{
+		"new title":  petsWith(t, "info: {title: Pets,", "info: {title: Pets API,"),
+		"new server": petsWith(t, "https://api.example.com", "https://pets.example.org"),
+	} {
+		if _, err := Merge(load(t, v1), fresh(t, doc), Options{}); err != nil {
+			t.Errorf("%s: %v; want the same API merged", name, err)
+		}
 	}
 }
