@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/gen-postman/gen-postman/internal/atomicfile"
 	"github.com/gen-postman/gen-postman/verify"
 )
 
@@ -49,6 +50,10 @@ func writeCIOutputs(report *verify.Report, junitPath string, stderr io.Writer) e
 func appendSummary(path string, report *verify.Report) error {
 	var b bytes.Buffer
 	if err := report.WriteMarkdown(&b); err != nil {
+		return err
+	}
+	// As every output: never through a link or onto a file another user planted.
+	if err := atomicfile.CheckPath(path); err != nil {
 		return err
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)

@@ -88,6 +88,37 @@ func TestOutputsNeverFollowAPlantedLink(t *testing.T) {
 			t.Fatalf("--%s replaced another user's file: %q, %v", c.flag, data, err)
 		}
 	}
+	// A planted link to a folder of the victim's, given as --out-dir or as a folder of -o.
+	victimDir := filepath.Join(root, "victim-dir")
+	if err := os.Mkdir(victimDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	dirLink := filepath.Join(shared, "out")
+	if err := os.Symlink(victimDir, dirLink); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Lchown(dirLink, uid, uid); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		append(append([]string{"generate"}, gen...), "--out-dir", dirLink),
+		append(append([]string{"generate"}, gen...), "-o", filepath.Join(dirLink, "c.json")),
+	} {
+		if _, stderr, code := runCLI(t, args...); code != 2 || !strings.Contains(stderr, "belongs to another user (uid 65534)") {
+			t.Errorf("%q: exit %d, want 2 saying the link belongs to another user\n%s", args, code, stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(victimDir); len(entries) != 0 {
+		t.Errorf("a planted folder link led outputs into the victim's folder: %v", entries)
+	}
+	// GitHub's step summary, which verify appends to, is never followed through a planted link.
+	t.Setenv(envStepSummary, plant("summary.md"))
+	if _, stderr, _ := runCLI(t, append(append([]string{"verify"}, gen...), "--timeout", "2s")...); !strings.Contains(stderr, "belongs to another user") {
+		t.Errorf("the step summary through a planted link: no warning\n%s", stderr)
+	}
+	if data, err := os.ReadFile(victim); err != nil || string(data) != kept {
+		t.Fatalf("the step summary was appended to the victim's file: %.80q, %v", data, err)
+	}
 	// The user's own link in their own folder leads where they meant.
 	own := filepath.Join(root, "own.json")
 	if err := os.Symlink(victim, own); err != nil {
