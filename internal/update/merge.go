@@ -58,6 +58,9 @@ type merger struct {
 	// the request uses instead.
 	ownVars map[string]string
 	genVars map[string]bool // see generatedVars
+	// carriedVars maps the collection variable a renamed path variable stands for to the one it
+	// stood for: a new variable takes the old one's value.
+	carriedVars map[string]string
 	// changed says the collection was changed: a request, an item, a variable.
 	changed bool
 	report  *Report
@@ -77,8 +80,8 @@ func Merge(cur, fresh *postman.Collection, opts Options) (*Report, error) {
 // Merge is [Merge] into the collection opened.
 func (c *Collection) Merge(fresh *postman.Collection, opts Options) (*Report, error) {
 	m := &merger{cur: c, fresh: fresh, opts: opts, placed: map[string]*postman.Node{}, renamedFrom: map[string]bool{},
-		ownVars: map[string]string{},
-		report:  newReport()}
+		ownVars: map[string]string{}, carriedVars: map[string]string{},
+		report: newReport()}
 	if err := m.read(); err != nil {
 		return nil, err
 	}
@@ -246,6 +249,13 @@ func (m *merger) mergeRequests() error {
 		label := m.ix.label(n)
 		for _, part := range pm.conflicts {
 			m.report.Conflicts = append(m.report.Conflicts, Conflict{Request: label, Part: part})
+		}
+		for _, r := range pm.renamed {
+			r.Request = label
+			m.report.PathRenamed = append(m.report.PathRenamed, r)
+		}
+		for from, to := range pm.varRenames {
+			m.carriedVars[to] = from
 		}
 		if pm.changed {
 			m.changed = true

@@ -21,15 +21,37 @@ type partMerge struct {
 	// view and freshView are the requests the parts were read from; edited says view was.
 	view, freshView *baseline.RequestView
 	edited          bool
+	// renamed are the path variables the document renamed, the user's value carried, and
+	// varRenames the collection variables the renamed ones stand for, old to new.
+	renamed    []PathRename
+	varRenames map[string]string
 }
 
 // merge applies to the request each part the document changed and the user did not, and
 // lists the parts both changed.
 func (m *partMerge) merge() error {
+	renames := m.pathRenames()
+	carried := map[string]bool{}
 	for _, name := range baseline.SortedIDs(m.cur, m.new) {
 		c, inCur := m.cur[name]
 		f, inNew := m.new[name]
 		if inCur == inNew && (!inCur || c.Canon == f.Canon) {
+			continue
+		}
+		if name.Kind == baseline.PartPath && carried[name.Key] {
+			continue
+		}
+		if to, ok := renames[name.Key]; ok && name.Kind == baseline.PartPath && inCur && !inNew {
+			oldVar, newVar := m.carry(name.Key, to)
+			carried[to] = true
+			m.renamed = append(m.renamed, PathRename{From: name.Key, To: to})
+			if oldVar != "" {
+				if m.varRenames == nil {
+					m.varRenames = map[string]string{}
+				}
+				m.varRenames[oldVar] = newVar
+			}
+			m.changed = true
 			continue
 		}
 		switch {

@@ -33,6 +33,9 @@ type Report struct {
 	DeletedRequests []string `json:"deletedRequests"`
 	// Conflicts lists the parts the user edited and the document changed: the user's stay.
 	Conflicts []Conflict `json:"conflicts"`
+	// PathRenamed lists the path variables the document renamed on the same operation: the
+	// value the user gave the old name is the new name's.
+	PathRenamed []PathRename `json:"pathRenamed"`
 	// FoldersAdded and FoldersRemoved list the folders made for new tags and the folders left
 	// empty by removals.
 	FoldersAdded   []string `json:"foldersAdded"`
@@ -66,7 +69,7 @@ type VariableRename struct {
 // newReport is a report whose lists are written as [] rather than null.
 func newReport() *Report {
 	return &Report{Added: []string{}, Updated: []string{}, Removed: []string{}, Kept: []string{}, DeletedRequests: []string{},
-		Conflicts: []Conflict{}, FoldersAdded: []string{}, FoldersRemoved: []string{},
+		Conflicts: []Conflict{}, PathRenamed: []PathRename{}, FoldersAdded: []string{}, FoldersRemoved: []string{},
 		VariablesAdded: []string{}, VariablesSet: []string{}, VariablesRenamed: []VariableRename{}, Warnings: []string{}}
 }
 
@@ -92,6 +95,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	for _, c := range r.Conflicts {
 		line("  conflict       %s: %s changed in the document and edited by you; yours is kept", c.Request, c.Part)
+	}
+	for _, p := range r.PathRenamed {
+		line("  renamed path   %s: path variable %s is now %s, with your value", p.Request, p.From, p.To)
 	}
 	for _, k := range r.Removed {
 		line("  removed        %s", k)

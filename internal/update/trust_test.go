@@ -205,3 +205,65 @@ func TestDocumentOfAnotherAPIIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestRenamedPathParameterCarriesTheUsersValue: the document renames a path parameter on the
+// same operation; the value the user gave it, in the request or in the collection variable it
+// stands for, is the new name's, and the report says so, with no conflict.
+func TestRenamedPathParameterCarriesTheUsersValue(t *testing.T) {
+	doc := petsWith(t, "  /pets/{petId}:", "  /pets/{animalId}:", "[{name: petId, in: path,", "[{name: animalId, in: path,")
+	for name, tt := range map[string]struct {
+		edit      func(c tree)
+		request   string
+		wantValue string
+		wantVar   string
+	}{
+		"in the request": {
+			edit: func(c tree) {
+				param(request(mustRequest(t, c, "Get a pet"))["url"].(tree)["variable"], "petId")["value"] = "7"
+			},
+			request: "Get a pet", wantValue: "7",
+		},
+		"in the collection variable": {
+			edit: func(c tree) {
+				for _, v := range c["variable"].([]any) {
+					if v := v.(tree); v["key"] == "petId" {
+						v["value"] = "42"
+					}
+				}
+			},
+			request: "Delete a pet", wantValue: "{{animalId}}", wantVar: "42",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			file := edited(t, encode(t, fresh(t, readDoc(t, "pets-v1.yaml"))), tt.edit)
+			out, report := update(t, file, doc, Options{})
+			c := decode(t, out)
+			u := request(mustRequest(t, c, tt.request))["url"].(tree)
+			if u["raw"] != "{{baseUrl}}/pets/:animalId" {
+				t.Errorf("URL %v, want the document's new path", u["raw"])
+			}
+			if p := param(u["variable"], "animalId"); p == nil || p["value"] != tt.wantValue || param(u["variable"], "petId") != nil {
+				t.Errorf("path variables %v, want animalId = %s alone", u["variable"], tt.wantValue)
+			}
+			if tt.wantVar != "" {
+				got := ""
+				for _, v := range c["variable"].([]any) {
+					if v := v.(tree); v["key"] == "animalId" {
+						got, _ = v["value"].(string)
+					}
+				}
+				if got != tt.wantVar {
+					t.Errorf("variable animalId = %q, want the user's %q", got, tt.wantVar)
+				}
+			}
+			want := PathRename{Request: "pets/" + tt.request, From: "petId", To: "animalId"}
+			if !slices.Contains(report.PathRenamed, want) || len(report.Conflicts) != 0 {
+				t.Errorf("path renamed %v, conflicts %v; want %v and no conflict", report.PathRenamed, report.Conflicts, want)
+			}
+			again, second := update(t, out, doc, Options{})
+			if second.Changed || string(again) != string(out) {
+				t.Error("a second update changed the collection")
+			}
+		})
+	}
+}

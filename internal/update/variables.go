@@ -43,6 +43,7 @@ func (m *merger) variables() error {
 		case at < 0 && !m.cur.col.Contains([]byte(postman.Ref(key))):
 			// Not used: left out.
 		case at < 0:
+			raw = m.carriedValue(raw, key)
 			// Before the record, which stays last.
 			at = slices.Index(keys, baseline.VarName)
 			if at < 0 {
