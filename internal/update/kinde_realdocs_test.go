@@ -5,8 +5,6 @@ package update
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -22,34 +20,44 @@ var kindeHistory = []string{
 	"kinde-management-api.yaml",
 }
 
+// fusionAuthHistory is FusionAuth's API document in three releases, 288 → 299 → 313
+// operations: 1.62 renames seven operationIds on the same method and path and one path
+// parameter on the same operation.
+var fusionAuthHistory = []string{
+	"fusionauth-history/fusionauth-1.47.0-2023-07-25-7ebc0e6.yaml",
+	"fusionauth-history/fusionauth-1.54.0-2024-10-17-d4cb627.yaml",
+	"fusionauth-history/fusionauth-1.62.0-2025-12-18-0846909.yaml",
+}
+
 // TestRealDocsKindeHistory walks Kinde's document through its history, editing the collection
 // between steps as a user would (every kind of edit update keeps) and reshaping it as Postman's
 // SDK does, and checks at each step that every edit made so far survives, every new operation
-// arrives in its tag's folder, every removal is reported, every conflict too, and that a second
-// update changes nothing:
+// arrives in its tag's folder, every removal is reported, every conflict too, that every
+// operation's request is there once (but those the user deleted, which stay deleted), that the
+// user's copies survive --prune, and that a second update changes nothing:
 //
 //	go test -tags realdocs -run RealDocsKindeHistory -v ./internal/update
-func TestRealDocsKindeHistory(t *testing.T) {
-	dir := os.Getenv("GEN_POSTMAN_OPENAPI_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "openapi")
-	}
-	docs := make([][]byte, len(kindeHistory))
-	for i, name := range kindeHistory {
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatalf("the real document is needed here (set GEN_POSTMAN_OPENAPI_DIR): %v", err)
-		}
-		docs[i] = data
+func TestRealDocsKindeHistory(t *testing.T) { walkHistory(t, kindeHistory) }
+
+// TestRealDocsFusionAuthHistory is the same walk through FusionAuth's releases.
+func TestRealDocsFusionAuthHistory(t *testing.T) { walkHistory(t, fusionAuthHistory) }
+
+func walkHistory(t *testing.T, history []string) {
+	docs := make([][]byte, len(history))
+	for i, name := range history {
+		docs[i] = realDoc(t, name)
 	}
 	file := encode(t, fresh(t, docs[0]))
 	var checks []check
 	taken := map[string]bool{}      // requests edited at one step are left alone at the next
 	aliases := map[string]string{}  // the id an operation's request took when its operationId changed
 	keptBefore := map[string]bool{} // the requests kept at an earlier step: listed until pruned
+	deleted := map[string]bool{}    // the ids of the requests the user deleted
+	folders := map[string]string{}  // the folders the user renamed: the tag's name to the folder's
 	for step := 1; step < len(docs); step++ {
 		before, after := decode(t, encode(t, fresh(t, docs[step-1]))), decode(t, encode(t, fresh(t, docs[step])))
-		w := walkStep{t: t, step: step, before: before, after: after, taken: taken, aliases: aliases, keptBefore: keptBefore}
+		w := walkStep{t: t, step: step, before: before, after: after, taken: taken, aliases: aliases, keptBefore: keptBefore,
+			deleted: deleted, folders: folders}
 		for old, id := range w.renames() {
 			aliases[old] = id
 		}
@@ -60,21 +68,27 @@ func TestRealDocsKindeHistory(t *testing.T) {
 		start := time.Now()
 		out, report := update(t, file, docs[step], Options{})
 		took := time.Since(start)
-		t.Logf("step %d (%s): %d operations; %d added, %d updated, %d unchanged, %d removed, %d kept, %d conflicts, %d folders added, %d variables added; %s",
-			step, kindeHistory[step], len(requestIDs(after)), len(report.Added), len(report.Updated), report.Unchanged,
-			len(report.Removed), len(report.Kept), len(report.Conflicts), len(report.FoldersAdded), len(report.VariablesAdded), took.Round(time.Millisecond))
+		t.Logf("step %d (%s): %d operations; %d added, %d updated, %d unchanged, %d removed, %d kept, %d conflicts, %d deleted by the user, %d path variables renamed, %d folders added, %d variables added; %s",
+			step, history[step], len(requestIDs(after)), len(report.Added), len(report.Updated), report.Unchanged,
+			len(report.Removed), len(report.Kept), len(report.Conflicts), report.Deleted, len(report.PathRenamed),
+			len(report.FoldersAdded), len(report.VariablesAdded), took.Round(time.Millisecond))
 
 		updated := decode(t, out)
 		for _, ch := range checks {
 			ch(t, updated, report, step)
 		}
 		w.checkNewAndGone(updated, report, decode(t, file))
+		w.checkOnce(updated)
 		for _, k := range report.Kept {
 			keptBefore[k] = true
 		}
 		again, second := update(t, out, docs[step], Options{})
 		if second.Changed || !bytes.Equal(again, out) {
 			t.Errorf("step %d: a second update with the same document changed the collection", step)
+		}
+		pruned, _ := update(t, out, docs[step], Options{Prune: true})
+		for _, ch := range checks {
+			ch(t, decode(t, pruned), nil, -1) // with the kept requests gone: the copies stay
 		}
 		file = out
 	}
@@ -91,6 +105,8 @@ type walkStep struct {
 	taken         map[string]bool
 	aliases       map[string]string
 	keptBefore    map[string]bool
+	deleted       map[string]bool
+	folders       map[string]string
 }
 
 // renames pairs the operations of this step whose operationId changed, their method and path
@@ -321,10 +337,10 @@ func (w *walkStep) edit(c tree) []check {
 	})
 
 	// An operation the document drops, edited: kept and listed.
-	now, next := requestIDs(c), requestIDs(w.after)
+	now, next, renames := requestIDs(c), requestIDs(w.after), w.renames()
 	var gone []string
 	for id := range requestIDs(w.before) {
-		if now[id] != nil && next[id] == nil {
+		if now[id] != nil && next[id] == nil && renames[id] == "" {
 			gone = append(gone, id)
 		}
 	}
@@ -335,13 +351,152 @@ func (w *walkStep) edit(c tree) []check {
 		label := f.folders[0] + "/" + f.item["name"].(string)
 		step := w.step
 		checks = append(checks, func(t *testing.T, c tree, r *Report, at int) {
+			if at < 0 {
+				return // pruned
+			}
 			if at == step && !slices.Contains(r.Kept, label) {
 				t.Errorf("Kept = %v, want %s, which the document dropped and the user edited", r.Kept, label)
 			}
 			byID(t, c, gone[0])
 		})
 	}
+	// Another, whose settings alone the user changed: kept too.
+	if len(gone) > 1 {
+		f := now[gone[1]]
+		f.item["protocolProfileBehavior"] = tree{"disableBodyPruning": true}
+		label := f.folders[0] + "/" + f.item["name"].(string)
+		step := w.step
+		checks = append(checks, func(t *testing.T, c tree, r *Report, at int) {
+			if at == step && !slices.Contains(r.Kept, label) {
+				t.Errorf("Kept = %v, want %s, whose settings the user changed", r.Kept, label)
+			}
+		})
+	}
+	return append(checks, w.deleteCopyRename(c)...)
+}
+
+// deleteCopyRename deletes a request, copies one and renames a tag's folder: an operation
+// whose operationId this step changes, when there is one, is the one deleted, and another the
+// one copied.
+func (w *walkStep) deleteCopyRename(c tree) []check {
+	t, tag, step := w.t, fmt.Sprintf(" (step %d)", w.step), w.step
+	var checks []check
+	now := requestIDs(c)
+	var renamed []string
+	for old := range w.renames() {
+		if now[old] != nil && !w.taken[old] {
+			renamed = append(renamed, old)
+		}
+	}
+	slices.Sort(renamed)
+	pickOne := func() (string, *found) {
+		if len(renamed) > 0 {
+			id := renamed[0]
+			renamed = renamed[1:]
+			w.taken[id] = true
+			return id, now[id]
+		}
+		return w.pick(c, w.taken, any_)
+	}
+
+	// A deleted request stays deleted, and is named in the report.
+	{
+		id, f := pickOne()
+		name := f.item["name"].(string)
+		if g := requestIDs(w.after)[w.current(id)]; g != nil {
+			name = g.item["name"].(string) // as the document names it now
+		}
+		removeByID(c, id)
+		w.deleted[id] = true
+		checks = append(checks, func(t *testing.T, c tree, r *Report, at int) {
+			if g := requestIDs(c)[w.current(id)]; g != nil {
+				t.Errorf("step %d: the request %q the user deleted at step %d is back", at, name, step)
+			}
+			if at == step && !slices.ContainsFunc(r.DeletedRequests, func(d string) bool { return strings.HasSuffix(d, "/"+name) }) {
+				t.Errorf("deleted by the user %v, want %q named", r.DeletedRequests, name)
+			}
+		})
+	}
+
+	// A copy, as Postman's Duplicate makes it: an id of its own; never kept as gone nor pruned.
+	{
+		_, f := pickOne()
+		dup := decode(t, mustEncodeTree(t, f.item))
+		copyName := f.item["name"].(string) + " Copy" + tag
+		dup["id"], dup["name"] = fmt.Sprintf("00000000-0000-4000-9000-%012d", step), copyName
+		holder := c
+		if len(f.folders) > 0 {
+			holder = folderNamed(c, f.folders[0])
+		}
+		holder["item"] = append(holder["item"].([]any), dup)
+		checks = append(checks, func(t *testing.T, c tree, r *Report, at int) {
+			if requestNamed(c, copyName) == nil {
+				t.Errorf("step %d: the user's copy %q is gone", at, copyName)
+			}
+			if r != nil && (slices.ContainsFunc(r.Kept, func(k string) bool { return strings.HasSuffix(k, "/"+copyName) }) ||
+				slices.ContainsFunc(r.Removed, func(k string) bool { return strings.HasSuffix(k, "/"+copyName) })) {
+				t.Errorf("step %d: the user's copy %q is reported kept or removed", at, copyName)
+			}
+		})
+	}
+
+	// A tag's folder renamed, when the document adds operations to it: they go there.
+	before, after := requestIDs(w.before), requestIDs(w.after)
+	grows := map[string]bool{}
+	for id, f := range after {
+		if before[id] == nil && len(f.folders) == 1 {
+			grows[f.folders[0]] = true
+		}
+	}
+	items := c["item"].([]any)
+	for _, it := range items[1:] { // the first carries the folder auth edit
+		folder := it.(tree)
+		name, _ := folder["name"].(string)
+		if _, isFolder := folder["item"]; !isFolder || !grows[name] || w.folders[name] != "" {
+			continue
+		}
+		renamedTo := "Renamed " + name + tag
+		folder["name"] = renamedTo
+		w.folders[name] = renamedTo
+		checks = append(checks, func(t *testing.T, c tree, r *Report, at int) {
+			if folderNamed(c, name) != nil && at >= 0 {
+				t.Errorf("step %d: a folder %q was made beside the one the user renamed %q", at, name, renamedTo)
+			}
+		})
+		break
+	}
 	return checks
+}
+
+// checkOnce checks that the request of every operation of the document is in the collection
+// once, but for those the user deleted, which are not.
+func (w *walkStep) checkOnce(c tree) {
+	count := map[string]int{}
+	var walk func(items []any)
+	walk = func(items []any) {
+		for _, it := range items {
+			item := it.(tree)
+			if sub, ok := item["item"].([]any); ok {
+				walk(sub)
+			} else if id, ok := item["id"].(string); ok {
+				count[id]++
+			}
+		}
+	}
+	walk(c["item"].([]any))
+	deleted := map[string]bool{}
+	for id := range w.deleted {
+		deleted[w.current(id)] = true
+	}
+	for id, f := range requestIDs(w.after) {
+		want := 1
+		if deleted[id] {
+			want = 0
+		}
+		if count[id] != want {
+			w.t.Errorf("step %d: the request of %q is there %d times, want %d", w.step, f.item["name"], count[id], want)
+		}
+	}
 }
 
 // checkNewAndGone checks that every new operation arrived in its tag's folder, and every
@@ -368,8 +523,12 @@ func (w *walkStep) checkNewAndGone(c tree, r *Report, file tree) {
 			t.Errorf("step %d: the new operation %q did not arrive", w.step, f.item["name"])
 			continue
 		}
-		if !slices.Equal(g.folders, f.folders) {
-			t.Errorf("step %d: the new operation %q is in %v, want its tag's folder %v", w.step, f.item["name"], g.folders, f.folders)
+		want := f.folders
+		if len(want) == 1 && w.folders[want[0]] != "" {
+			want = []string{w.folders[want[0]]}
+		}
+		if !slices.Equal(g.folders, want) {
+			t.Errorf("step %d: the new operation %q is in %v, want its tag's folder %v", w.step, f.item["name"], g.folders, want)
 		}
 	}
 	if len(r.Added) != added {
