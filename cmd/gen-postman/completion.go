@@ -11,6 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/templates"
 )
 
@@ -109,11 +110,20 @@ func completionScript(text string, app *cli.App) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// The settings that take only some values complete to them, as their declarations say.
+	type choice struct{ Flag, Words string }
+	var choices []choice
+	for _, s := range setting.All() {
+		if len(s.Values) > 0 {
+			choices = append(choices, choice{setting.Flag(s.Key), strings.Join(s.Values, " ")})
+		}
+	}
 	var b bytes.Buffer
 	err = t.Execute(&b, struct {
 		ValueFlags string
 		Providers  string
-	}{strings.Join(names, "|"), strings.Join(providers, " ")})
+		Choices    []choice
+	}{strings.Join(names, "|"), strings.Join(providers, " "), choices})
 	return b.String(), err
 }
 

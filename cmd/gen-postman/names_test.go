@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/internal/setting"
 	"github.com/gen-postman/gen-postman/verify"
 )
@@ -25,5 +26,19 @@ func TestHintNamesFromTheDeclaration(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("NamesBy gave\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// The values the declaration lets shells complete --client-auth to are those profile takes.
+func TestClientAuthValuesParse(t *testing.T) {
+	s, _ := setting.Lookup(setting.ClientAuth)
+	want := []string{string(profile.ClientAuthHeader), string(profile.ClientAuthBody), string(profile.ClientAuthPrivateKeyJWT)}
+	if !reflect.DeepEqual(s.Values, want) {
+		t.Errorf("declared values %q, want %q", s.Values, want)
+	}
+	for _, v := range s.Values {
+		if _, err := profile.ParseClientAuth(v); err != nil {
+			t.Errorf("%s: %v", v, err)
+		}
 	}
 }

@@ -96,6 +96,7 @@ var all = []Setting{
 	{Key: Scope, Kind: Text, Variable: "scope", Preset: "scope", Commands: Generate | Verify | Update, Override: ReplaceGiven,
 		Usage: "space-separated `SCOPES` to request (Logto's Management API: all)"},
 	{Key: ClientAuth, Kind: Text, Preset: "clientAuth", Commands: Generate | Verify, Override: Replace,
+		Values:  []string{"header", "body", "private_key_jwt"},
 		Carried: "the client_authentication of the collection's OAuth 2.0 auth, and its privateKey variable",
 		Usage:   "`METHOD` by which the client authenticates: header (HTTP Basic), body (form fields) or private_key_jwt (a signed assertion); default: private_key_jwt with --private-key, else " + ClientAuthDefaultPlaceholder},
 	{Key: ClientID, Kind: Text, Env: EnvClientID, Variable: "clientId", Commands: Generate | Verify | Update, Override: Replace,

@@ -78,6 +78,8 @@ type Setting struct {
 	// URL settings name a place gen-postman sends requests to: with --allow-http, the plain
 	// http hosts among them are the ones plain http may reach.
 	URL bool
+	// Values are the only values it takes, which shells complete it to.
+	Values []string
 	// Alone, when set, is the value of the flag given with no value after it (followed by
 	// nothing or by another flag), as a bare --call means the first ready request.
 	Alone string

@@ -5,7 +5,9 @@ _gen_postman() {
 	COMPREPLY=()
 	case $prev in
 	--provider) COMPREPLY=($(compgen -W "{{.Providers}}" -- "$cur")); return 0 ;;
-	--client-auth) COMPREPLY=($(compgen -W "header body private_key_jwt" -- "$cur")); return 0 ;;
+{{- range .Choices}}
+	{{.Flag}}) COMPREPLY=($(compgen -W "{{.Words}}" -- "$cur")); return 0 ;;
+{{- end}}
 	{{.ValueFlags}}) return 0 ;; # a flag's value: let bash complete a file name
 	esac
 	local -a args=("${COMP_WORDS[@]:1:COMP_CWORD-1}")

@@ -5,7 +5,9 @@ _gen_postman() {
 	local cur=${words[CURRENT]} prev=${words[CURRENT-1]}
 	case $prev in
 	--provider) compadd {{.Providers}}; return ;;
-	--client-auth) compadd header body private_key_jwt; return ;;
+{{- range .Choices}}
+	{{.Flag}}) compadd {{.Words}}; return ;;
+{{- end}}
 	{{.ValueFlags}}) _files; return ;;
 	esac
 	local -a args opts
