@@ -104,3 +104,24 @@ func TestUpdateRefusesAnotherAPI(t *testing.T) {
 	}
 	runOK(t, context.Background(), "update", "--other-api", "--openapi", other, collection)
 }
+
+// TestUpdateOfAnAPIWithAKeyIDParameter: an API whose path parameter is named keyId, in a
+// collection whose client does not sign, is the API's: updating with the same document
+// changes nothing (the keyId variable is not read as the kid of client assertions).
+func TestUpdateOfAnAPIWithAKeyIDParameter(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join("..", "..", "internal", "update", "testdata", "pets-v1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, collection := filepath.Join(dir, "keys.yaml"), filepath.Join(dir, "c.json")
+	if err := os.WriteFile(doc, []byte(strings.NewReplacer("petId", "keyId", "schema: {type: string}}]", "schema: {type: string, example: pks2f4}}]").Replace(string(data))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runOK(t, context.Background(), "--provider", "kinde", "--tenant", "acme", "--client-id", "c", "--openapi", doc, "-o", collection)
+	before, _ := os.ReadFile(collection)
+	stderr := runOK(t, context.Background(), "update", "--openapi", doc, collection)
+	if after, _ := os.ReadFile(collection); !bytes.Equal(before, after) || !strings.Contains(stderr, "no change") {
+		t.Errorf("update with the document the collection was made from changed it:\n%s", stderr)
+	}
+}

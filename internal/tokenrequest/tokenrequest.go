@@ -80,7 +80,7 @@ func FromCollection(col *postman.Collection, environment io.Reader, request stri
 	}
 	tr.Warnings = append(tr.Warnings, cfg.others...)
 	tr.Call = cfg.call(vars)
-	if err := tr.readVariables(vars); err != nil {
+	if err := tr.readVariables(vars, notSigning(col)); err != nil {
 		return nil, err
 	}
 	if tr.BaseURL == "" {
@@ -92,11 +92,15 @@ func FromCollection(col *postman.Collection, environment io.Reader, request stri
 // readVariables reads the settings the collection's variables (and the environment's) carry
 // besides the auth's own: each field of Request bound to a setting whose declaration names its
 // variable (the issuer, key set, introspection endpoint, base URL, the client's key and its id).
-func (tr *Request) readVariables(vars *variables) error {
+// A collection whose client does not sign has no key id: a keyId variable there is the API's.
+func (tr *Request) readVariables(vars *variables, notSigning bool) error {
 	auth, fields := setting.Fields(&tr.Auth), setting.Fields(tr)
 	for _, s := range setting.All() {
 		field, bound := fields[s.Key]
 		if _, inAuth := auth[s.Key]; inAuth || !bound || s.Variable == "" || field.Kind() != reflect.String {
+			continue
+		}
+		if s.Key == setting.KeyID && notSigning {
 			continue
 		}
 		value, ok := vars.get(s.Variable)
