@@ -17,11 +17,14 @@ type holder interface {
 
 // entry is one request of the collection being updated.
 type entry struct {
-	node    *postman.Node
-	parent  holder
-	folder  *postman.Node // the folder holding it; nil at the top level
+	node   *postman.Node
+	parent holder
+	folder *postman.Node // the folder holding it; nil at the top level
+	// parts and view are the request's parts and the request they were read from (nil when
+	// it has none), read once, when first asked for: see read.
 	parts   map[baseline.PartID]baseline.Part
-	view    *baseline.RequestView // the request the parts were read from; nil when it has none
+	view    *baseline.RequestView
+	isRead  bool
 	id      string
 	claimed bool
 }
@@ -38,7 +41,7 @@ type collectionIndex struct {
 
 func newIndex(c *postman.Collection) *collectionIndex {
 	ix := &collectionIndex{root: c, byNode: map[*postman.Node]*entry{}, parents: map[*postman.Node]holder{},
-		byID: map[string][]*entry{}, byPath: map[string][]*entry{}}
+		byID: map[string][]*entry{}}
 	ix.walk(c, nil)
 	return ix
 }
@@ -50,8 +53,7 @@ func (ix *collectionIndex) walk(h holder, folder *postman.Node) {
 			ix.walk(n, n)
 			continue
 		}
-		parts, view := baseline.ReadParts(n)
-		ix.add(&entry{node: n, parent: h, folder: folder, parts: parts, view: view, id: stringMember(n, "id")})
+		ix.add(&entry{node: n, parent: h, folder: folder, id: stringMember(n, "id")})
 	}
 }
 
@@ -63,6 +65,34 @@ func (ix *collectionIndex) add(e *entry) {
 	if e.id != "" {
 		ix.byID[e.id] = append(ix.byID[e.id], e)
 	}
+	if ix.byPath != nil {
+		ix.addPath(e)
+	}
+}
+
+// read reads the request's parts, once: a request found by its id whose operation the document
+// left as it was is never read.
+func (e *entry) read() {
+	if !e.isRead {
+		e.parts, e.view = baseline.ReadParts(e.node)
+		e.isRead = true
+	}
+}
+
+// paths indexes the requests by the method and path they have, the first time it is asked for:
+// only a request whose id was replaced is looked for so.
+func (ix *collectionIndex) paths() map[string][]*entry {
+	if ix.byPath == nil {
+		ix.byPath = map[string][]*entry{}
+		for _, e := range ix.entries {
+			ix.addPath(e)
+		}
+	}
+	return ix.byPath
+}
+
+func (ix *collectionIndex) addPath(e *entry) {
+	e.read()
 	if p, ok := e.parts[partRequest]; ok {
 		h := baseline.Hash(p.Canon)
 		ix.byPath[h] = append(ix.byPath[h], e)

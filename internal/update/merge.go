@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 
 	"github.com/gen-postman/gen-postman/internal/baseline"
 	"github.com/gen-postman/gen-postman/internal/postman"
@@ -177,7 +178,7 @@ func (m *merger) match() {
 		if !ok {
 			continue
 		}
-		if e := claim(m.ix.byPath[h]); e != nil {
+		if e := claim(m.ix.paths()[h]); e != nil {
 			m.placed[op.Key] = e.node
 		}
 	}
@@ -240,7 +241,14 @@ func (m *merger) mergeRequests() error {
 			}
 			continue
 		}
+		if b := m.base[f.op.Key]; b != nil && b.Key == f.op.Key && maps.Equal(b.Parts, f.op.Parts) {
+			// The document left the operation as it was: whatever the user did to it stays, and
+			// the fresh request need not be read.
+			m.report.Unchanged++
+			continue
+		}
 		e := m.ix.byNode[n]
+		e.read()
 		newParts, freshView := baseline.ReadParts(f.node)
 		pm := &partMerge{node: n, cur: e.parts, new: newParts, base: m.base[f.op.Key], view: e.view, freshView: freshView}
 		if err := pm.merge(); err != nil {
@@ -312,6 +320,7 @@ func (m *merger) removeGone() {
 // responses, settings (protocolProfileBehavior) or members gen-postman does not write.
 func (m *merger) untouched(n *postman.Node, op *baseline.Op) bool {
 	e := m.ix.byNode[n]
+	e.read()
 	parts := e.parts
 	if len(parts) != len(op.Parts) {
 		return false

@@ -93,7 +93,9 @@ func (m *merger) generatedVars() map[string]bool {
 		if !ok {
 			continue
 		}
-		for id, p := range m.ix.byNode[n].parts {
+		e := m.ix.byNode[n]
+		e.read()
+		for id, p := range e.parts {
 			if h, ok := op.Part(id); id.Kind != baseline.PartPath || !ok || h != baseline.Hash(p.Canon) {
 				continue
 			}
