@@ -93,7 +93,15 @@ func (w *requestWriter) newItem(r apimodel.Request) (*postman.Item, error) {
 	if r.Public {
 		req.Auth = &postman.Auth{Type: gpc.NoAuth}
 	}
-	return &postman.Item{Name: r.Name, Request: req}, nil
+	item := &postman.Item{Name: r.Name, Request: req}
+	if r.Unsatisfiable != "" {
+		script, err := templates.SkipScript(r.Unsatisfiable)
+		if err != nil {
+			return nil, fmt.Errorf("request %q: %w", r.Name, err)
+		}
+		item.Event = []postman.Event{{Listen: postman.ListenPreRequest, Script: postman.NewScript(script)}}
+	}
+	return item, nil
 }
 
 // requestURL builds {{baseUrl}}PATH in Postman's syntax: a path parameter that is a whole

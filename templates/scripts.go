@@ -101,3 +101,15 @@ func TestScript(answers map[string][]Fill) (string, error) {
 // SignerScript is the signing code the pre-request script carries with private_key_jwt: the
 // jws object (sign, algorithm, publicJWK, sha256), for tests that run it in the sandbox alone.
 func SignerScript() string { return signerScript }
+
+// SkipScript returns a request's own pre-request script that keeps a run from sending it, and
+// names it with why on the console: a request the document allows no value of.
+func SkipScript(why string) (string, error) {
+	data, err := json.Marshal(why) // a string literal, with <, > and & escaped
+	if err != nil {
+		return "", fmt.Errorf("encoding why a request is skipped: %w", err)
+	}
+	return "// gen-postman: a run does not send this request: the document allows none as it could be written.\n" +
+		"console.warn('gen-postman: skipped \"' + pm.info.requestName + '\": ' + " + string(data) + ");\n" +
+		"pm.execution.skipRequest();\n", nil
+}

@@ -49,6 +49,9 @@ type Request struct {
 	Description string      `json:"description,omitempty"`
 	// Public requests need no token.
 	Public bool `json:"public,omitempty"`
+	// Unsatisfiable says why no request the document allows could be built (a body whose
+	// schema no value built meets); a run skips such a request. Empty for most.
+	Unsatisfiable string `json:"unsatisfiable,omitempty"`
 	// Fills are the API variables this request's JSON answer gives values to, so that the
 	// requests after it in a run are about what it listed or created.
 	Fills []Fill `json:"fills,omitempty"`

@@ -91,19 +91,16 @@ func countRequests(t *testing.T, file string) int {
 
 // TestNewmanRunsLogtoAgainstPrism runs the collection of Logto's whole Management API document in
 // Newman against Prism's dynamic mock of that document, which checks every request against it.
-// Lists and creates fill the ids the requests after them use, so that at least 85% of the
-// requests go out. No request goes out with an empty path variable: each such request is
+// Prism finds no request the document forbids. Lists and creates fill the ids the requests after
+// them use, so that at least 85% of the requests go out. A request whose body no value built from
+// the document meets (Logto's email pattern written between slashes) is skipped and named. No request goes out with an empty path variable: each such request is
 // skipped, named, and fails the run with a test that names the variable to set. A PUT, PATCH
 // or DELETE about what no create of the run answered is skipped and named.
 func TestNewmanRunsLogtoAgainstPrism(t *testing.T) {
 	r := runAgainstPrism(t, "logto-management-api.cloud.json")
 	bad := r.violations()
 	for _, req := range bad {
-		for _, v := range req.Violations {
-			if strings.HasPrefix(v, "request.path ") {
-				t.Errorf("%s: %s", req.Line, v)
-			}
-		}
+		t.Errorf("Prism: the document forbids %s: %s", req.Line, strings.Join(req.Violations, "; "))
 	}
 	// About 28 of Logto's operations change what no request of the run creates (tenant-wide
 	// settings, the sign-in flow's steps): all the others go out.
@@ -134,9 +131,6 @@ func TestNewmanRunsLogtoAgainstPrism(t *testing.T) {
 		}
 	}
 	t.Logf("Logto on Prism: %d requests, %d sent, %d skipped, %d with request violations", r.Requests, len(r.Sent), len(r.Skipped), len(bad))
-	for _, req := range bad {
-		t.Logf("violation: %s: %s", req.Line, strings.Join(req.Violations, "; "))
-	}
 	for name, why := range r.Skipped {
 		t.Logf("skipped %q: %s", name, why)
 	}

@@ -33,7 +33,7 @@ func (c *converter) setBody(r *Request, op *v3.Operation) {
 	c.budget.start()
 	switch t := baseMediaType(name); {
 	case isJSON(name):
-		if v := c.mediaExample(mt); v != nil {
+		if v := c.conformingExample(r, mt); v != nil {
 			r.Body = v.indent()
 		}
 	case t == formURLEncoded || t == formMultipart:
@@ -84,6 +84,42 @@ func (c *converter) mediaExample(mt *v3.MediaType) *value {
 		return v
 	}
 	return newExamples(c.budget).schema(mt.Schema, 0)
+}
+
+// conformingExample is the JSON body's value: the document's example when it conforms to the
+// schema, else one built from the schema, which r's description then says. When the value
+// built does not conform either, r.Unsatisfiable says why, and a run does not send r.
+func (c *converter) conformingExample(r *Request, mt *v3.MediaType) *value {
+	given := c.givenMediaExample(mt)
+	if mt.Schema == nil {
+		return given
+	}
+	if given != nil {
+		bad := c.conform.violation(mt.Schema, given, "body", 0)
+		if bad == "" {
+			return given
+		}
+		r.Description = joinParagraphs(r.Description, "The document's example of this body breaks its own schema ("+bad+"): this body is built from the schema.")
+	}
+	built := newExamples(c.budget).schema(mt.Schema, 0)
+	if built == nil {
+		return given
+	}
+	if bad := c.conform.violation(mt.Schema, built, "body", 0); bad != "" {
+		r.Unsatisfiable = "no body this request could send meets the document's schema (" + bad + ")"
+	}
+	return built
+}
+
+// joinParagraphs joins two texts with a blank line, either of which may be empty.
+func joinParagraphs(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n\n" + b
 }
 
 // givenMediaExample is the media type's example, else its first named example, else nil.

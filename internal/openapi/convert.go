@@ -44,7 +44,7 @@ func convert(m *v3.Document, opts Options) (*Document, error) {
 	if c.count == 0 {
 		return nil, fmt.Errorf("converting %q: %w", d.Title, ErrNoOperations)
 	}
-	d.Folders = flow(c.folders(m))
+	d.Folders = flow(c.folders(m), c.selectors)
 	d.Variables = c.variables()
 	limit := opts.MaxText
 	if limit <= 0 {
@@ -66,17 +66,23 @@ type converter struct {
 	meaning map[string]*Variable
 	paths   *pathIndex
 	budget  *budget
-	count   int
+	conform *conformer
+	// selectors are the variables of path parameters that pick one of a fixed list of values
+	// (an enum): an answer never fills them.
+	selectors map[string]bool
+	count     int
 }
 
 func newConverter(m *v3.Document) *converter {
 	return &converter{
-		doc:     m,
-		names:   nameSet{},
-		byTag:   map[string][]Request{},
-		meaning: map[string]*Variable{},
-		paths:   indexPaths(pathTemplates(m)),
-		budget:  newBudget(),
+		doc:       m,
+		names:     nameSet{},
+		byTag:     map[string][]Request{},
+		meaning:   map[string]*Variable{},
+		paths:     indexPaths(pathTemplates(m)),
+		budget:    newBudget(),
+		conform:   newConformer(),
+		selectors: map[string]bool{},
 	}
 }
 
@@ -107,10 +113,13 @@ func (c *converter) add(path, method string, item *v3.PathItem, op *v3.Operation
 	}
 	r.Path, r.PathParams = path, c.pathParams(path, params)
 	r.Query, r.Headers = c.otherParams(params)
-	c.setBody(&r, op)
 	public, scopes := security(c.doc, op)
 	r.Public = public
 	r.Description = describe(op, scopes)
+	c.setBody(&r, op)
+	if r.Unsatisfiable != "" {
+		r.Description = joinParagraphs(r.Description, "Not sent in a run: "+r.Unsatisfiable+".")
+	}
 
 	tag := otherFolder
 	for _, t := range op.Tags {

@@ -97,12 +97,20 @@
 // enum value, a fixed value by format (email user@example.com, uri
 // https://example.com, uuid 123e4567-e89b-12d3-a456-426614174000, date-time
 // 2024-01-01T00:00:00Z, date 2024-01-01, ...), then a fixed value by type:
-// "example" for strings, 0 (or the minimum) for numbers, false, an array of
-// one element, an object. Objects hold their required properties and the
-// optional ones that carry an example or a default, in the order the document
-// lists them; read-only properties are left out. allOf members are merged,
-// oneOf and anyOf take their first member. Recursion stops at a schema that is
-// already being expanded and at a fixed depth, and a body is capped in size.
+// "example" for strings (or the first of a few fixed strings that meets the
+// pattern and length), 0 (or the minimum) for numbers, false, an array of one
+// element, an object. A value the schema gives that breaks the schema is not
+// taken. Objects hold their required properties and the optional ones that
+// carry an example or a default, in the order the document lists them;
+// read-only properties are left out. allOf members are merged; of oneOf and
+// anyOf, the first member (not only null) whose value makes the whole schema
+// fit is taken, else the first. Recursion stops at a schema that is already
+// being expanded and at a fixed depth, and a body is capped in size.
+//
+// A JSON body is checked against its schema as a validating server would
+// (conformer): an example of the document's that breaks it is replaced by one
+// built from the schema, and the description says so; when the built one
+// breaks it too, Request.Unsatisfiable says how, and a run does not send it.
 //
 // Servers: the first server's URL, with bracket placeholders such as
 // [tenant_id] and {variables} filled in, and no trailing slash. Options.Tenant

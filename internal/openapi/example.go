@@ -3,6 +3,7 @@ package openapi
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/pb33f/libopenapi/datamodel/high/base"
 )
@@ -40,12 +41,18 @@ const defaultString = "example"
 // examples builds example values from schemas. It is not safe for
 // concurrent use; each conversion has its own.
 type examples struct {
-	b     *budget
-	stack map[string]bool // $refs being expanded
+	b       *budget
+	stack   map[string]bool // $refs being expanded
+	conform *conformer
 }
 
 func newExamples(b *budget) *examples {
-	return &examples{b: b, stack: map[string]bool{}}
+	return &examples{b: b, stack: map[string]bool{}, conform: newConformer()}
+}
+
+// fits reports whether v conforms to s.
+func (g *examples) fits(s *base.Schema, v *value, depth int) bool {
+	return g.conform.schemaViolation(s, v, "", depth) == ""
 }
 
 // schema returns the example of a schema, or nil when there is no schema.
@@ -87,7 +94,7 @@ func (g *examples) stub(sp *base.SchemaProxy) *value {
 	case "array":
 		return emptyArray()
 	default:
-		return scalar(s, t)
+		return g.scalar(s, t)
 	}
 }
 
@@ -119,19 +126,62 @@ func hasExample(sp *base.SchemaProxy) bool {
 	return s != nil && (s.Example != nil || len(s.Examples) > 0 || s.Default != nil)
 }
 
-// build makes the example of a resolved schema.
+// maxAlternatives caps the members of a oneOf or anyOf tried for a value that conforms.
+const maxAlternatives = 8
+
+// build makes the example of a resolved schema: the example it gives when that conforms to it,
+// else one built from it. Of a oneOf or anyOf, the first member (not only null) whose value
+// makes the whole schema conform is taken, else the first.
 func (g *examples) build(s *base.Schema, depth int) *value {
-	if v := g.given(s); v != nil {
+	if v := g.given(s); v != nil && g.fits(s, v, depth) {
 		return v
 	}
+	alternatives := s.OneOf
+	if len(alternatives) == 0 {
+		alternatives = s.AnyOf
+	}
+	candidates := orderAlternatives(alternatives)
+	var first *value
+	for i, m := range candidates {
+		v := g.compose(s, m, depth)
+		if first == nil {
+			first = v
+		}
+		if len(candidates) <= 1 || i+1 >= maxAlternatives || g.fits(s, v, depth) {
+			return v
+		}
+	}
+	if first == nil {
+		first = g.compose(s, nil, depth)
+	}
+	return first
+}
+
+// orderAlternatives lists the members of a oneOf or anyOf that are not only null, then those
+// that are.
+func orderAlternatives(list []*base.SchemaProxy) []*base.SchemaProxy {
+	var out, null []*base.SchemaProxy
+	for _, m := range list {
+		if m == nil {
+			continue
+		}
+		if s := m.Schema(); s != nil && len(s.Type) == 1 && s.Type[0] == "null" {
+			null = append(null, m)
+			continue
+		}
+		out = append(out, m)
+	}
+	return append(out, null...)
+}
+
+// compose makes the value of a schema with alternative as its oneOf or anyOf member.
+func (g *examples) compose(s *base.Schema, alternative *base.SchemaProxy, depth int) *value {
 	var out *value
 	for _, m := range s.AllOf {
 		out = merge(out, g.schema(m, depth+1))
 	}
-	if m := firstAlternative(s.OneOf); m != nil {
-		out = merge(out, g.schema(m, depth+1))
-	} else if m := firstAlternative(s.AnyOf); m != nil {
-		out = merge(out, g.schema(m, depth+1))
+	if alternative != nil {
+		out = merge(out, g.schema(alternative, depth+1))
 	}
 	t := schemaType(s)
 	if t == "object" || (t == "" && s.Properties != nil && s.Properties.Len() > 0) {
@@ -146,7 +196,7 @@ func (g *examples) build(s *base.Schema, depth int) *value {
 	case t == "object" || t == "":
 		return emptyObject()
 	}
-	v := scalar(s, t)
+	v := g.scalar(s, t)
 	g.b.spend(len(v.raw) + 2*depth)
 	return v
 }
@@ -203,24 +253,6 @@ func (g *examples) array(s *base.Schema, depth int) *value {
 	return out
 }
 
-// firstAlternative returns the first member of a oneOf or anyOf that is not
-// only null, or the first member when all are.
-func firstAlternative(list []*base.SchemaProxy) *base.SchemaProxy {
-	for _, m := range list {
-		if m == nil {
-			continue
-		}
-		if s := m.Schema(); s != nil && len(s.Type) == 1 && s.Type[0] == "null" {
-			continue
-		}
-		return m
-	}
-	if len(list) > 0 {
-		return list[0]
-	}
-	return nil
-}
-
 // merge combines two examples: objects key by key, the later one winning;
 // otherwise the first one there.
 func merge(a, b *value) *value {
@@ -254,14 +286,32 @@ func schemaType(s *base.Schema) string {
 	return ""
 }
 
-// scalar is the fixed value of a scalar type.
-func scalar(s *base.Schema, t string) *value {
+// stringCandidates are the strings tried, after the format's fixed value, for a string whose
+// pattern or length the fixed value does not meet.
+var stringCandidates = []string{defaultString, "example-1", "Example", "1", "123456", "a", "A", "example_1",
+	"user@example.com", "https://example.com", "2024-01-01", "123e4567-e89b-12d3-a456-426614174000", "example example"}
+
+// scalar is the fixed value of a scalar type: for a string the format's, or the first
+// candidate that meets the pattern and length.
+func (g *examples) scalar(s *base.Schema, t string) *value {
 	switch t {
 	case "string":
-		if v, ok := formatExamples[s.Format]; ok {
-			return stringValue(v)
+		first, ok := formatExamples[s.Format]
+		if !ok {
+			first = defaultString
 		}
-		return stringValue(defaultString)
+		if s.Pattern == "" && s.MinLength == nil && s.MaxLength == nil {
+			return stringValue(first)
+		}
+		for _, c := range append([]string{first}, stringCandidates...) {
+			if g.conform.stringViolation(s, c, "") == "" {
+				return stringValue(c)
+			}
+		}
+		if s.MinLength != nil && *s.MinLength > 0 && *s.MinLength <= 64 {
+			return stringValue(strings.Repeat("a", int(*s.MinLength)))
+		}
+		return stringValue(first)
 	case "integer":
 		if s.Minimum != nil && *s.Minimum > 0 && *s.Minimum < 1e15 {
 			return &value{raw: strconv.FormatInt(int64(math.Ceil(*s.Minimum)), 10)}

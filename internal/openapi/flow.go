@@ -15,10 +15,11 @@ type itemOf struct {
 }
 
 // flow orders each folder's requests so that a run goes list, create, read, update, delete,
-// says which variables each list and create fills from its answer, and orders the folders so
+// says which variables each list and create fills from its answer (never a selector, a
+// variable whose parameter the document gives a fixed list of values), and orders the folders so
 // that one whose requests need a variable another folder fills comes after it; see the package
 // documentation.
-func flow(folders []Folder) []Folder {
+func flow(folders []Folder, selectors map[string]bool) []Folder {
 	items := map[string]itemOf{}
 	for _, f := range folders {
 		for _, r := range f.Requests {
@@ -27,7 +28,7 @@ func flow(folders []Folder) []Folder {
 			}
 			last := r.PathParams[len(r.PathParams)-1]
 			path := pathOnly(r.Path)
-			if collection, ok := strings.CutSuffix(path, "/{"+last.Name+"}"); ok && collection != "" {
+			if collection, ok := strings.CutSuffix(path, "/{"+last.Name+"}"); ok && collection != "" && !selectors[last.Variable] {
 				if _, seen := items[collection]; !seen {
 					items[collection] = itemOf{variable: last.Variable, name: last.Name}
 				}

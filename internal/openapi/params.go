@@ -182,6 +182,11 @@ func (c *converter) pathParams(path string, params []*v3.Parameter) []PathParam 
 			desc = strings.TrimSpace(p.Description)
 		}
 		v := c.use(c.paths.meaning(o.Segments, o.Segment, o.Name), desc, c.givenValue(p))
+		if p != nil && p.Schema != nil {
+			if s := p.Schema.Schema(); s != nil && (len(s.Enum) > 0 || s.Const != nil) {
+				c.selectors[v] = true
+			}
+		}
 		out = append(out, PathParam{Name: o.Name, Variable: v, Description: desc})
 		return ""
 	})
