@@ -12,6 +12,9 @@ import (
 	"time"
 )
 
+// mainHelperEnv makes the test binary run main itself, signals and all, on its arguments.
+const mainHelperEnv = "GEN_POSTMAN_MAIN_HELPER"
+
 // interruptHelperEnv makes the test binary act as a program that sees the first interrupt and
 // then ignores its context, as a stuck read would.
 const interruptHelperEnv = "GEN_POSTMAN_INTERRUPT_HELPER"

@@ -14,9 +14,6 @@ import (
 	"time"
 )
 
-// mainHelperEnv makes the test binary run main itself, signals and all, on its arguments.
-const mainHelperEnv = "GEN_POSTMAN_MAIN_HELPER"
-
 // TestNamedFilesNeverBlock: --private-key naming a FIFO (and a directory, and a device) is
 // refused at once with status 2, by generate and by verify: opening a FIFO for reading would
 // wait for a writer that never comes.
