@@ -68,7 +68,7 @@ func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 			}
 		}
 		want := []string{postman.VarTokenURL, postman.VarClientID, postman.VarScope,
-			postman.VarAccessToken, postman.VarRenewAt, postman.VarAccessTokenFor, postman.VarTokenError, postman.VarPathError}
+			postman.VarAccessToken, postman.VarRenewAt, postman.VarAccessTokenFor, postman.VarTokenError, postman.VarPathError, postman.VarTokenRefused, postman.VarDPoPIgnored}
 		if p.ClientAuth.Signed() {
 			want = append(want, postman.VarPrivateKey, postman.VarKeyID)
 		}

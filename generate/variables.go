@@ -57,7 +57,8 @@ func collectionVariables(p *profile.Profile, rename map[string]string) []postman
 		vars = append(vars, postman.Variable{Key: variableName(rename, v.Name), Value: inertURLPart(v.Value), Type: "string", Description: description})
 	}
 	if p.DPoP {
-		vars = append(vars, postman.Variable{Key: postman.VarDPoPNonce, Type: "string", Description: "Set by the pre-request script: the token endpoint's last DPoP-Nonce."})
+		vars = append(vars,
+			postman.Variable{Key: postman.VarDPoPNonce, Type: "string", Description: "Set by the pre-request script: the token endpoint's last DPoP-Nonce."})
 	}
 	return append(vars,
 		postman.Variable{Key: postman.VarAccessToken, Type: "string", Description: "Set by the pre-request script; do not put it in an environment."},
@@ -67,6 +68,8 @@ func collectionVariables(p *profile.Profile, rename map[string]string) []postman
 		postman.Variable{Key: postman.VarPathError, Type: "string", Description: "Set by the pre-request script: the path variables a request would send empty; such a request is not sent, and a test fails the run naming them."},
 		postman.Variable{Key: postman.VarCreatedIDs, Type: "string", Description: "Set by the collection's test: the ids this collection's runs created, by variable. A PUT, PATCH or DELETE is sent only when every id of its path is one of them."},
 		postman.Variable{Key: postman.VarChangeExisting, Value: changeExisting(p), Type: "string", Description: "true lets a PUT, PATCH or DELETE change what no request of the run created; false skips it."},
+		postman.Variable{Key: postman.VarDPoPIgnored, Type: "string", Description: "Set by the pre-request script, with DPoP, when the server ignored it and issued a Bearer token; the collection's test then fails every request with it."},
+		postman.Variable{Key: postman.VarTokenRefused, Type: "string", Description: "Set by the collection's test when the API refused the token (401): the next request gets a new one, once."},
 	)
 }
 

@@ -83,6 +83,12 @@ func newKeyClient(t *testing.T, id, kind string, dpop bool) keyClient {
 // startKeyServer starts the e2e server knowing clients, with token lifetime ttl.
 func startKeyServer(t *testing.T, ttl int, clients ...keyClient) *oauthServer {
 	t.Helper()
+	return startKeyServerWith(t, ttl, nil, clients...)
+}
+
+// startKeyServerWith starts the e2e server knowing clients, with server.js's extra arguments.
+func startKeyServerWith(t *testing.T, ttl int, extra []string, clients ...keyClient) *oauthServer {
+	t.Helper()
 	file := filepath.Join(t.TempDir(), "key-clients.json")
 	data, err := json.Marshal(clients)
 	if err != nil {
@@ -91,7 +97,7 @@ func startKeyServer(t *testing.T, ttl int, clients ...keyClient) *oauthServer {
 	if err := os.WriteFile(file, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return startOAuthServer(t, "ES384", ttl, "--key-clients", file)
+	return startOAuthServer(t, "ES384", ttl, append([]string{"--key-clients", file}, extra...)...)
 }
 
 // dropNonce makes the server's token endpoint leave out its DPoP-Nonce header.

@@ -76,6 +76,12 @@ const (
 	VarDPoPKey = "dpopKey"
 	// VarDPoPNonce is the token endpoint's last DPoP-Nonce, set by the pre-request script.
 	VarDPoPNonce = "dpopNonce"
+	// VarDPoPIgnored says why the token is not DPoP-bound when the server issued a Bearer
+	// token for a DPoP request, for the collection's test; empty for a DPoP token.
+	VarDPoPIgnored = "dpopIgnored"
+	// VarTokenRefused is set when the API refused the cached token (401) and the collection's
+	// test dropped it; a new token refused too is then kept. Empty after an accepted request.
+	VarTokenRefused = "accessTokenRefused"
 )
 
 // Ref returns the reference Postman resolves to the variable's value: {{name}}.

@@ -11,6 +11,24 @@ if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
   pm.test('the API accepts the token (not 401 or 403)', () => {
     pm.expect(pm.response.code, 'HTTP status').to.not.be.oneOf([401, 403]);
   });
+  const dpopIgnored = pm.collectionVariables.get('dpopIgnored');
+  if (dpopIgnored) {
+    pm.test('gen-postman: the token is bound to the DPoP key', () => {
+      throw new Error(dpopIgnored);
+    });
+  }
+  // A token the API refuses (401) may have been revoked: it is dropped, so the next request asks
+  // for a new one. Once: a new token refused as well is kept, so an API that refuses every
+  // token costs one more token request, not one a request.
+  if (pm.collectionVariables.get('accessToken')) {
+    if (pm.response.code !== 401) {
+      pm.collectionVariables.set('accessTokenRefused', '');
+    } else if (!pm.collectionVariables.get('accessTokenRefused')) {
+      pm.collectionVariables.set('accessToken', '');
+      pm.collectionVariables.set('accessTokenRefused', '1');
+      console.warn('gen-postman: the API refused the token (HTTP 401): the next request asks for a new one');
+    }
+  }
 }
 
 // gen-postman: ids from answers. answers says, for each request by its id, which variables its

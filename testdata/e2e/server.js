@@ -10,14 +10,15 @@
 //
 // Usage: node server.js [--alg ES384|RS256|PS256|ES256|EdDSA] [--ttl SECONDS] [--key-clients FILE]
 //                       [--resource URI=SCOPES]...
-//                       [--dpop-nonce required|optional]
+//                       [--dpop-nonce required|optional] [--dpop-off]
 //
 // --key-clients names a JSON file of clients that authenticate with a signed assertion
 // (private_key_jwt, RFC 7523) instead of a secret: [{"id", "scope", "jwk" (public), "dpop"}]. A
 // client with "dpop" gets DPoP-bound tokens only (RFC 9449), and must put the server's nonce in
 // its proofs. The API then takes such a token only as "Authorization: DPoP" with a proof of the
 // bound key for that very request. --dpop-nonce optional lets DPoP token requests go without
-// a nonce (by default every one must carry the server's, as Okta wants).
+// a nonce (by default every one must carry the server's, as Okta wants). --dpop-off turns
+// DPoP off: the server ignores proofs and issues Bearer tokens, as Ory Hydra does.
 //
 // The resource https://opaque.example.test (scopes read:items and write:items) gets opaque
 // access tokens, which only introspection at B/oidc/token/introspection proves (RFC 7662; any
@@ -66,6 +67,7 @@ try {
       'key-clients': { type: 'string' },
       resource: { type: 'string', multiple: true, default: [] },
       'dpop-nonce': { type: 'string', default: 'required' },
+      'dpop-off': { type: 'boolean', default: false },
     },
   }));
 } catch (err) {
@@ -122,6 +124,9 @@ let dropNonce = false;
 // revokeNext makes the API revoke the next good token it gets (POST /__revoke-next), as a
 // server where an administrator revoked it does: that request and every later one with it get 401.
 let revokeNext = false;
+// refuseAll makes the API refuse every token with 401 (POST /__refuse-all), as an API that
+// wants another audience does.
+let refuseAll = false;
 const revoked = new Set();
 
 const server = http.createServer();
@@ -165,7 +170,7 @@ const provider = new Provider(issuer, {
     devInteractions: { enabled: false },
     clientCredentials: { enabled: true },
     // Okta's way: every DPoP token request must carry a nonce the server gave (use_dpop_nonce).
-    dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => requireDPoPNonce },
+    dPoP: { enabled: !options['dpop-off'], nonceSecret: randomBytes(32), requireNonce: () => requireDPoPNonce },
     introspection: { enabled: true, allowedPolicy: async (ctx, client, token) => client.clientId === token.clientId },
     resourceIndicators: {
       enabled: true,
@@ -248,6 +253,10 @@ async function handleApi(req, res, path) {
   }
   // A token revoked (POST /__revoke-next) is refused from then on, as after a revocation.
   const id = createHash('sha256').update(match[2]).digest('base64url');
+  if (refuseAll) {
+    unauthorized('invalid_token', 'this API takes no token of this server');
+    return;
+  }
   if (revokeNext) {
     revokeNext = false;
     revoked.add(id);
@@ -419,6 +428,9 @@ async function handle(req, res) {
     sendJSON(res, 200, received);
   } else if (path === '/__stats' && req.method === 'GET') {
     sendJSON(res, 200, stats);
+  } else if (path === '/__refuse-all' && req.method === 'POST') {
+    refuseAll = true;
+    sendJSON(res, 200, { refuseAll });
   } else if (path === '/__revoke-next' && req.method === 'POST') {
     revokeNext = true;
     sendJSON(res, 200, { revokeNext });
