@@ -80,3 +80,30 @@ func TestAudiences(t *testing.T) {
 		})
 	}
 }
+
+// TestIssuerDiscoveryBeatsThePresetsKeyURL: with the issuer the user named and the key set URL
+// only the preset's guess (kinde --endpoint URL --issuer URL), the issuer's discovery document
+// says where the keys are; without one, the guess is used and the hint says discovery found none.
+func TestIssuerDiscoveryBeatsThePresetsKeyURL(t *testing.T) {
+	f := newFixture(t, verifytest.Options{})
+	p := *f.profile
+	p.Issuer, p.JWKSURL, p.DiscoverKeys = f.srv.URL+"/oidc", f.srv.URL+"/nowhere/jwks", true
+	opts := f.options()
+	opts.Profile = &p
+	r := f.run(t, opts)
+	if c := check(r, "signature"); c.Status != verify.StatusPass || r.JWKSURL != f.srv.URL+"/oidc/jwks" {
+		t.Errorf("signature %s %q, keys from %s: want the discovery document's key set", c.Status, c.Detail, r.JWKSURL)
+	}
+
+	g := newFixture(t, verifytest.Options{Defect: verifytest.DiscoveryMismatch})
+	q := *g.profile
+	q.Issuer, q.DiscoverKeys = g.srv.URL+"/oidc", true
+	opts = g.options()
+	opts.Profile = &q
+	r = g.run(t, opts)
+	hints := strings.Join(r.Hints, "\n")
+	if c := check(r, "signature"); c.Status != verify.StatusPass || !strings.Contains(hints, "Discovery from the issuer found no key set") ||
+		!strings.Contains(hints, "the preset's key set URL "+q.JWKSURL+" was used") {
+		t.Errorf("signature %s %q; hints %q: want the preset's key set, said so", c.Status, c.Detail, hints)
+	}
+}

@@ -275,7 +275,22 @@ func (rs *runState) checkKeyed(ctx context.Context, parts *jwtParts, tr *tokenRe
 	p := rs.profile
 	var k keyedChecks
 	srv := network.Fetcher{Docs: rs.docs, Red: rs.redact, Fresh: level >= freshAll, Keep: true}
-	src := findKeySource(ctx, srv, p.Issuer, p.JWKSURL, p.TokenURL)
+	jwksURL := p.JWKSURL
+	if p.DiscoverKeys {
+		// The issuer is the user's and the key set URL only the preset's guess: the issuer's
+		// discovery document says where its keys are, and the guess stands in without one.
+		jwksURL = ""
+	}
+	src := findKeySource(ctx, srv, p.Issuer, jwksURL, p.TokenURL)
+	if p.DiscoverKeys {
+		if src.jwksURL == "" {
+			if len(src.notes) > 0 {
+				k.sourceHints = append(k.sourceHints, fmt.Sprintf("Discovery from the issuer found no key set (%s); the preset's key set "+
+					"URL %s was used: give the issuer's with %s.", strings.Join(src.notes, "; "), rs.redact.Line(p.JWKSURL, 300), rs.advice.names.JWKSURL))
+			}
+			src.jwksURL, src.jwksFrom = p.JWKSURL, "profile"
+		}
+	}
 	srv.Fresh = level >= freshKeys
 	k.src = src
 	in := signatureInput{now: rs.now, leeway: rs.opts.leeway(), issuer: src.issuer, names: rs.advice.names}

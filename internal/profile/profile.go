@@ -79,6 +79,9 @@ type Profile struct {
 	// Issuer and JWKSURL are empty when neither the preset nor the user knows them.
 	Issuer  string
 	JWKSURL string
+	// DiscoverKeys says JWKSURL is the preset's guess while the user named the issuer: verify
+	// then takes the key set from the issuer's discovery document, and the guess only without one.
+	DiscoverKeys bool
 	// IssuerAliases are other issuers the provider writes for the same tenant, from its
 	// preset: a token naming one of them passes the issuer check as well.
 	IssuerAliases []string
@@ -330,6 +333,7 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 		p.JWKSURL = r.opts.JWKSURL
 	} else if r.base != "" && r.preset.JWKSURL != "" {
 		p.JWKSURL = r.fill(r.preset.JWKSURL)
+		p.DiscoverKeys = r.opts.Issuer != ""
 	}
 	return nil
 }

@@ -240,3 +240,26 @@ func TestSecretNeverInErrors(t *testing.T) {
 		t.Errorf("error %q shows the secret", err)
 	}
 }
+
+// TestDiscoverKeysWhenTheIssuerIsTheUsers marks the preset's key set URL as a guess when the user
+// named the issuer, so verify reads the issuer's discovery document (kinde --issuer URL).
+func TestDiscoverKeysWhenTheIssuerIsTheUsers(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		opts Options
+		want bool
+	}{
+		{"issuer named", Options{Provider: "kinde", Tenant: "acme", Issuer: "https://auth.acme.example"}, true},
+		{"the preset's issuer", Options{Provider: "kinde", Tenant: "acme"}, false},
+		{"key set named too", Options{Provider: "kinde", Tenant: "acme", Issuer: "https://auth.acme.example",
+			JWKSURL: "https://auth.acme.example/.well-known/jwks"}, false},
+	} {
+		p, err := Resolve(tt.opts)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if p.DiscoverKeys != tt.want {
+			t.Errorf("%s: DiscoverKeys %v, want %v", tt.name, p.DiscoverKeys, tt.want)
+		}
+	}
+}
