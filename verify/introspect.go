@@ -39,12 +39,19 @@ type introspectionEndpoint struct {
 // endpoint on another host than the token endpoint's is not used, and the notes say so.
 func (rs *runState) findIntrospection(ctx context.Context) introspectionEndpoint {
 	p := rs.profile
-	if p.IntrospectionURL != "" {
-		return introspectionEndpoint{url: p.IntrospectionURL, from: "profile"}
-	}
-	var ep introspectionEndpoint
-	srv := network.Fetcher{Docs: rs.docs, Red: rs.redact, Keep: true}
 	tokenHost := hostOfURL(p.TokenURL)
+	var ep introspectionEndpoint
+	switch {
+	case p.IntrospectionURL != "" && (p.IntrospectionNamed || hostOfURL(p.IntrospectionURL) == tokenHost):
+		return introspectionEndpoint{url: p.IntrospectionURL, from: "profile"}
+	case p.IntrospectionURL != "":
+		// A collection's, on another host: a file may not choose where the credentials go.
+		ep.notes = append(ep.notes, fmt.Sprintf("the collection's introspection URL %q is on another host than the token endpoint "+
+			"(%s), so the client's credentials are not sent there; name it with %s to use it", rs.redact.Line(p.IntrospectionURL, 200),
+			tokenHost, introspectionFlag(rs.advice.names)))
+		return ep
+	}
+	srv := network.Fetcher{Docs: rs.docs, Red: rs.redact, Keep: true}
 	for _, candidate := range network.DiscoveryURLs(p.URLPolicy, p.Issuer, p.TokenURL) {
 		doc, raw, err := srv.Metadata(ctx, candidate)
 		switch {

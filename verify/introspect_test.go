@@ -169,3 +169,26 @@ func TestOpaqueFromAJWTProvider(t *testing.T) {
 		t.Errorf("active = %s %q, want pass: the server vouches for the token all the same", c.Status, c.Detail)
 	}
 }
+
+// TestCollectionsIntrospectionURLKeepsToTheTokenHost uses an introspection URL on another host
+// only when the user named it: one a collection carries does not choose where the client's
+// credentials go. (localhost and 127.0.0.1 are the same server here, but other hosts by name.)
+func TestCollectionsIntrospectionURLKeepsToTheTokenHost(t *testing.T) {
+	for _, named := range []bool{false, true} {
+		f := newFixture(t, verifytest.Options{Defect: verifytest.OpaqueToken, Introspection: true})
+		p := *f.profile
+		p.JWTAccessTokens = false
+		p.IntrospectionURL = strings.Replace(f.srv.URL, "127.0.0.1", "localhost", 1) + "/oidc/introspect"
+		p.IntrospectionNamed = named
+		opts := f.options()
+		opts.Profile = &p
+		r := f.run(t, opts)
+		hints := strings.Join(r.Hints, "\n")
+		switch active := check(r, "active"); {
+		case named && (active.Status != verify.StatusPass || !strings.Contains(hints, "credentials are sent to localhost")):
+			t.Errorf("named: active %s %q; hints %q", active.Status, active.Detail, hints)
+		case !named && (active.Status != "" || !strings.Contains(hints, "so the client's credentials are not sent there")):
+			t.Errorf("from a collection: active %s %q; hints %q", active.Status, active.Detail, hints)
+		}
+	}
+}

@@ -234,7 +234,7 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 
 	// A named introspection endpoint is asked about a JWT too: whoever names one wants to know
 	// that the token is not revoked, which its signature cannot say.
-	if endpoint := rs.profile.IntrospectionURL; endpoint != "" {
+	if endpoint := rs.profile.IntrospectionURL; endpoint != "" && rs.profile.IntrospectionNamed {
 		_, active := rs.introspect(ctx, endpoint, tr.AccessToken)
 		r.add(active)
 	}

@@ -63,6 +63,8 @@ func collectionProfile(tr *tokenrequest.Request, over profile.Options) (*profile
 		return nil, err
 	}
 	opts := profile.Merge(base, over)
+	// An introspection URL the user named, not the collection's: see profile.Options.
+	opts.IntrospectionNamed = over.IntrospectionNamed
 	if (tr.DPoP || tr.KeyID != "") && opts.ClientKey == nil {
 		return nil, &input.Error{Field: setting.PrivateKey, Reason: "missing: the collection's client signs its token requests " +
 			"(private_key_jwt, DPoP); give --private-key FILE with the key its environment's privateKey holds, or that environment with --environment"}

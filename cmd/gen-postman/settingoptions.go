@@ -36,6 +36,9 @@ func settingOptions(c *cli.Context, cmd setting.Command, stderr io.Writer) (prof
 			field.SetBool(c.Bool(string(s.Key)))
 		}
 	}
+	// A URL the user typed, not one a collection carries: verify may send the credentials
+	// there on any host.
+	opts.IntrospectionNamed = opts.IntrospectionURL != ""
 	opts.URLPolicy = urlPolicy(c)
 	if err := clientSecret(c, cmd, &opts, stderr); err != nil {
 		return opts, err

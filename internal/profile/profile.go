@@ -55,6 +55,9 @@ type Options struct {
 	CollectionOnly bool
 	// IntrospectionURL is the RFC 7662 introspection endpoint verify proves an opaque token at.
 	IntrospectionURL string `setting:"introspection-url"`
+	// IntrospectionNamed says the user named IntrospectionURL (--introspection-url), rather
+	// than a collection carrying it: the user's choice may be on any host.
+	IntrospectionNamed bool
 	// BaseURL, when set, is the API's base URL, whatever the preset or the API description says.
 	BaseURL string `setting:"base-url"`
 	// API, when set, replaces the preset's ready requests with an API description's.
@@ -93,8 +96,11 @@ type Profile struct {
 	APIScopes []string
 	// IntrospectionURL is the RFC 7662 endpoint where verify proves an opaque token; empty
 	// when the preset and the user name none (verify then looks for one by discovery). The
-	// preset's is on the token endpoint's host; the user's may be anywhere.
+	// preset's and a collection's are on the token endpoint's host; the user's may be anywhere.
 	IntrospectionURL string
+	// IntrospectionNamed says the user named IntrospectionURL: verify then asks it about a
+	// JWT too, since whoever names one wants to know that the token was not revoked.
+	IntrospectionNamed bool
 	// JWTAccessTokens says the provider issues JWT access tokens for a named API, so an
 	// opaque one is a mistake of the request rather than the server's way.
 	JWTAccessTokens bool
@@ -338,10 +344,11 @@ func (r *resolver) issuerAndKeys(p *Profile) error {
 	return nil
 }
 
-// introspection takes the introspection endpoint from --introspection-url or the preset. verify
-// sends it the client's credentials: the preset's is used only on the token endpoint's host, the
-// one server that already has them; one the user named is the user's choice, on any host
-// (Hydra serves introspection on its admin port), and verify says where the credentials went.
+// introspection takes the introspection endpoint from --introspection-url, a collection or the
+// preset. verify sends it the client's credentials: the preset's is kept only on the token
+// endpoint's host, the one server that already has them, and verify holds a collection's to the
+// same rule; one the user named is the user's choice, on any host (Hydra serves introspection
+// on its admin port), and verify says where the credentials went.
 func (r *resolver) introspection(p *Profile) error {
 	raw := r.opts.IntrospectionURL
 	if raw == "" {
@@ -355,7 +362,7 @@ func (r *resolver) introspection(p *Profile) error {
 	if _, err := r.validHTTPURL(setting.IntrospectionURL, raw); err != nil {
 		return err
 	}
-	p.IntrospectionURL = raw
+	p.IntrospectionURL, p.IntrospectionNamed = raw, r.opts.IntrospectionNamed
 	return nil
 }
 
