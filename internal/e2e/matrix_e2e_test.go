@@ -117,7 +117,8 @@ func matrixCases(t *testing.T, keys *matrixKeyClients) []matrixCase {
 
 // TestMatrixOnTwoServers runs every way of getting a token on oidc-provider and on Glewlwyd: a
 // generated collection in Newman (one token for the run, every API request accepted by an API
-// that checks the token), verify with flags, and verify --collection.
+// that checks the token), verify with flags, and verify --collection. The two servers run side
+// by side, each its cases in turn.
 func TestMatrixOnTwoServers(t *testing.T) {
 	keys := newMatrixKeyClients(t)
 	cases := matrixCases(t, &keys)
@@ -126,6 +127,7 @@ func TestMatrixOnTwoServers(t *testing.T) {
 		start func(*testing.T, matrixKeyClients) peer
 	}{{peerOIDC, oidcPeer}, {peerGlewlwyd, glewlwydPeer}} {
 		t.Run(start.name, func(t *testing.T) {
+			t.Parallel()
 			p := start.start(t, keys)
 			for _, c := range cases {
 				t.Run(c.name, func(t *testing.T) { runMatrixCase(t, p, c) })
@@ -155,8 +157,7 @@ func (c matrixCase) tokenArgs(t *testing.T, p peer) []string {
 	case c.key != nil:
 		args = append(args, "--private-key", c.key.Key)
 	default:
-		t.Setenv(envClientSecret, c.secret)
-		args = append(args, "--client-auth", c.auth)
+		args = append(args, "--client-secret-file", secretFile(t, c.secret), "--client-auth", c.auth)
 	}
 	if c.dpop {
 		args = append(args, "--dpop")
@@ -246,6 +247,17 @@ func checkMatrixVerify(t *testing.T, c matrixCase, what string, args []string) {
 	}
 }
 
+// secretFile writes a client secret into a file of the test's, for --client-secret-file: the
+// servers' cases run in parallel, where the environment cannot be set.
+func secretFile(t *testing.T, secret string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "secret")
+	if err := os.WriteFile(file, []byte(secret), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
 // refusal is one way a token request goes wrong, with what each server answers and the hint
 // verify shows for it.
 type refusal struct {
@@ -271,8 +283,7 @@ func refusals(t *testing.T) []refusal {
 	post, limited := clients["m2m-post"], clients["m2m-limited"]
 	secret := func(c fixtureClient, value, auth string) func(*testing.T, matrixKeyClients) []string {
 		return func(t *testing.T, _ matrixKeyClients) []string {
-			t.Setenv(envClientSecret, value)
-			return []string{"--client-id", c.ID, "--client-auth", auth}
+			return []string{"--client-id", c.ID, "--client-secret-file", secretFile(t, value), "--client-auth", auth}
 		}
 	}
 	// Glewlwyd refuses a wrong secret, key or method, and a scope the client does not hold,
@@ -322,6 +333,7 @@ func TestRefusalsOnTwoServers(t *testing.T) {
 		start func(*testing.T, matrixKeyClients) peer
 	}{{peerOIDC, oidcPeer}, {peerGlewlwyd, glewlwydPeer}} {
 		t.Run(start.name, func(t *testing.T) {
+			t.Parallel()
 			p := start.start(t, keys)
 			for _, rf := range list {
 				t.Run(rf.name, func(t *testing.T) {
