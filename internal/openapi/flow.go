@@ -29,8 +29,8 @@ func flow(folders []Folder, selectors map[string]bool) []Folder {
 			last := r.PathParams[len(r.PathParams)-1]
 			path := pathOnly(r.Path)
 			if collection, ok := strings.CutSuffix(path, "/{"+last.Name+"}"); ok && collection != "" && !selectors[last.Variable] {
-				if _, seen := items[collection]; !seen {
-					items[collection] = itemOf{variable: last.Variable, name: last.Name}
+				if _, seen := items[collectionKey(collection)]; !seen {
+					items[collectionKey(collection)] = itemOf{variable: last.Variable, name: last.Name}
 				}
 			}
 		}
@@ -39,7 +39,7 @@ func flow(folders []Folder, selectors map[string]bool) []Folder {
 		reqs := folders[i].Requests
 		for j := range reqs {
 			r := &reqs[j]
-			it, ok := items[pathOnly(r.Path)]
+			it, ok := items[collectionKey(pathOnly(r.Path))]
 			if !ok || (r.Method != "GET" && r.Method != "POST") {
 				continue
 			}
@@ -110,6 +110,13 @@ func orderFolders(folders []Folder) []Folder {
 		}
 	}
 	return out
+}
+
+// collectionKey names a collection path whatever the number of its last segment: Kinde creates
+// a user with POST /api/v1/user and reads one at /api/v1/users/{user_id}.
+func collectionKey(path string) string {
+	i := strings.LastIndexByte(path, '/')
+	return path[:i+1] + strings.ToLower(singular(path[i+1:]))
 }
 
 // pathOnly is a request path without the query it may end in.

@@ -313,6 +313,23 @@ function changesWhatTheRunDidNotCreate() {
   return pm.request.method + ' would change what ' + first.name + ' ' + JSON.stringify(first.value) + ' names, which this run did not create';
 }
 
+// filesToPick names what of the request's body is a file nobody picked yet: a form's file field
+// that is on, or a body that is a file. Sent without it, the body is not what the API expects.
+function filesToPick() {
+  const body = pm.request.body;
+  const none = (src) => !src || (Array.isArray(src) && src.length === 0);
+  if (!body) {
+    return [];
+  }
+  if (body.mode === 'formdata' && body.formdata) {
+    return body.formdata.all().filter((p) => p.type === 'file' && !p.disabled && none(p.src)).map((p) => 'the file field ' + p.key);
+  }
+  if (body.mode === 'file' && none(body.file && body.file.src)) {
+    return ['the body'];
+  }
+  return [];
+}
+
 // A request with an empty path variable is not sent: it would reach another route, or one the
 // API's document forbids. The run fails with a test that names the variables to set. Set on every
 // request, empty when all is well.
@@ -324,6 +341,9 @@ if (pathProblems.length > 0) {
   pm.test('gen-postman: every path variable is set', () => {
     throw new Error(pathProblems.join('; '));
   });
+  pm.execution.skipRequest();
+} else if (filesToPick().length > 0) {
+  console.warn('gen-postman: skipped "' + pm.info.requestName + '": pick a file for ' + filesToPick().join(', ') + ' to send it');
   pm.execution.skipRequest();
 } else if (foreignChange) {
   // A run never changes or deletes what it did not create, unless changeExisting is true.

@@ -33,8 +33,9 @@ if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
 
 // gen-postman: ids from answers. answers says, for each request by its id, which variables its
 // JSON answer fills and under which field names: a list fills them unless they hold an id the run
-// created, a create always does and records the id in createdIds, the ids a PUT, PATCH or DELETE
-// may change. A DELETE of such an id forgets it.
+// created, a create always does (from its answer, else from the body it sent, where the client
+// chose the id) and records the id in createdIds, the ids a PUT, PATCH or DELETE may change. A
+// DELETE of such an id forgets it.
 const answers = /* answers */ {};
 
 function readCreated() {
@@ -86,8 +87,18 @@ if (pm.response.code >= 200 && pm.response.code < 300) {
     } catch (e) {
       body = undefined;
     }
+    let sent;
+    try {
+      sent = pm.request.body && pm.request.body.mode === 'raw' ? JSON.parse(pm.request.body.raw) : undefined;
+    } catch (e) {
+      sent = undefined;
+    }
     fills.forEach((fill) => {
-      const found = findField(body, fill.fields);
+      // A create whose answer does not hold the id may have been sent the id it chose.
+      let found = findField(body, fill.fields);
+      if (found === undefined && fill.created) {
+        found = findField(sent, fill.fields);
+      }
       const value = found === undefined ? undefined : inert(found);
       const mine = Array.isArray(created[fill.variable]) ? created[fill.variable] : [];
       if (value === undefined) {
