@@ -361,8 +361,32 @@ func TestRefusalsOnTwoServers(t *testing.T) {
 					if strings.Contains(stdout, "not-the-secret") {
 						t.Error("the report shows the secret")
 					}
+					if rf.name == "wrong secret" {
+						newmanRefusal(t, p, args)
+					}
 				})
 			}
 		})
+	}
+}
+
+// newmanRefusal runs the collection of a refused client in Newman: every request fails, and the
+// console says why in the server's own terms (Glewlwyd says nothing: the line says so).
+func newmanRefusal(t *testing.T, p peer, args []string) {
+	t.Helper()
+	dir := t.TempDir()
+	if _, stderr, code := runCLI(t, append(args, "--base-url", p.plain.apiBase, "--name", "m", "--out-dir", dir)...); code != 0 {
+		t.Fatalf("generate: exit %d\n%s", code, stderr)
+	}
+	run, console, err := runNewman(t, filepath.Join(dir, "m.postman_collection.json"), "-e", filepath.Join(dir, "m.postman_environment.json"))
+	want := map[string]string{
+		peerOIDC:     "was refused: HTTP 401 invalid_client: client authentication failed",
+		peerGlewlwyd: "was refused: HTTP 403 with an empty body: the server refused the client without saying why",
+	}[p.name]
+	if err == nil || run.Run.Stats.Assertions.Failed == 0 || !strings.Contains(console, want) {
+		t.Errorf("newman: %v, %d assertions failed; want the line %q:\n%s", err, run.Run.Stats.Assertions.Failed, want, console)
+	}
+	if strings.Contains(console, "not-the-secret") {
+		t.Error("newman output shows the secret")
 	}
 }

@@ -115,6 +115,13 @@ function describeError(err) {
 
 function describeFailure(res) {
   let reason = 'HTTP ' + res.code;
+  // Glewlwyd's whole answer to a wrong secret or key, another client authentication than the
+  // registered one, or a scope the client may not have.
+  if ((res.code === 401 || res.code === 403) && String(res.text() || '').trim() === '') {
+    return reason + ' with an empty body: the server refused the client without saying why (check the client id and ' +
+      (settings.clientAuth === 'private_key_jwt' ? 'key, and its kid in keyId' : 'secret') +
+      ', the client authentication registered for the client, and the scope)';
+  }
   try {
     const body = res.json();
     if (body && body.error) {

@@ -92,8 +92,6 @@ async function freePort() {
 
 const proxy = http.createServer();
 const base = `http://127.0.0.1:${await listen(proxy)}`;
-const gPort = await freePort();
-const gBase = `http://127.0.0.1:${gPort}`;
 
 // The database, from the schema Debian ships, through the sqlite3 command.
 let schema;
@@ -113,7 +111,7 @@ await new Promise((resolve, reject) => {
 // external_url without a trailing slash, and no use_secure_connection line at all: with it, even
 // false, glewlwyd wants certificate files.
 const conf = join(dir, 'glewlwyd.conf');
-writeFileSync(conf, `port=${gPort}
+const config = (gPort) => `port=${gPort}
 bind_address="127.0.0.1"
 external_url="${base}"
 login_url="login.html"
@@ -139,17 +137,58 @@ database={
   type="sqlite3"
   path="${db}"
 };
-`);
+`;
 
-child = spawn(options.glewlwyd, ['-c', conf], { stdio: ['ignore', 'inherit', 'inherit'] });
-child.on('error', (err) => fail(`starting ${options.glewlwyd}: ${err.message} (run testdata/e2e/install-glewlwyd.sh as root)`));
-child.on('exit', (code, signal) => {
-  console.error(`glewlwyd.js: glewlwyd exited (${code ?? signal})`);
-  shutdown(1);
-});
+// launch starts glewlwyd on a free port and logs in as the administrator. The port is free when
+// chosen, but another process may take it before glewlwyd binds it: then glewlwyd exits, or
+// another server answers, and launch says so with false.
+let cookie = '';
+let gBase = '';
+let started = false;
+async function launch() {
+  const gPort = await freePort();
+  gBase = `http://127.0.0.1:${gPort}`;
+  writeFileSync(conf, config(gPort));
+  let exited = false;
+  child = spawn(options.glewlwyd, ['-c', conf], { stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('error', (err) => fail(`starting ${options.glewlwyd}: ${err.message} (run testdata/e2e/install-glewlwyd.sh as root)`));
+  child.on('exit', (code, signal) => {
+    exited = true;
+    console.error(`glewlwyd.js: glewlwyd exited (${code ?? signal})`);
+    if (started) shutdown(1);
+  });
+  for (let i = 0; i <= 100 && !exited; i += 1) {
+    try {
+      const res = await fetch(`${gBase}/api/auth/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      });
+      if (res.ok) {
+        cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+        return true;
+      }
+      console.error(`glewlwyd.js: logging in as ${ADMIN.username} at ${gBase}: HTTP ${res.status}`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  if (!exited) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  return false;
+}
+
+let launched = false;
+for (let attempt = 0; attempt < 3 && !launched; attempt += 1) {
+  launched = await launch();
+}
+if (!launched) fail(`glewlwyd did not start and take the administrator's login in three tries (see above)`);
+started = true;
 
 // admin sends a request to glewlwyd's admin API with the session cookie, and fails on an error.
-let cookie = '';
 async function admin(method, path, body) {
   const res = await fetch(`${gBase}/api${path}`, {
     method,
@@ -159,24 +198,6 @@ async function admin(method, path, body) {
   const text = await res.text();
   if (!res.ok) fail(`${method} /api${path}: HTTP ${res.status} ${text}`);
   return res;
-}
-
-for (let i = 0; ; i += 1) {
-  try {
-    const res = await fetch(`${gBase}/api/auth/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    if (res.ok) {
-      cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-      break;
-    }
-    fail(`logging in as ${ADMIN.username}: HTTP ${res.status}`);
-  } catch (err) {
-    if (i > 100) fail(`glewlwyd did not answer on ${gBase} in 10s: ${err.message}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 // The server's signing key, made here so the API knows it without asking.
