@@ -33,7 +33,5 @@ if [ "${CI:-}" = true ]; then
   echo "install-glewlwyd: $why; CI runs the Glewlwyd tests, so this is a failure" >&2
   exit 1
 fi
-cat >&2 <<MSG
-install-glewlwyd: the Glewlwyd tests of the end-to-end suite will NOT run: $why.
-  To run them, on Debian 12 or later: sudo apt-get install glewlwyd sqlite3, then make test again.
-MSG
+printf '%s\n' "install-glewlwyd: the Glewlwyd tests of the end-to-end suite will NOT run: $why." \
+  "  To run them, on Debian 12 or later: sudo apt-get install glewlwyd sqlite3, then make test again." >&2
