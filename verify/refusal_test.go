@@ -55,6 +55,11 @@ func TestRefusalHintsByCause(t *testing.T) {
 		{name: "Glewlwyd: an empty 403 to a signed client", profile: keyProfile, status: 403,
 			cause: errSilentRefusal, want: []string{"empty body", keyProfile.ClientKey.Thumbprint(), `kid "k1"`, "--key-id"},
 			dontWant: []string{"--token-url"}},
+		{name: "Glewlwyd: an empty 403 to a secret that Basic form-encodes", profile: func() *profile.Profile {
+			p := secretProfile(profile.ClientAuthHeader)
+			p.ClientSecret = "s3cr%t +/="
+			return p
+		}(), status: 403, cause: errSilentRefusal, want: []string{"empty body", "form-encoded (RFC 6749 §2.3.1)", "(Glewlwyd) do not decode"}},
 		{name: "an empty 401", profile: secretProfile(profile.ClientAuthBody), status: 401, cause: errSilentRefusal,
 			want: []string{"HTTP 401 with an empty body"}, dontWant: []string{"--token-url"}},
 		{name: "Hydra: unknown kid", profile: keyProfile, status: 400, body: `{"error":"invalid_request","error_description":"` + hydraUnknownKID + `"}`,

@@ -161,10 +161,15 @@ func silentRefusalHint(rs *runState, status int) string {
 		credential = fmt.Sprintf("the key (the server must hold this public key, RFC 7638 thumbprint %s, for the client, under kid %q: %s)",
 			p.ClientKey.Thumbprint(), p.KeyID, n.KeyID)
 	}
-	return fmt.Sprintf("HTTP %d with an empty body: the server refused the client without saying why. Glewlwyd answers so to a "+
+	hint := fmt.Sprintf("HTTP %d with an empty body: the server refused the client without saying why. Glewlwyd answers so to a "+
 		"wrong secret or key, a client authentication other than the one registered for the client, and a scope the client "+
 		"may not have: check the client id %q and %s; that the client is registered for %s (%s); and that it may have the "+
 		"scope %s (%s).", status, p.ClientID, credential, clientAuthWords(p.ClientAuth), n.ClientAuth, quoteOrNone(p.Scope), n.Scope)
+	if u, s := basicCredentials(p.ClientID, p.ClientSecret); p.ClientAuth == profile.ClientAuthHeader && (u != p.ClientID || s != p.ClientSecret) {
+		hint += " The client id or secret has characters that HTTP Basic sends form-encoded (RFC 6749 §2.3.1), which some servers " +
+			"(Glewlwyd) do not decode: there, such a secret works only in the body, for a client registered for it."
+	}
+	return hint
 }
 
 // unknownKeyIDHint explains a server that holds no key under the assertion's kid.

@@ -280,7 +280,7 @@ type refusalOutcome struct {
 
 func refusals(t *testing.T) []refusal {
 	clients := loadClients(t)
-	post, limited := clients["m2m-post"], clients["m2m-limited"]
+	post, limited, basic := clients["m2m-post"], clients["m2m-limited"], clients["m2m-basic"]
 	secret := func(c fixtureClient, value, auth string) func(*testing.T, matrixKeyClients) []string {
 		return func(t *testing.T, _ matrixKeyClients) []string {
 			return []string{"--client-id", c.ID, "--client-secret-file", secretFile(t, value), "--client-auth", auth}
@@ -313,6 +313,12 @@ func refusals(t *testing.T) []refusal {
 		{name: "wrong method", args: secret(post, post.Secret, "header"), byPeer: map[string]refusalOutcome{
 			peerOIDC:     {code: 0},
 			peerGlewlwyd: {code: exitTokenRequest, detail: "with an empty body", hint: "registered for header (HTTP Basic) (--client-auth)"},
+		}},
+		// RFC 6749 §2.3.1 form-encodes the id and secret before HTTP Basic: oidc-provider decodes
+		// them; Glewlwyd takes them as they come, so m2m-basic's secret fails there in the header.
+		{name: "Basic with a secret that form-encoding changes", args: secret(basic, basic.Secret, "header"), byPeer: map[string]refusalOutcome{
+			peerOIDC:     {code: 0},
+			peerGlewlwyd: {code: exitTokenRequest, detail: "with an empty body", hint: "(Glewlwyd) do not decode"},
 		}},
 		// oidc-provider (as Logto) drops a scope the client does not hold and issues the token;
 		// Glewlwyd refuses it with its own error code, scope_invalid (RFC 6749: invalid_scope).
