@@ -51,8 +51,10 @@ type merger struct {
 	// keeps them, so that they are listed again, and pruned with Options.Prune, next time.
 	kept   []baseline.Op
 	placed map[string]*postman.Node // by key hash: where each fresh operation is in cur
-	// freshAPI names the API the fresh collection is generated from.
-	freshAPI baseline.API
+	// freshAPI names the API the new record names: the fresh collection's, with the host
+	// recorded at generation where the document is of the same API (sameAPI). docAPI is the
+	// fresh collection's as the document names it.
+	freshAPI, docAPI baseline.API
 	// freshVars are the fresh collection's variables as the file writes each.
 	freshVars []json.RawMessage
 	// ownVars maps each variable of the user's that a new request would have used to the name
@@ -125,7 +127,7 @@ func (m *merger) read() error {
 	if len(m.ops) != len(freshRec.Ops) {
 		return ErrNoRecordInFresh
 	}
-	m.freshAPI = freshRec.API
+	m.freshAPI, m.docAPI = freshRec.API, freshRec.API
 	if err := m.sameAPI(); err != nil {
 		return err
 	}

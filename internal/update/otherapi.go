@@ -54,6 +54,11 @@ func (m *merger) sameAPI() error {
 		if rec.API.Title != doc.Title && (rec.API.Host != doc.Host || doc.Host == "") {
 			return &OtherAPIError{Collection: rec.API, Document: doc}
 		}
+		if rec.API.Title == doc.Title && rec.API.Host != "" {
+			// The same API: the host recorded at generation stays, since the document's
+			// server may name another tenant's host than the one the collection was made for.
+			m.freshAPI.Host = rec.API.Host
+		}
 		return nil
 	}
 	if host := m.cur.baseURLHost(); host != "" && doc.Host != "" && host != doc.Host {

@@ -267,3 +267,18 @@ func TestRenamedPathParameterCarriesTheUsersValue(t *testing.T) {
 		})
 	}
 }
+
+// TestSameAPIOnAnotherHostKeepsTheRecordedHost: a collection generated for one tenant's host,
+// updated with the same document whose server names another host (the document's default
+// tenant), keeps the host it recorded: the update changes nothing and says so.
+func TestSameAPIOnAnotherHostKeepsTheRecordedHost(t *testing.T) {
+	v1 := encode(t, fresh(t, readDoc(t, "pets-v1.yaml")))
+	onOtherHost := petsWith(t, "https://api.example.com", "https://default.example.com")
+	out, r := update(t, v1, onOtherHost, Options{})
+	if r.Changed {
+		t.Errorf("report %+v: want no change", r)
+	}
+	if string(out) != string(v1) {
+		t.Error("the collection changed: the record no longer names the host it was generated for")
+	}
+}

@@ -24,7 +24,7 @@ func (m *merger) variables() error {
 	changed := false
 	for _, raw := range slices.Concat(m.freshVars, m.renamedVariables()) {
 		key := keyOf(raw)
-		if key == baseline.VarName && len(m.kept) > 0 {
+		if key == baseline.VarName && (len(m.kept) > 0 || m.freshAPI != m.docAPI) {
 			var err error
 			if raw, err = m.recordWithKept(); err != nil {
 				return err
@@ -94,7 +94,7 @@ func valueOf(raw json.RawMessage) string {
 }
 
 // recordWithKept is the fresh record's variable with the operations of the requests kept
-// after them.
+// after them, naming the API as sameAPI kept it.
 func (m *merger) recordWithKept() (json.RawMessage, error) {
 	rec := &baseline.Record{API: m.freshAPI, Ops: make([]baseline.Op, 0, len(m.ops)+len(m.kept))}
 	for _, f := range m.ops {
