@@ -24,7 +24,6 @@
 // and exits when its stdin closes, or on SIGTERM or SIGINT, stopping glewlwyd.
 
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -33,6 +32,8 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 
 import * as jose from 'jose';
+
+import { proofChecker } from './dpop-proof.js';
 
 const SCHEMA = '/usr/share/doc/glewlwyd/database/init.sqlite3.sql.gz';
 const ADMIN = { username: 'admin', password: 'password' }; // the schema's default administrator
@@ -289,6 +290,7 @@ const stats = {
   tokenRequests: 0, tokenErrors: 0, tokensIssued: 0, nonceChallenges: 0, apiRequests: 0, apiUnauthorized: 0,
   dpopProofs: 0, openRequests: 0, openWithAuthorization: 0, secretLeaks: 0, introspections: 0,
 };
+const checkProof = proofChecker({ algorithms: PROOF_ALGS, stats });
 
 function sendJSON(res, status, body, headers = {}) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
@@ -323,33 +325,6 @@ function requiredScope(audience, method) {
   return method === 'GET' || method === 'HEAD' ? 'read:items' : 'write:items';
 }
 
-const seenProofs = new Set();
-async function checkProof(req, path, scheme, token, jkt) {
-  if (!jkt) return 'the token is not DPoP-bound (no cnf.jkt), but was sent as DPoP';
-  if (scheme.toLowerCase() !== 'dpop') return 'a DPoP-bound token must be sent as Authorization: DPoP';
-  const proof = req.headers.dpop;
-  if (typeof proof !== 'string' || proof === '') return 'no DPoP proof with the DPoP-bound token';
-  let verified;
-  try {
-    verified = await jose.jwtVerify(proof, jose.EmbeddedJWK, {
-      typ: 'dpop+jwt', algorithms: PROOF_ALGS, maxTokenAge: '60s', clockTolerance: 5,
-    });
-  } catch (err) {
-    return `DPoP proof: ${err.message}`;
-  }
-  const { payload, protectedHeader } = verified;
-  // Compared as a string, as Glewlwyd compares its own: B plus the path, "/" for the root.
-  const htu = `${base}${path}`;
-  if (payload.htm !== req.method) return `DPoP proof htm ${payload.htm}, not ${req.method}`;
-  if (payload.htu !== htu) return `DPoP proof htu ${payload.htu}, not ${htu}`;
-  if (typeof payload.jti !== 'string' || seenProofs.has(payload.jti)) return 'DPoP proof jti missing or used before';
-  seenProofs.add(payload.jti);
-  if (payload.ath !== createHash('sha256').update(token).digest('base64url')) return 'DPoP proof ath is not the hash of this token';
-  if ((await jose.calculateJwkThumbprint(protectedHeader.jwk)) !== jkt) return 'the DPoP proof key is not the key the token is bound to (cnf.jkt)';
-  stats.dpopProofs += 1;
-  return '';
-}
-
 async function handleApi(req, res, path) {
   stats.apiRequests += 1;
   const unauthorized = (error, description) => {
@@ -372,7 +347,7 @@ async function handleApi(req, res, path) {
     return;
   }
   if (payload.cnf?.jkt || match[1].toLowerCase() === 'dpop') {
-    const problem = await checkProof(req, path, match[1], match[2], payload.cnf?.jkt);
+    const problem = await checkProof(req, `${base}${path}`, match[1], match[2], payload.cnf?.jkt);
     if (problem) {
       unauthorized('invalid_token', problem);
       return;

@@ -36,6 +36,8 @@ import { parseArgs } from 'node:util';
 
 import * as jose from 'jose';
 
+import { proofChecker } from './dpop-proof.js';
+
 import { makeServers } from './identity-servers.js';
 
 // stdout carries only the ready line, but oidc-provider prints its notices with console.info:
@@ -118,6 +120,7 @@ const stats = {
   tokenRequests: 0, tokenErrors: 0, tokensIssued: 0, nonceChallenges: 0, apiRequests: 0, apiUnauthorized: 0,
   dpopProofs: 0, openRequests: 0, openWithAuthorization: 0, secretLeaks: 0,
 };
+const checkProof = proofChecker({ algorithms: PROOF_ALGS, stats });
 // dropNonce makes the token endpoint leave out its DPoP-Nonce header, as a proxy that strips
 // unknown headers does (POST /__dpop/drop-nonce turns it on).
 let dropNonce = false;
@@ -266,7 +269,7 @@ async function handleApi(req, res, path) {
     return;
   }
   if (payload.cnf?.jkt || match[1].toLowerCase() === 'dpop') {
-    const problem = await checkProof(req, path, match[1], match[2], payload.cnf?.jkt);
+    const problem = await checkProof(req, `${base}${path}`, match[1], match[2], payload.cnf?.jkt);
     if (problem) {
       unauthorized('invalid_token', problem);
       return;
@@ -296,35 +299,6 @@ async function opaqueClaims(token) {
   const found = await provider.ClientCredentials.find(token);
   if (!found?.isValid) throw new Error('not an active token of this server');
   return { aud: found.aud, scope: found.scope, sub: found.clientId, cnf: found.jkt ? { jkt: found.jkt } : undefined };
-}
-
-// checkProof checks a DPoP-bound token's use as a resource server must (RFC 9449 §7): sent as
-// "DPoP", with a proof of the bound key (cnf.jkt) made for this request and this token, used
-// once. It returns what is wrong, or '' when all is well.
-const seenProofs = new Set();
-async function checkProof(req, path, scheme, token, jkt) {
-  if (!jkt) return 'the token is not DPoP-bound (no cnf.jkt), but was sent as DPoP';
-  if (scheme.toLowerCase() !== 'dpop') return 'a DPoP-bound token must be sent as Authorization: DPoP';
-  const proof = req.headers.dpop;
-  if (typeof proof !== 'string' || proof === '') return 'no DPoP proof with the DPoP-bound token';
-  let verified;
-  try {
-    verified = await jose.jwtVerify(proof, jose.EmbeddedJWK, {
-      typ: 'dpop+jwt', algorithms: PROOF_ALGS, maxTokenAge: '60s', clockTolerance: 5,
-    });
-  } catch (err) {
-    return `DPoP proof: ${err.message}`;
-  }
-  const { payload, protectedHeader } = verified;
-  const htu = `${base}${path}`;
-  if (payload.htm !== req.method) return `DPoP proof htm ${payload.htm}, not ${req.method}`;
-  if (payload.htu !== htu) return `DPoP proof htu ${payload.htu}, not ${htu}`;
-  if (typeof payload.jti !== 'string' || seenProofs.has(payload.jti)) return 'DPoP proof jti missing or used before';
-  seenProofs.add(payload.jti);
-  if (payload.ath !== createHash('sha256').update(token).digest('base64url')) return 'DPoP proof ath is not the hash of this token';
-  if ((await jose.calculateJwkThumbprint(protectedHeader.jwk)) !== jkt) return 'the DPoP proof key is not the key the token is bound to (cnf.jkt)';
-  stats.dpopProofs += 1;
-  return '';
 }
 
 // The clients' secrets, as they may travel: a request anywhere but the token endpoint that
