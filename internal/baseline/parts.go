@@ -38,9 +38,6 @@ type PartID struct {
 	Key  string
 }
 
-// IsParam reports whether the part is a query parameter, a header or a path variable.
-func (id PartID) IsParam() bool { return id.Kind >= PartQuery }
-
 // String is the part's name as the record hashes it: "body", "query:limit".
 func (id PartID) String() string {
 	if int(id.Kind) >= len(partWords) || id.Kind == 0 {

@@ -77,15 +77,6 @@ func pickMediaType(content *orderedmap.Map[string, *v3.MediaType]) (string, *v3.
 	return "", nil
 }
 
-// mediaExample is the media type's example, else its first named example,
-// else the example of its schema.
-func (c *converter) mediaExample(mt *v3.MediaType) *value {
-	if v := c.givenMediaExample(mt); v != nil {
-		return v
-	}
-	return newExamples(c.budget).schema(mt.Schema, 0)
-}
-
 // conformingExample is the JSON body's value: the document's example when it conforms to the
 // schema, else one built from the schema, which r's description then says. When the value
 // built does not conform either, r.Unsatisfiable says why, and a run does not send r.

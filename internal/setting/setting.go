@@ -132,12 +132,3 @@ func Lookup(k Key) (Setting, bool) {
 	}
 	return all[i], true
 }
-
-// ByVariable returns the setting a collection variable carries.
-func ByVariable(name string) (Setting, bool) {
-	i := slices.IndexFunc(all, func(s Setting) bool { return s.Variable != "" && s.Variable == name })
-	if i < 0 {
-		return Setting{}, false
-	}
-	return all[i], true
-}
