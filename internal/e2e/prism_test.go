@@ -48,6 +48,9 @@ type prismMock struct {
 	log  bytes.Buffer
 }
 
+// prismSeed seeds Prism's generator of dynamic answers.
+const prismSeed = "gen-postman"
+
 // startPrism starts Prism's dynamic mock of doc on a free port of 127.0.0.1; it stops when the
 // test ends.
 func startPrism(t *testing.T, doc string) *prismMock {
@@ -67,7 +70,9 @@ func startPrism(t *testing.T, doc string) *prismMock {
 	port := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
 	p := &prismMock{Base: "http://127.0.0.1:" + strconv.Itoa(port)}
-	cmd := exec.Command("node", bin, "mock", "-d", "-h", "127.0.0.1", "-p", strconv.Itoa(port), doc)
+	// A fixed seed: the answers Prism makes up, and so the ids a run takes from them and the
+	// requests it can send, are the same on every run.
+	cmd := exec.Command("node", bin, "mock", "-d", "--seed", prismSeed, "-h", "127.0.0.1", "-p", strconv.Itoa(port), doc)
 	cmd.Env = append(os.Environ(), "NO_COLOR=1", "FORCE_COLOR=0")
 	out, err := cmd.StdoutPipe()
 	if err != nil {
