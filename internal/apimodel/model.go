@@ -1,5 +1,7 @@
 package apimodel
 
+import "encoding/json"
+
 // API is what an API description gives: its requests, and the base URL, token URL and scopes
 // it names, each empty when the description names none.
 type API struct {
@@ -11,6 +13,10 @@ type API struct {
 	Folders  []Folder
 	// Variables are the API-wide values the requests' path parameters stand for.
 	Variables []Variable
+	// Schemas are the JSON Schemas the requests' answers must match (Response.Schema), by
+	// name: draft-07, with OpenAPI's nullable, and every $ref among them written
+	// "#/definitions/NAME". Empty when the description gives none.
+	Schemas map[string]json.RawMessage
 }
 
 // Folder is a named group of requests.
@@ -55,6 +61,21 @@ type Request struct {
 	// Fills are the API variables this request's JSON answer gives values to, so that the
 	// requests after it in a run are about what it listed or created.
 	Fills []Fill `json:"fills,omitempty"`
+	// Responses are the answers the description lists, in its order, for a run's contract
+	// tests; empty when it lists none.
+	Responses []Response `json:"responses,omitempty"`
+}
+
+// Response is one answer an operation's description lists.
+type Response struct {
+	// Status is the description's key: a code ("200"), a range ("2XX") or "default".
+	Status string `json:"status"`
+	// ContentTypes are the media types the answer's body may have, as written ("application/json",
+	// "application/*"); empty when the answer has no body.
+	ContentTypes []string `json:"contentTypes,omitempty"`
+	// Schema names the entry of API.Schemas that a JSON body of this answer must match; empty
+	// when the description gives no JSON schema.
+	Schema string `json:"schema,omitempty"`
 }
 
 // Fill says where a request's answer holds the value of an API variable.
