@@ -14,7 +14,7 @@ import (
 // it wrote otherwise than it was given: renamed variables, examples left out.
 func Build(p *profile.Profile) (*postman.Collection, []string, error) {
 	rename, warnings := variableNames(p)
-	w := &requestWriter{rename: rename, warnings: warnings}
+	w := &requestWriter{rename: rename, warnings: warnings, contractTests: !p.NoContractTests}
 	c, err := w.collection(p)
 	return c, w.warnings, err
 }
@@ -33,7 +33,11 @@ func (w *requestWriter) collection(p *profile.Profile) (*postman.Collection, err
 	if err != nil {
 		return nil, fmt.Errorf("rendering the pre-request script: %w", err)
 	}
-	test, err := templates.TestScript(w.answers)
+	contracts := templates.Contracts{Responses: w.contracts}
+	if len(w.contracts) > 0 {
+		contracts.Schemas = p.Schemas
+	}
+	test, err := templates.TestScript(w.answers, contracts)
 	if err != nil {
 		return nil, fmt.Errorf("rendering the test script: %w", err)
 	}

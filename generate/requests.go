@@ -36,6 +36,7 @@ func (w *requestWriter) addFolders(c *postman.Collection, folders []apimodel.Fol
 			key := uniqueKey(keys, baseline.Key(r.OperationID, r.Method, r.Path))
 			item.ID = baseline.ItemID(key)
 			w.addFills(item.ID, r.Fills)
+			w.addContract(item.ID, r.Responses)
 			node, err := group.AddItem(item)
 			if err != nil {
 				return nil, fmt.Errorf("folder %q: %w", folder.Name, err)
@@ -141,6 +142,24 @@ type requestWriter struct {
 	warnings []string
 	// answers are what each request's answer fills, by item id, for the test script.
 	answers map[string][]templates.Fill
+	// contractTests says the test script checks answers against the responses the API
+	// description lists; contracts are those responses, by item id.
+	contractTests bool
+	contracts     map[string][]templates.ListedResponse
+}
+
+// addContract records the responses the description lists for the request with item id, which
+// the test script checks its answer against.
+func (w *requestWriter) addContract(id string, responses []apimodel.Response) {
+	if !w.contractTests || len(responses) == 0 {
+		return
+	}
+	if w.contracts == nil {
+		w.contracts = map[string][]templates.ListedResponse{}
+	}
+	for _, r := range responses {
+		w.contracts[id] = append(w.contracts[id], templates.ListedResponse{Status: r.Status, ContentTypes: r.ContentTypes, Schema: r.Schema})
+	}
 }
 
 // addFills records what the answer of the request with item id fills, under the collection's

@@ -53,7 +53,7 @@ func TestScriptUsesTheCollectionsVariables(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		test, err := templates.TestScript(nil)
+		test, err := templates.TestScript(nil, templates.Contracts{})
 		if err != nil {
 			t.Fatal(err)
 		}

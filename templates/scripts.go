@@ -12,6 +12,8 @@ var (
 	preRequestScript string
 	//go:embed scripts/test.js
 	testScript string
+	//go:embed scripts/contract.js
+	contractScript string
 	//go:embed scripts/signer.js
 	signerScript string
 	//go:embed scripts/dpop.js
@@ -71,8 +73,12 @@ func PreRequestScript(s ScriptSettings) (string, error) {
 	return strings.Replace(script, signingMarker, signing, 1), nil
 }
 
-// answersMarker is where the test script takes the fills of the requests' answers.
-const answersMarker = "/* answers */ {}"
+// Where the test script takes the fills of the requests' answers, and its contract tests' tables.
+const (
+	answersMarker   = "/* answers */ {}"
+	contractsMarker = "/* contracts */ {}"
+	schemasMarker   = "/* schemas */ {}"
+)
 
 // Fill says where a request's JSON answer holds the value of a variable, as the test script
 // reads it.
@@ -82,20 +88,71 @@ type Fill struct {
 	Created  bool     `json:"created,omitempty"`
 }
 
+// ListedResponse is one answer the document lists for a request, as the test script's contract
+// tests read it.
+type ListedResponse struct {
+	// Status is "200", "2XX" or "default".
+	Status string `json:"status"`
+	// ContentTypes are the media types its body may have; none when it has no body.
+	ContentTypes []string `json:"contentTypes,omitempty"`
+	// Schema names the entry of Contracts.Schemas a JSON body must match; empty for none.
+	Schema string `json:"schema,omitempty"`
+}
+
+// Contracts are what the test script checks answers against: the responses the document
+// lists, by item id, and the schemas they name, written once for the whole collection.
+type Contracts struct {
+	Responses map[string][]ListedResponse
+	// Schemas are JSON Schema draft-07 with OpenAPI's nullable, each $ref written
+	// "#/definitions/NAME".
+	Schemas map[string]json.RawMessage
+}
+
 // TestScript returns the collection-level test script, which fails a request the API refuses
 // and fills variables from answers: answers maps a request's item id to what its answer fills.
-func TestScript(answers map[string][]Fill) (string, error) {
-	if answers == nil {
-		answers = map[string][]Fill{}
+// With contracts, it also checks each answer against the responses the document lists for its
+// request; the code that does, and the schemas, are written only then.
+func TestScript(answers map[string][]Fill, contracts Contracts) (string, error) {
+	script, err := fillTables(testScript, []table{{answersMarker, "the answers' fills", answers, len(answers) == 0}})
+	if err != nil || len(contracts.Responses) == 0 {
+		return script, err
 	}
-	data, err := json.Marshal(answers) // sorted keys, and <, > and & escaped
+	checks, err := fillTables(contractScript, []table{
+		{contractsMarker, "the listed responses", contracts.Responses, false},
+		{schemasMarker, "the response schemas", contracts.Schemas, len(contracts.Schemas) == 0},
+	})
 	if err != nil {
-		return "", fmt.Errorf("encoding the answers' fills: %w", err)
+		return "", err
 	}
-	if strings.Count(testScript, answersMarker) != 1 {
-		return "", fmt.Errorf("test script: want one %q", answersMarker)
+	return script + "\n" + checks, nil
+}
+
+// table is data a script takes as JSON in place of its marker.
+type table struct {
+	marker, what string
+	value        any
+	empty        bool
+}
+
+// fillTables writes each table into script in place of its marker, {} for an empty one, in
+// one pass: a table's text is never read for the next one's marker.
+func fillTables(script string, tables []table) (string, error) {
+	var replace []string
+	for _, t := range tables {
+		if strings.Count(script, t.marker) != 1 {
+			return "", fmt.Errorf("script: want one %q", t.marker)
+		}
+		data := []byte("{}")
+		if !t.empty {
+			var err error
+			data, err = json.Marshal(t.value) // sorted keys, compact, and <, > and & escaped
+			if err != nil {
+				return "", fmt.Errorf("encoding %s: %w", t.what, err)
+			}
+		}
+		replace = append(replace, t.marker, string(data))
 	}
-	return strings.Replace(testScript, answersMarker, string(data), 1), nil
+	return strings.NewReplacer(replace...).Replace(script), nil
 }
 
 // SignerScript is the signing code the pre-request script carries with private_key_jwt: the

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -67,5 +68,66 @@ func TestPreRequestScriptSigning(t *testing.T) {
 	}
 	if _, err := PreRequestScript(ScriptSettings{ClientAuth: "body", DPoP: true}); err == nil {
 		t.Error("DPoP without private_key_jwt rendered")
+	}
+}
+
+// TestTestScriptContracts checks that the contract tests and their tables are written only with
+// contracts, once each, as JSON a script cannot be ended by, and that a table's text is never
+// read as another's marker.
+func TestTestScriptContracts(t *testing.T) {
+	without, err := TestScript(map[string][]Fill{"item-1": {{Variable: "appId", Fields: []string{"id"}}}}, Contracts{Schemas: map[string]json.RawMessage{"A": json.RawMessage(`{}`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(without, "checkContract") || strings.Contains(without, "const schemas") {
+		t.Error("a script without contracts carries the contract tests")
+	}
+	if !strings.Contains(without, `const answers = {"item-1":[{"variable":"appId","fields":["id"]}]};`) {
+		t.Error("the answers' fills are not written")
+	}
+
+	contracts := Contracts{
+		Responses: map[string][]ListedResponse{
+			"item-2": {{Status: "200", ContentTypes: []string{"application/json"}, Schema: "App</script>"}, {Status: "204"}},
+			"item-1": {{Status: "default", ContentTypes: []string{"*/*"}}},
+		},
+		Schemas: map[string]json.RawMessage{
+			"App</script>": json.RawMessage("{\n  \"type\": \"object\",\n  \"description\": \"a & b /* schemas */ {}\"\n}"),
+		},
+	}
+	with, err := TestScript(nil, contracts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`const answers = {};`,
+		`const contracts = {"item-1":[{"status":"default","contentTypes":["*/*"]}],"item-2":[{"status":"200","contentTypes":["application/json"],"schema":"App\u003c/script\u003e"},{"status":"204"}]};`,
+		`const schemas = {"App\u003c/script\u003e":{"type":"object","description":"a \u0026 b /* schemas */ {}"}};`,
+	} {
+		if !strings.Contains(with, want) {
+			t.Errorf("the script lacks %s", want)
+		}
+	}
+	if strings.Contains(with, "</script>") {
+		t.Error("a table is not escaped for a script")
+	}
+	for _, marker := range []string{answersMarker, contractsMarker} {
+		if strings.Contains(with, marker) {
+			t.Errorf("the marker %q is left in the script", marker)
+		}
+	}
+	if strings.Count(with, "function checkContract(") != 1 || strings.Count(with, "const schemas = ") != 1 {
+		t.Error("the contract tests are not written once")
+	}
+
+	noSchemas, err := TestScript(nil, Contracts{Responses: map[string][]ListedResponse{"item-1": {{Status: "204"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(noSchemas, "const schemas = {};") {
+		t.Error("no schemas must render as {}")
+	}
+	if _, err := TestScript(nil, Contracts{Responses: contracts.Responses, Schemas: map[string]json.RawMessage{"bad": json.RawMessage(`{`)}}); err == nil {
+		t.Error("a schema that is not JSON was written")
 	}
 }

@@ -29,6 +29,7 @@ var notCarried = map[setting.Key]string{
 	setting.ProviderOpenAPI: "the document the requests come from: update takes the newer one",
 	setting.Verbose:         "how one run reports its HTTP exchanges",
 	setting.ChangeExisting:  "the collection's changeExisting variable, which a run reads: no part of the token request",
+	setting.NoContractTests: "whether the collection's test script checks answers against the document: no part of the token request",
 }
 
 // roundTrip is one setting given to generate, and what the token request verify reads back

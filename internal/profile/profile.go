@@ -1,8 +1,10 @@
 package profile
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"strings"
 
@@ -65,6 +67,9 @@ type Options struct {
 	// ChangeExisting lets a run's PUT, PATCH and DELETE requests change what the run did not
 	// create.
 	ChangeExisting bool `setting:"change-existing"`
+	// NoContractTests leaves the contract tests out of the collection: a run then checks no
+	// answer against what the API description lists.
+	NoContractTests bool `setting:"no-contract-tests"`
 	// URLPolicy is where plain http may go: the zero value allows loopback alone;
 	// --allow-http adds the hosts of the user's own http URL flags. Every URL of the profile,
 	// the API description's too, is held to it.
@@ -131,6 +136,12 @@ type Profile struct {
 	ChangeExisting bool
 	// Variables are the collection variables Folders' path variables refer to.
 	Variables []apimodel.Variable
+	// Schemas are the JSON Schemas that the answers of Folders' requests must match, by the
+	// name their Responses give; empty for a preset's ready requests.
+	Schemas map[string]json.RawMessage
+	// NoContractTests says the collection checks no answer against the Responses its
+	// requests list.
+	NoContractTests bool
 	// APITitle and APIHost name the API description the Folders come from: its title and its
 	// server's host; both empty for a preset's ready requests.
 	APITitle, APIHost string
@@ -193,9 +204,11 @@ func (r *resolver) resolve() (*Profile, error) {
 	}
 	p.Folders = append([]apimodel.Folder(nil), r.preset.Folders...)
 	p.ChangeExisting = r.opts.ChangeExisting
+	p.NoContractTests = r.opts.NoContractTests
 	if r.opts.API != nil {
 		p.Folders = append([]apimodel.Folder(nil), r.opts.API.Folders...)
 		p.Variables = append([]apimodel.Variable(nil), r.opts.API.Variables...)
+		p.Schemas = maps.Clone(r.opts.API.Schemas)
 		p.APITitle = r.opts.API.Title
 		if u, err := url.Parse(r.opts.API.BaseURL); err == nil {
 			p.APIHost = u.Host
