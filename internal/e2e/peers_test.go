@@ -229,6 +229,8 @@ type newmanRun struct {
 type newmanExecution struct {
 	Item     struct{ Name string }
 	Response struct{ Code int }
+	// Assertions are the tests the scripts made about the exchange, by name.
+	Assertions []struct{ Assertion string }
 }
 
 // runNewman runs Newman on a collection and returns its report, console output and exit error.
