@@ -61,8 +61,8 @@ type Request struct {
 	// Fills are the API variables this request's JSON answer gives values to, so that the
 	// requests after it in a run are about what it listed or created.
 	Fills []Fill `json:"fills,omitempty"`
-	// Responses are the answers the description lists, in its order, for a run's contract
-	// tests; empty when it lists none.
+	// Responses are the answers the description lists, for a run's contract tests: codes
+	// first, then ranges, then default. Empty when it lists none.
 	Responses []Response `json:"responses,omitempty"`
 }
 

@@ -44,3 +44,24 @@ func benchmarkParse(b *testing.B, path string) {
 		}
 	}
 }
+
+// BenchmarkAnswersOkta reads the answers of Okta's document, the largest: what the contract
+// tests add to reading it, which runs beside the library's build of the model.
+func BenchmarkAnswersOkta(b *testing.B) {
+	path := filepath.Join(realDocsDir(), "okta-management.yaml")
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		b.Skipf("%s is not there: set GEN_POSTMAN_OPENAPI_DIR to the folder holding the real OpenAPI documents", path)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, cut := cutResponses(data)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readAnswers(data, cut); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

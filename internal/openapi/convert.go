@@ -13,7 +13,7 @@ import (
 const otherFolder = "Other"
 
 // convert walks the operations of a built model in document order.
-func convert(m *v3.Document, opts Options) (*Document, error) {
+func convert(m *v3.Document, opts Options, found *answers) (*Document, error) {
 	d := &Document{}
 	if m.Info != nil {
 		d.Title = strings.TrimSpace(m.Info.Title)
@@ -37,6 +37,9 @@ func convert(m *v3.Document, opts Options) (*Document, error) {
 				return nil, err
 			}
 			c.add(sent, method, p.item, op)
+			if found != nil {
+				c.lastAdded().Responses = found.byOperation[operationKey(method, p.path)]
+			}
 		}
 		// Once this path is converted, what the library built and cached for its
 		// operations (their schemas) is no longer reachable, and the collector may take it.
@@ -45,6 +48,9 @@ func convert(m *v3.Document, opts Options) (*Document, error) {
 		return nil, fmt.Errorf("converting %q: %w", d.Title, ErrNoOperations)
 	}
 	d.Folders = flow(c.folders(m), c.selectors)
+	if found != nil {
+		d.Schemas = found.schemas
+	}
 	d.Variables = c.variables()
 	limit := opts.MaxText
 	if limit <= 0 {
@@ -71,6 +77,7 @@ type converter struct {
 	// (an enum): an answer never fills them.
 	selectors map[string]bool
 	count     int
+	lastTag   string
 }
 
 func newConverter(m *v3.Document) *converter {
@@ -132,6 +139,13 @@ func (c *converter) add(path, method string, item *v3.PathItem, op *v3.Operation
 		c.tagSeen = append(c.tagSeen, tag)
 	}
 	c.byTag[tag] = append(c.byTag[tag], r)
+	c.lastTag = tag
+}
+
+// lastAdded returns the request add made last.
+func (c *converter) lastAdded() *Request {
+	list := c.byTag[c.lastTag]
+	return &list[len(list)-1]
 }
 
 // folders orders the folders: declared tags first, in declaration order,

@@ -127,6 +127,18 @@
 // added to its description ("Scope: all"); when it names none, an x-scope
 // extension (Kinde writes one) is used instead.
 //
+// Answers, for contract tests: each request lists the responses its operation
+// documents (Request.Responses), codes first, then ranges (2XX), then default,
+// with their media types, and for a JSON one (application/json, or a type ending
+// +json) with a schema, the name of that schema in Document.Schemas. The schemas
+// are JSON Schema draft-07, written once each: a component schema under its
+// name, a schema written inline in an answer under the operation and status
+// ("get-api-applications-200"), shared by answers whose schemas are the same.
+// They keep only what says what a value may be; answerschema.go gives the rules
+// (nullable, oneOf read as anyOf, formats and some patterns not checked). The
+// answers are read from the document's text while the library builds the model
+// of the rest, so that it never builds them; Options.NoContracts skips them.
+//
 // The checks over the real documents (Logto, Kinde, Okta, FusionAuth, Ory Hydra
 // in OpenAPI 3.0 and Swagger 2.0, Clerk, Twilio, PingOne, Keycloak) run with
 //

@@ -30,21 +30,65 @@ func Parse(data []byte, opts Options) (*Document, error) {
 	if err := checkNesting(data); err != nil {
 		return nil, err
 	}
-	return build(pruneComponents(pruneResponses(data)), opts)
+	pruned, cut := cutResponses(data)
+	var read func() (*answers, error)
+	if !opts.NoContracts {
+		// The answers are read from the text while the library builds the model of the rest.
+		read = readAnswersAside(data, cut)
+	}
+	return buildWith(pruneComponents(pruned), opts, read)
 }
 
 // build reads a document whose parts gen-postman does not read are pruned, and converts it.
 func build(data []byte, opts Options) (*Document, error) {
+	return buildWith(data, opts, nil)
+}
+
+// buildWith is build with the operations' answers, which read returns (nil: none). A document
+// whose answers cannot be read is still converted: its requests have no contract tests, and a
+// warning says why.
+func buildWith(data []byte, opts Options, read func() (*answers, error)) (*Document, error) {
 	model, warnings, err := load(data)
+	var found *answers
+	if read != nil {
+		var readErr error
+		if found, readErr = read(); readErr != nil && err == nil {
+			warnings = append(warnings, "no contract tests: "+readErr.Error())
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	doc, err := convert(model, opts)
+	if found != nil {
+		warnings = append(warnings, found.warnings...)
+	}
+	doc, err := convert(model, opts, found)
 	if err != nil {
 		return nil, err
 	}
 	doc.Warnings = warnings
 	return doc, nil
+}
+
+// readAnswersAside starts reading the answers of data's operations, and returns what waits for
+// them. A panic while reading them is an error, not a crash: the text is untrusted.
+func readAnswersAside(data []byte, cut *responsesCut) func() (*answers, error) {
+	done := make(chan struct{})
+	var found *answers
+	var err error
+	go func() {
+		defer close(done)
+		defer func() {
+			if r := recover(); r != nil {
+				found, err = nil, fmt.Errorf("reading the answers: %v", r)
+			}
+		}()
+		found, err = readAnswers(data, cut)
+	}()
+	return func() (*answers, error) {
+		<-done
+		return found, err
+	}
 }
 
 // load builds libopenapi's model, and says what it read differently from the

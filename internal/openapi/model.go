@@ -1,6 +1,10 @@
 package openapi
 
-import "github.com/gen-postman/gen-postman/internal/apimodel"
+import (
+	"encoding/json"
+
+	"github.com/gen-postman/gen-postman/internal/apimodel"
+)
 
 // DefaultMaxSize is the document size cap used when Options.MaxSize is zero.
 const DefaultMaxSize = 128 << 20
@@ -25,6 +29,9 @@ type Options struct {
 	// MaxText caps the bytes of text the requests hold, checked once they
 	// are built and before anything is written. Zero means DefaultMaxText.
 	MaxText int
+	// NoContracts leaves out what contract tests need, and skips reading
+	// it: Request.Responses and Document.Schemas stay empty.
+	NoContracts bool
 }
 
 // Document is the request model of one OpenAPI document.
@@ -45,6 +52,9 @@ type Document struct {
 	// Variables lists one collection variable per path variable meaning,
 	// sorted by key.
 	Variables []Variable
+	// Schemas are the JSON Schemas the requests' answers must match
+	// (Request.Responses), by name; see apimodel.API.
+	Schemas map[string]json.RawMessage `json:",omitempty"`
 	// Warnings says, one line each, where the document was read other than
 	// as written: a $ref that points at nothing reads as an empty schema.
 	// The request model holds no trace of them; a caller shows them to the
@@ -69,5 +79,5 @@ type (
 // API is what the document gives a profile: its requests, and the base URL, token URL and
 // scopes it names, which a profile uses only where neither the user nor the preset gives one.
 func (d *Document) API() *apimodel.API {
-	return &apimodel.API{Title: d.Title, BaseURL: d.ServerURL, TokenURL: d.TokenURL, Scopes: d.Scopes, Folders: d.Folders, Variables: d.Variables}
+	return &apimodel.API{Title: d.Title, BaseURL: d.ServerURL, TokenURL: d.TokenURL, Scopes: d.Scopes, Folders: d.Folders, Variables: d.Variables, Schemas: d.Schemas}
 }

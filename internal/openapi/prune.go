@@ -11,13 +11,21 @@ import (
 // not a JSON object, or that this scanner cannot follow, is returned as it is: the library
 // reports what is wrong with it.
 func pruneResponses(data []byte) []byte {
+	out, _ := cutResponses(data)
+	return out
+}
+
+// cutResponses is pruneResponses that also returns the text it cut: each operation's responses,
+// for the contract tests. The cut is nil when the document is returned as it is.
+func cutResponses(data []byte) ([]byte, *responsesCut) {
 	start := skipSpace(data, 0)
 	if start == len(data) {
-		return data
+		return data, nil
 	}
 	if data[start] != '{' {
 		return pruneYAMLResponses(data)
 	}
+	cut := &responsesCut{}
 	type frame struct {
 		object    bool
 		expectKey bool
@@ -31,7 +39,7 @@ func pruneResponses(data []byte) []byte {
 		case c == '"':
 			end := stringEnd(data, i)
 			if end < 0 {
-				return data
+				return data, nil
 			}
 			out = append(out, data[i:end]...)
 			isKey := len(stack) > 0 && stack[len(stack)-1].object && stack[len(stack)-1].expectKey
@@ -45,20 +53,26 @@ func pruneResponses(data []byte) []byte {
 			if len(stack) <= 3 {
 				top.key = string(key)
 			}
+			if len(stack) == 1 && string(key) == "swagger" {
+				cut.swagger2 = true
+			}
 			// paths → path item → operation → responses
 			if len(stack) == 4 && string(key) == "responses" && stack[0].key == "paths" {
 				j := skipSpace(data, i)
 				if j == len(data) || data[j] != ':' {
-					return data
+					return data, nil
 				}
 				out = append(out, data[i:j+1]...)
 				k := skipSpace(data, j+1)
 				out = append(out, data[j+1:k]...)
 				end := valueEnd(data, k)
 				if end < 0 {
-					return data
+					return data, nil
 				}
 				out = append(out, '{', '}')
+				if httpMethods[stack[2].key] {
+					cut.ops = append(cut.ops, cutOperation{path: stack[1].key, method: stack[2].key, text: data[k:end]})
+				}
 				i = end
 			}
 			continue
@@ -68,7 +82,7 @@ func pruneResponses(data []byte) []byte {
 			stack = append(stack, frame{})
 		case c == '}' || c == ']':
 			if len(stack) == 0 {
-				return data
+				return data, nil
 			}
 			stack = stack[:len(stack)-1]
 		case c == ',':
@@ -79,7 +93,7 @@ func pruneResponses(data []byte) []byte {
 		out = append(out, c)
 		i++
 	}
-	return out
+	return out, cut
 }
 
 // skipSpace returns the index of the first byte at or after i that is not JSON white space.
@@ -241,10 +255,13 @@ func colonAfter(data []byte, i int) bool {
 // under it become "responses: {}". Whatever it does not follow is copied as it is: flow style,
 // anchors and aliases (the document is then returned whole), keys it cannot read. Lines are only
 // removed, never reordered, so the order the library reads from line numbers is kept.
-func pruneYAMLResponses(data []byte) []byte {
+func pruneYAMLResponses(data []byte) ([]byte, *responsesCut) {
 	if hasYAMLAliasing(data) || bytes.IndexByte(data, '\t') >= 0 {
-		return data
+		return data, nil
 	}
+	cut := &responsesCut{yaml: true}
+	var held *cutOperation // the operation whose responses are being cut
+	path, method := "", ""
 	out := make([]byte, 0, len(data))
 	inPaths := false
 	pathIndent, itemIndent, opIndent := -1, -1, -1
@@ -264,11 +281,14 @@ func pruneYAMLResponses(data []byte) []byte {
 		if len(text) == 0 || text[0] == '#' {
 			if dropIndent < 0 {
 				out = append(out, line...)
+			} else {
+				held.text = append(held.text, line...)
 			}
 			continue
 		}
 		if dropIndent >= 0 {
 			if indent > dropIndent {
+				held.text = append(held.text, line...)
 				continue
 			}
 			dropIndent = -1
@@ -289,6 +309,7 @@ func pruneYAMLResponses(data []byte) []byte {
 			scalarIndent = indent
 		}
 		if indent == 0 {
+			cut.swagger2 = cut.swagger2 || key == "swagger"
 			inPaths = key == "paths" && value == ""
 			pathIndent, itemIndent, opIndent, inOperation = -1, -1, -1, false
 			continue
@@ -299,19 +320,23 @@ func pruneYAMLResponses(data []byte) []byte {
 		switch {
 		case pathIndent < 0 || indent <= pathIndent:
 			pathIndent, itemIndent, opIndent, inOperation = indent, -1, -1, false
+			path = key
 		case itemIndent < 0 || indent <= itemIndent:
 			itemIndent, opIndent = indent, -1
 			inOperation = httpMethods[key] && value == ""
+			method = key
 		case inOperation && (opIndent < 0 || indent == opIndent):
 			opIndent = indent
 			if key == "responses" && value == "" {
 				out = append(out[:len(out)-len(line)], line[:indent]...)
 				out = append(out, "responses: {}\n"...)
 				dropIndent = indent
+				cut.ops = append(cut.ops, cutOperation{path: path, method: method})
+				held = &cut.ops[len(cut.ops)-1]
 			}
 		}
 	}
-	return out
+	return out, cut
 }
 
 // yamlKey reads a line of a block mapping, "key: value" or "key:", with the key plain or

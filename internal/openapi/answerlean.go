@@ -1,0 +1,97 @@
+package openapi
+
+import "bytes"
+
+// leanKeys are the keys of responses and schemas that say nothing of what an answer may be:
+// their lines, and the lines under them, are left out before the text is decoded. Most of a
+// real document's responses and schemas are such text (Okta's descriptions and examples), and
+// decoding YAML is most of the time of reading answers.
+var leanKeys = map[string]bool{
+	"description": true, "example": true, "examples": true, "externalDocs": true, "xml": true,
+	"title": true, "headers": true, "links": true, "deprecated": true, "summary": true,
+}
+
+// nameKeys are the keys whose entries are named by the document, not keywords: a property may
+// be called "description".
+var nameKeys = map[string]bool{
+	"": true, "properties": true, "patternProperties": true, "content": true, "schemas": true,
+	"definitions": true, "responses": true, "encoding": true, "mapping": true, "dependentSchemas": true,
+	"$defs": true,
+}
+
+// leanYAML returns YAML text in block style without the entries of leanKeys that are keywords
+// (not names under properties and the like), nor extensions (x-...). Lines are only left out,
+// so that what it keeps reads as it did; a caller decodes the text as written when what this
+// returns does not decode.
+func leanYAML(text []byte) []byte {
+	type level struct {
+		indent int
+		key    string
+	}
+	var stack []level
+	out := make([]byte, 0, len(text)/2)
+	dropIndent, scalarIndent := -1, -1
+	for rest := text; len(rest) > 0; {
+		end := bytes.IndexByte(rest, '\n') + 1
+		if end == 0 {
+			end = len(rest)
+		}
+		line := rest[:end]
+		rest = rest[end:]
+		content := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(content)
+		content = bytes.TrimSpace(content)
+		if len(content) == 0 || content[0] == '#' {
+			if dropIndent < 0 {
+				out = append(out, line...)
+			}
+			continue
+		}
+		if dropIndent >= 0 {
+			if indent > dropIndent {
+				continue
+			}
+			dropIndent = -1
+		}
+		if scalarIndent >= 0 {
+			if indent > scalarIndent {
+				out = append(out, line...)
+				continue
+			}
+			scalarIndent = -1
+		}
+		item := false
+		for len(content) > 1 && content[0] == '-' && content[1] == ' ' {
+			item = true
+			trimmed := bytes.TrimLeft(content[1:], " ")
+			indent += len(content) - len(trimmed)
+			content = trimmed
+		}
+		for len(stack) > 0 && stack[len(stack)-1].indent >= indent {
+			stack = stack[:len(stack)-1]
+		}
+		key, value, ok := yamlKeyBytes(content)
+		if !ok {
+			out = append(out, line...)
+			if !item {
+				scalarIndent = indent
+			}
+			continue
+		}
+		parent := ""
+		if len(stack) > 0 {
+			parent = stack[len(stack)-1].key
+		}
+		if !item && !nameKeys[parent] && (leanKeys[string(key)] || bytes.HasPrefix(key, []byte("x-"))) {
+			dropIndent = indent
+			continue
+		}
+		out = append(out, line...)
+		if len(value) > 0 {
+			scalarIndent = indent
+			continue
+		}
+		stack = append(stack, level{indent: indent, key: string(key)})
+	}
+	return out
+}

@@ -1,0 +1,187 @@
+package openapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pb33f/go-yaml"
+
+	"github.com/gen-postman/gen-postman/internal/apimodel"
+)
+
+// responsesCut is the text pruneResponses cut from a document: each operation's responses, in
+// document order.
+type responsesCut struct {
+	ops  []cutOperation
+	yaml bool
+	// swagger2 is true when the document has a top-level swagger key.
+	swagger2 bool
+}
+
+// cutOperation is one operation's responses: a JSON object, or the lines of a YAML block
+// mapping as written under "responses:".
+type cutOperation struct {
+	path, method string
+	text         []byte
+}
+
+// answers are what a document says its operations answer: the contract tests' data.
+type answers struct {
+	// byOperation lists each operation's responses, by operationKey.
+	byOperation map[string][]apimodel.Response
+	schemas     map[string]json.RawMessage
+	warnings    []string
+}
+
+// operationKey names an operation by its method, lower case, and its path as the document's key.
+func operationKey(method, path string) string { return strings.ToLower(method) + " " + path }
+
+// readAnswers reads the responses of a document's operations and the schemas their JSON bodies
+// must match. It reads them from the text pruneResponses cut and the document's components,
+// decoded on their own, so that the library never builds them (Okta's responses refer to 1.2 MB of
+// schemas that nothing else needs). Where that cut is missing (a document pruneResponses does
+// not follow) or does not describe the document (Swagger 2.0, whose responses name their media
+// types elsewhere), the whole document is decoded instead.
+func readAnswers(data []byte, cut *responsesCut) (*answers, error) {
+	var src answerSource
+	var err error
+	if cut != nil && !cut.swagger2 {
+		src, err = cutSource(data, cut)
+	}
+	if src == nil || err != nil {
+		if src, err = wholeSource(data); err != nil {
+			return nil, err
+		}
+	}
+	r := newAnswerReader(src)
+	return r.read()
+}
+
+// answerSource is a document's operations' responses and the components they refer to, decoded
+// as JSON values (maps, slices, strings, numbers, booleans, nil).
+type answerSource interface {
+	// operations lists each operation's path, method and responses object, in document order.
+	operations() []decodedOperation
+	// component returns the entry of components (definitions, in Swagger 2.0) that a local
+	// reference's section and name name, decoded; ok is false when there is none.
+	component(section, name string) (value any, ok bool)
+	// produces are the media types a Swagger 2.0 operation answers with; nil for OpenAPI 3.
+	produces(op decodedOperation) []string
+}
+
+// decodedOperation is one operation's responses, decoded.
+type decodedOperation struct {
+	path, method string
+	responses    any
+	// produces is a Swagger 2.0 operation's own list of media types.
+	produces []string
+}
+
+// decode reads JSON or YAML text as a JSON value: numbers stay as written (json.Number).
+func decode(text []byte, isYAML bool) (any, error) {
+	if !isYAML {
+		dec := json.NewDecoder(bytes.NewReader(text))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(leanYAML(text), &node); err != nil {
+		// What leanYAML left may not read as the text did: read the text as written.
+		node = yaml.Node{}
+		if err := yaml.Unmarshal(text, &node); err != nil {
+			return nil, err
+		}
+	}
+	return answerNodeValue(&node, 0)
+}
+
+// maxNodeDepth bounds how deep a decoded YAML value may nest.
+const maxNodeDepth = 256
+
+// answerNodeValue turns a YAML node into a JSON value. Aliases are not followed: a document with them
+// is decoded whole, and an alias reads as null rather than as a copy, so that a few lines cannot
+// stand for a tree of any size.
+func answerNodeValue(n *yaml.Node, depth int) (any, error) {
+	if depth > maxNodeDepth {
+		return nil, fmt.Errorf("line %d: nested deeper than %d", n.Line, maxNodeDepth)
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return answerNodeValue(n.Content[0], depth+1)
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			if _, dup := m[k]; dup {
+				continue // the first of a repeated key, as the library reads it
+			}
+			v, err := answerNodeValue(n.Content[i+1], depth+1)
+			if err != nil {
+				return nil, err
+			}
+			m[k] = v
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			v, err := answerNodeValue(c, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			s = append(s, v)
+		}
+		return s, nil
+	case yaml.ScalarNode:
+		return answerScalar(n), nil
+	}
+	return nil, nil
+}
+
+// answerScalar reads a YAML scalar as JSON reads its value: by its resolved tag.
+func answerScalar(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool":
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	case "!!int", "!!float":
+		var f float64
+		if n.Decode(&f) == nil {
+			if num := json.Number(strings.TrimPrefix(n.Value, "+")); isJSONNumber(string(num)) {
+				return num
+			}
+			return json.Number(fmt.Sprint(f))
+		}
+	}
+	return n.Value
+}
+
+// isJSONNumber reports whether s is written as JSON writes a number.
+func isJSONNumber(s string) bool {
+	var v json.Number
+	return json.Unmarshal([]byte(s), &v) == nil
+}
+
+// keysInOrder returns m's keys, sorted, so that what is built from a map comes out the same.
+func keysInOrder[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

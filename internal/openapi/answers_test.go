@@ -1,0 +1,379 @@
+package openapi
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/pb33f/go-yaml"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/gen-postman/gen-postman/internal/apimodel"
+)
+
+// answersYAML is a document whose answers show each rule: component schemas and responses by
+// $ref, OpenAPI 3.0's nullable and boolean bounds, oneOf, writeOnly, patterns, descriptions and
+// examples that must not reach the schemas (a property called description must), and statuses
+// written as codes, ranges and default.
+const answersYAML = `openapi: 3.0.3
+info: {title: Answers, version: "1"}
+paths:
+  /items:
+    get:
+      responses:
+        "200":
+          description: |
+            The items.
+            example: not a keyword, a line of a description
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: '#/components/schemas/Item'}
+              example: [{id: "1"}]
+        4XX:
+          $ref: '#/components/responses/Problem'
+        default:
+          description: Anything else.
+    post:
+      responses:
+        "201":
+          description: Created.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Item'}
+        "204":
+          description: Nothing.
+        x-note: not a status
+  /items/{id}:
+    delete:
+      responses:
+        "204": {description: Gone.}
+components:
+  responses:
+    Problem:
+      $ref: '#/components/responses/ProblemBody'
+    ProblemBody:
+      description: A problem.
+      content:
+        application/problem+json:
+          schema:
+            type: object
+            required: [title]
+            properties:
+              title: {type: string}
+  schemas:
+    Item:
+      type: object
+      description: An item.
+      required: [id, secret, description]
+      properties:
+        id: {type: string, pattern: '^[a-z0-9]+$', format: uuid}
+        description: {type: string, nullable: true}
+        secret: {type: string, writeOnly: true}
+        size: {type: integer, minimum: 0, exclusiveMinimum: true}
+        kind:
+          oneOf:
+            - {type: string, enum: [a, b]}
+            - {type: string}
+        slashed: {type: string, pattern: '/^x$/'}
+        owner: {$ref: '#/components/schemas/Owner'}
+    Owner:
+      type: object
+      nullable: true
+      properties:
+        name: {type: string}
+    Unused:
+      type: string
+`
+
+func TestAnswersFollowTheRules(t *testing.T) {
+	for _, form := range []string{"yaml", "json"} {
+		t.Run(form, func(t *testing.T) {
+			data := []byte(answersYAML)
+			if form == "json" {
+				data = yamlToJSON(t, data)
+			}
+			doc, err := Parse(data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string][]apimodel.Response{}
+			for _, f := range doc.Folders {
+				for _, r := range f.Requests {
+					got[r.Method+" "+r.Path] = r.Responses
+				}
+			}
+			want := map[string][]apimodel.Response{
+				"GET /items": {
+					{Status: "200", ContentTypes: []string{"application/json"}, Schema: "get-items-200"},
+					{Status: "4XX", ContentTypes: []string{"application/problem+json"}, Schema: "get-items-4XX"},
+					{Status: "default"},
+				},
+				"POST /items": {
+					{Status: "201", ContentTypes: []string{"application/json"}, Schema: "Item"},
+					{Status: "204"},
+				},
+				"DELETE /items/{id}": {{Status: "204"}},
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("responses\n got  %+v\n want %+v", got, want)
+			}
+			wantSchemas := map[string]string{
+				"get-items-200": `{"items":{"$ref":"#/definitions/Item"},"type":"array"}`,
+				"get-items-4XX": `{"properties":{"title":{"type":"string"}},"required":["title"],"type":"object"}`,
+				"Item": `{"properties":{"description":{"type":["string","null"]},"id":{"pattern":"^[a-z0-9]+$","type":"string"},` +
+					`"kind":{"anyOf":[{"enum":["a","b"],"type":"string"},{"type":"string"}]},"owner":{"$ref":"#/definitions/Owner"},` +
+					`"secret":{"type":"string"},"size":{"exclusiveMinimum":0,"type":"integer"},"slashed":{"type":"string"}},` +
+					`"required":["id","description"],"type":"object"}`,
+				"Owner": `{"properties":{"name":{"type":"string"}},"type":["object","null"]}`,
+			}
+			gotSchemas := map[string]string{}
+			for name, s := range doc.Schemas {
+				gotSchemas[name] = string(s)
+			}
+			if !reflect.DeepEqual(gotSchemas, wantSchemas) {
+				t.Errorf("schemas\n got  %v\n want %v", gotSchemas, wantSchemas)
+			}
+		})
+	}
+}
+
+// TestAnswersSchemasValidate holds the written schemas to what they promise: a validator of
+// JSON Schema draft-07 compiles every one, and tells a documented answer from an empty one.
+func TestAnswersSchemasValidate(t *testing.T) {
+	doc, err := Parse([]byte(answersYAML), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := compileAnswers(t, doc.Schemas)
+	for _, tt := range []struct {
+		schema, answer string
+		ok             bool
+	}{
+		{"Item", `{"id":"a1","description":null,"owner":null}`, true},
+		{"Item", `{"id":"a1","description":"x","size":1,"kind":"z","owner":{"name":"n"}}`, true},
+		{"Item", `{}`, false},
+		{"Item", `{"id":"A!","description":null}`, false},
+		{"Item", `{"id":"a1","description":null,"size":0}`, false},
+		{"get-items-200", `[{"id":"a","description":"d"}]`, true},
+		{"get-items-200", `[{}]`, false},
+		{"get-items-4XX", `{}`, false},
+	} {
+		var v any
+		if err := json.Unmarshal([]byte(tt.answer), &v); err != nil {
+			t.Fatal(err)
+		}
+		err := validate(tt.schema).Validate(v)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s %s: valid %v, want %v (%v)", tt.schema, tt.answer, err == nil, tt.ok, err)
+		}
+	}
+}
+
+// compileAnswers compiles a document's answer schemas as one draft-07 document, as the
+// collection's script does, and returns each definition's schema by name.
+func compileAnswers(t *testing.T, schemas map[string]json.RawMessage) func(string) *jsonschema.Schema {
+	t.Helper()
+	defs := map[string]any{}
+	for name, s := range schemas {
+		v, err := jsonschema.UnmarshalJSON(strings.NewReader(string(s)))
+		if err != nil {
+			t.Fatalf("schema %s: %v", name, err)
+		}
+		defs[name] = v
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft7)
+	if err := c.AddResource("answers.json", map[string]any{"definitions": defs}); err != nil {
+		t.Fatal(err)
+	}
+	compiled := map[string]*jsonschema.Schema{}
+	for name := range schemas {
+		s, err := c.Compile("answers.json#/definitions/" + name)
+		if err != nil {
+			t.Fatalf("compiling %s: %v", name, err)
+		}
+		compiled[name] = s
+	}
+	return func(name string) *jsonschema.Schema {
+		s, ok := compiled[name]
+		if !ok {
+			t.Fatalf("no schema %q", name)
+		}
+		return s
+	}
+}
+
+func TestAnswersNoContracts(t *testing.T) {
+	doc, err := Parse([]byte(answersYAML), Options{NoContracts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Schemas != nil {
+		t.Errorf("schemas %v, want none", doc.Schemas)
+	}
+	for _, f := range doc.Folders {
+		for _, r := range f.Requests {
+			if r.Responses != nil {
+				t.Errorf("%s: responses %v, want none", r.Name, r.Responses)
+			}
+		}
+	}
+}
+
+// TestAnswersFromSwagger2 reads a Swagger 2.0 document's answers: the schema in the response,
+// the media types from the operation's produces, else the document's.
+func TestAnswersFromSwagger2(t *testing.T) {
+	const doc2 = `{"swagger":"2.0","info":{"title":"S","version":"1"},"host":"api.example.com","produces":["application/json"],
+"paths":{"/a":{"get":{"responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/A"}},"404":{"$ref":"#/responses/NotFound"}}},
+"post":{"produces":["text/plain"],"responses":{"200":{"description":"ok","schema":{"type":"string"}}}}}},
+"responses":{"NotFound":{"description":"no","schema":{"type":"object","required":["code"],"properties":{"code":{"type":"integer","x-nullable":true}}}}},
+"definitions":{"A":{"type":"object","required":["id"],"properties":{"id":{"type":"string"}}}}}`
+	doc, err := Parse([]byte(doc2), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]apimodel.Response{}
+	for _, f := range doc.Folders {
+		for _, r := range f.Requests {
+			got[r.Method] = r.Responses
+		}
+	}
+	want := map[string][]apimodel.Response{
+		"GET": {
+			{Status: "200", ContentTypes: []string{"application/json"}, Schema: "A"},
+			{Status: "404", ContentTypes: []string{"application/json"}, Schema: "get-a-404"},
+		},
+		"POST": {{Status: "200", ContentTypes: []string{"text/plain"}}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("responses\n got  %+v\n want %+v", got, want)
+	}
+	if s := string(doc.Schemas["A"]); s != `{"properties":{"id":{"type":"string"}},"required":["id"],"type":"object"}` {
+		t.Errorf("schema A: %s", s)
+	}
+}
+
+// TestAnswersRefsThatPointElsewhere: a $ref to another file, to another part of the document,
+// to a schema that is not there, or through a keyword that is not kept allows any value; a
+// $ref into a kept part of a schema points into its definition.
+func TestAnswersRefsThatPointElsewhere(t *testing.T) {
+	const doc = `{"openapi":"3.1.0","info":{"title":"R","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"ok",
+"content":{"application/json":{"schema":{"type":"object","properties":{
+"far":{"$ref":"other.json#/X"},"param":{"$ref":"#/components/parameters/P/schema"},"none":{"$ref":"#/components/schemas/Nope"},
+"deep":{"$ref":"#/components/schemas/B/properties/n"},"example":{"$ref":"#/components/schemas/B/example"},
+"both":{"type":["string","null"]}}}}}}}}}},
+"components":{"parameters":{"P":{"name":"p","in":"query","schema":{"type":"string"}}},
+"schemas":{"B":{"type":"object","example":{"n":1},"properties":{"n":{"type":"integer"}}}}}}`
+	got, err := Parse([]byte(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"properties":{"both":{"type":["string","null"]},"deep":{"$ref":"#/definitions/B/properties/n"},"example":{},"far":{},"none":{},"param":{}},"type":"object"}`
+	if s := string(got.Schemas["get-a-200"]); s != want {
+		t.Errorf("schema\n got  %s\n want %s", s, want)
+	}
+	compileAnswers(t, got.Schemas)
+}
+
+// TestAnswersOfDocumentsNotCut: a document pruneResponses returns as it is (anchors) has its
+// answers read from the whole document, the same as they are read from the cut text.
+func TestAnswersOfDocumentsNotCut(t *testing.T) {
+	withAnchor := strings.Replace(answersYAML, "info: {title: Answers, version: \"1\"}", "info: {title: Answers, version: \"1\"}\nx-anchor: &anchor {a: 1}", 1)
+	_, cut := cutResponses([]byte(withAnchor))
+	if cut != nil {
+		t.Fatal("the document with an anchor was cut; the test needs one that is not")
+	}
+	whole, err := Parse([]byte(withAnchor), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromCut, err := Parse([]byte(answersYAML), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(whole.Schemas, fromCut.Schemas) {
+		t.Errorf("schemas differ:\n whole %v\n cut   %v", whole.Schemas, fromCut.Schemas)
+	}
+}
+
+func TestLeanYAMLKeepsNamesAndScalars(t *testing.T) {
+	const in = `properties:
+  description:
+    type: string
+    description: the description property
+  example:
+    type: integer
+note: |
+  description: inside a block scalar
+  x-nope: too
+required:
+  - description
+items:
+  - description: an item's first key stays
+    type: string
+schema:
+  type: object
+  x-ext:
+    deep: dropped
+  example: {a: 1}
+`
+	const want = `properties:
+  description:
+    type: string
+  example:
+    type: integer
+note: |
+  description: inside a block scalar
+  x-nope: too
+required:
+  - description
+items:
+  - description: an item's first key stays
+    type: string
+schema:
+  type: object
+`
+	if got := string(leanYAML([]byte(in))); got != want {
+		t.Errorf("leanYAML\n got\n%s\n want\n%s", got, want)
+	}
+}
+
+func TestPortablePattern(t *testing.T) {
+	for p, want := range map[string]bool{
+		`^[a-z]+$`:       true,
+		`^(?:ab)+$`:      true,
+		`^a(?=b)`:        false, // Go cannot compile it, so it cannot be checked here
+		`/^x$/`:          false,
+		`^\p{L}+$`:       false,
+		`(?i)abc`:        false,
+		`\Aabc\z`:        false,
+		`(?P<name>x)`:    false,
+		`[`:              false,
+		`^\d{3}-\d{4}$`:  true,
+		`^https?://\S+$`: true,
+	} {
+		if got := portablePattern(p); got != want {
+			t.Errorf("portablePattern(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func yamlToJSON(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var node yaml.Node
+	if err := yaml.Unmarshal(data, &node); err != nil {
+		t.Fatal(err)
+	}
+	v, err := answerNodeValue(&node, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -1,0 +1,398 @@
+package openapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// What an answer's schema becomes in a collection: JSON Schema draft-07, which the validator in
+// Postman's sandbox (Ajv 6) reads, with only the keywords that say what a value may be. The
+// rules, for OpenAPI 3.0, 3.1 and Swagger 2.0 schemas alike:
+//
+//   - A $ref to a schema of components (definitions, in Swagger 2.0) becomes a $ref to
+//     "#/definitions/NAME", and that schema is written once under that name; any other $ref
+//     (to another file, or elsewhere in the document) allows any value.
+//   - nullable: true adds null to the type (or to the enum), or allows null beside the schema
+//     when it names no type. A boolean exclusiveMinimum or exclusiveMaximum (OpenAPI 3.0) moves
+//     minimum or maximum into it.
+//   - oneOf is checked as anyOf: documents write oneOf whose members overlap (a value that
+//     matches two of them is no error of the server's).
+//   - format is not checked, nor is a pattern JavaScript would read otherwise than the document
+//     means (delimited by slashes, or using what only some dialects have). A property marked
+//     writeOnly is not required in an answer.
+//   - Everything else that does not say what a value may be (descriptions, examples,
+//     discriminators, extensions) is left out.
+
+// maxSchemaDepth bounds how deep a schema may nest inline; deeper parts allow any value.
+const maxSchemaDepth = 64
+
+// maxSchemaNodes bounds the schema keywords written in all: an answer's schemas past it are not
+// tested, and a warning says so.
+const maxSchemaNodes = 1 << 20
+
+// errSchemaBudget says the schemas hold more than maxSchemaNodes keywords.
+var errSchemaBudget = errors.New("the answers' schemas are too large to test")
+
+// validTypes are the JSON Schema type names.
+var validTypes = map[string]bool{"string": true, "number": true, "integer": true, "boolean": true, "array": true, "object": true, "null": true}
+
+// keptNumbers are the keywords whose value, a number, is copied as it is.
+var keptNumbers = []string{"multipleOf", "maximum", "minimum", "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties"}
+
+// schemaWriter converts schemas, and writes each component schema they refer to once.
+type schemaWriter struct {
+	src  answerSource
+	defs map[string]any
+	// componentNames are the definitions' names of the component schemas referred to, by name.
+	componentNames map[string]string
+	pending        []string // component schemas referred to and not yet converted
+	used           map[string]bool
+	nodes          int
+}
+
+func newSchemaWriter(src answerSource) *schemaWriter {
+	return &schemaWriter{src: src, defs: map[string]any{}, componentNames: map[string]string{}, used: map[string]bool{}}
+}
+
+// claim returns a definition's name made of base that no other definition has: its letters,
+// digits, dots and underscores, the rest as dashes, then "-2", "-3" if it is taken. Such a name
+// needs no escape in a JSON pointer or a URI, where the validator looks it up.
+func (w *schemaWriter) claim(base string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range base {
+		if c == '.' || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(c)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	name := b.String()
+	if name == "" {
+		name = "schema"
+	}
+	out := name
+	for i := 2; w.used[out]; i++ {
+		out = fmt.Sprintf("%s-%d", name, i)
+	}
+	w.used[out] = true
+	return out
+}
+
+// convert returns the draft-07 form of an OpenAPI schema.
+func (w *schemaWriter) convert(v any, depth int) (any, error) {
+	if w.nodes++; w.nodes > maxSchemaNodes {
+		return nil, errSchemaBudget
+	}
+	switch v := v.(type) {
+	case bool:
+		return v, nil
+	case map[string]any:
+		if depth > maxSchemaDepth {
+			return map[string]any{}, nil
+		}
+		return w.convertObject(v, depth)
+	}
+	return map[string]any{}, nil // not a schema: any value
+}
+
+func (w *schemaWriter) convertObject(s map[string]any, depth int) (any, error) {
+	if ref, ok := s["$ref"].(string); ok {
+		return w.reference(ref), nil
+	}
+	out := map[string]any{}
+	if t := typeNames(s["type"]); t != nil {
+		out["type"] = t
+	}
+	for _, k := range keptNumbers {
+		if n, ok := s[k].(json.Number); ok {
+			out[k] = n
+		}
+	}
+	for _, k := range [...]string{"exclusiveMinimum", "exclusiveMaximum"} {
+		switch v := s[k].(type) {
+		case json.Number:
+			out[k] = v
+		case bool:
+			bound := "minimum"
+			if k == "exclusiveMaximum" {
+				bound = "maximum"
+			}
+			if n, ok := out[bound]; ok && v {
+				out[k] = n
+				delete(out, bound)
+			}
+		}
+	}
+	if u, ok := s["uniqueItems"].(bool); ok {
+		out["uniqueItems"] = u
+	}
+	if p, ok := s["pattern"].(string); ok && portablePattern(p) {
+		out["pattern"] = p
+	}
+	if e, ok := s["enum"].([]any); ok && len(e) > 0 {
+		out["enum"] = e
+	}
+	if c, ok := s["const"]; ok {
+		out["const"] = c
+	}
+	if props, ok := s["properties"].(map[string]any); ok {
+		conv := make(map[string]any, len(props))
+		for _, name := range keysInOrder(props) {
+			c, err := w.convert(props[name], depth+1)
+			if err != nil {
+				return nil, err
+			}
+			conv[name] = c
+		}
+		out["properties"] = conv
+	}
+	if req, ok := s["required"].([]any); ok {
+		props, _ := s["properties"].(map[string]any)
+		var names []any
+		for _, r := range req {
+			name, ok := r.(string)
+			if !ok {
+				continue
+			}
+			if p, ok := props[name].(map[string]any); ok && p["writeOnly"] == true {
+				continue
+			}
+			names = append(names, name)
+		}
+		if len(names) > 0 {
+			out["required"] = names
+		}
+	}
+	for _, k := range [...]string{"additionalProperties", "items", "not"} {
+		switch v := s[k].(type) {
+		case nil:
+		case []any: // items as a tuple (draft-04 and OpenAPI 3.0 documents that use it)
+			if k != "items" {
+				continue
+			}
+			list, err := w.convertList(v, depth)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = list
+		default:
+			c, err := w.convert(v, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = c
+		}
+	}
+	var choices []any
+	for _, k := range [...]string{"allOf", "anyOf", "oneOf"} {
+		list, ok := s[k].([]any)
+		if !ok || len(list) == 0 {
+			continue
+		}
+		conv, err := w.convertList(list, depth)
+		if err != nil {
+			return nil, err
+		}
+		if k == "allOf" {
+			out["allOf"] = conv
+			continue
+		}
+		choices = append(choices, map[string]any{"anyOf": conv})
+	}
+	switch len(choices) {
+	case 1:
+		out["anyOf"] = choices[0].(map[string]any)["anyOf"]
+	case 2:
+		out["allOf"] = append(asList(out["allOf"]), choices...)
+	}
+	if s["nullable"] == true {
+		return nullable(out), nil
+	}
+	return out, nil
+}
+
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+func (w *schemaWriter) convertList(list []any, depth int) ([]any, error) {
+	out := make([]any, 0, len(list))
+	for _, item := range list {
+		c, err := w.convert(item, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// nullable returns schema s that allows null as well.
+func nullable(s map[string]any) any {
+	switch t := s["type"].(type) {
+	case string:
+		s["type"] = []any{t, "null"}
+	case []any:
+		if !containsValue(t, "null") {
+			s["type"] = append(t, "null")
+		}
+	default:
+		return map[string]any{"anyOf": []any{s, map[string]any{"type": "null"}}}
+	}
+	if e, ok := s["enum"].([]any); ok && !containsValue(e, nil) {
+		s["enum"] = append(e, nil)
+	}
+	return s
+}
+
+func containsValue(list []any, v any) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// typeNames returns the valid type names of a schema's type, or nil.
+func typeNames(v any) any {
+	switch t := v.(type) {
+	case string:
+		if validTypes[t] {
+			return t
+		}
+	case []any:
+		var out []any
+		for _, x := range t {
+			if s, ok := x.(string); ok && validTypes[s] {
+				out = append(out, s)
+			}
+		}
+		if len(out) == len(t) && len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// unportable are what a pattern may hold that JavaScript's regular expressions (without the u
+// flag, as Ajv 6 builds them) read otherwise than Go's and other dialects: inline flags, named
+// groups, look-behind, possessive and atomic groups, Unicode classes, \A and \z anchors.
+var unportable = regexp.MustCompile(`\(\?[^:=!]|\\[pPAzZ]`)
+
+// portablePattern reports whether JavaScript reads pattern p as the document means it: it
+// compiles in Go, is not written between slashes (as a JavaScript literal), and holds nothing
+// the dialects read otherwise.
+func portablePattern(p string) bool {
+	if len(p) >= 2 && strings.HasPrefix(p, "/") && strings.LastIndex(p, "/") > 0 {
+		return false
+	}
+	if unportable.MatchString(p) {
+		return false
+	}
+	_, err := regexp.Compile(p)
+	return err == nil
+}
+
+// Where local references point, in OpenAPI 3 and in Swagger 2.0.
+const (
+	schemasPrefix     = "#/components/schemas/"
+	definitionsPrefix = "#/definitions/"
+)
+
+// reference converts a $ref: to a component schema, a $ref to its definition; to anything
+// else, any value.
+func (w *schemaWriter) reference(ref string) any {
+	rest, ok := strings.CutPrefix(ref, schemasPrefix)
+	if !ok {
+		rest, ok = strings.CutPrefix(ref, definitionsPrefix)
+	}
+	if !ok {
+		return map[string]any{}
+	}
+	escaped, pointer, _ := strings.Cut(rest, "/")
+	name := unescapeRefName(escaped)
+	if _, found := w.src.component("schemas", name); !found {
+		return map[string]any{}
+	}
+	target, ok := convertedPointer(pointer)
+	if !ok {
+		return map[string]any{}
+	}
+	def, seen := w.componentNames[name]
+	if !seen {
+		def = w.claim(name)
+		w.componentNames[name] = def
+		w.pending = append(w.pending, name)
+	}
+	return map[string]any{"$ref": definitionsPrefix + def + target}
+}
+
+// convertedPointer returns a JSON pointer into a schema as it points into its converted form,
+// where oneOf is anyOf; ok is false when it goes through a keyword that is not kept.
+func convertedPointer(pointer string) (string, bool) {
+	if pointer == "" {
+		return "", true
+	}
+	parts := strings.Split(pointer, "/")
+	for i := 0; i < len(parts); i++ {
+		switch parts[i] {
+		case "properties":
+			i++ // a property's name
+		case "allOf", "anyOf", "items":
+			if i+1 < len(parts) && isIndex(parts[i+1]) {
+				i++
+			}
+		case "additionalProperties", "not":
+		default:
+			return "", false
+		}
+	}
+	return "/" + pointer, true
+}
+
+func isIndex(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// unescapeRefName decodes a reference's name: percent escapes (a URI fragment), then JSON pointer
+// escapes.
+func unescapeRefName(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		s = u
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+}
+
+// flush converts the component schemas referred to so far, and those they refer to.
+func (w *schemaWriter) flush() error {
+	for len(w.pending) > 0 {
+		name := w.pending[0]
+		w.pending = w.pending[1:]
+		v, _ := w.src.component("schemas", name)
+		c, err := w.convert(v, 0)
+		if err != nil {
+			return err
+		}
+		w.defs[w.componentNames[name]] = c
+	}
+	return nil
+}

@@ -1,0 +1,172 @@
+package openapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// cutAnswers reads answers from the text pruneResponses cut and from the components of the
+// document as written, each entry decoded only when an answer's schema refers to it.
+type cutAnswers struct {
+	data    []byte
+	yaml    bool
+	ops     []decodedOperation
+	entries map[[2]string]componentEntry
+	decoded map[[2]string]any
+}
+
+// errNotFollowed says the document's components could not be read entry by entry.
+var errNotFollowed = errors.New("components not read entry by entry")
+
+// cutSource decodes the responses cut from data, and finds data's component entries.
+func cutSource(data []byte, cut *responsesCut) (answerSource, error) {
+	src := &cutAnswers{data: data, yaml: cut.yaml, entries: map[[2]string]componentEntry{}, decoded: map[[2]string]any{}}
+	var entries []componentEntry
+	var ok bool
+	if cut.yaml {
+		entries, ok = yamlComponentEntries(data)
+	} else {
+		entries, ok = jsonComponentEntries(data)
+	}
+	if !ok && hasComponents(data, cut.yaml) {
+		return nil, errNotFollowed
+	}
+	for _, e := range entries {
+		key := [2]string{e.section, e.name}
+		if _, dup := src.entries[key]; !dup {
+			src.entries[key] = e
+		}
+	}
+	for _, op := range cut.ops {
+		v, err := decode(op.text, cut.yaml)
+		if err != nil {
+			return nil, fmt.Errorf("decoding the responses of %s %s: %w", op.method, op.path, err)
+		}
+		path := op.path
+		if !cut.yaml && strings.Contains(path, `\`) {
+			if err := json.Unmarshal([]byte(`"`+path+`"`), &path); err != nil {
+				return nil, fmt.Errorf("decoding path %q: %w", op.path, err)
+			}
+		}
+		src.ops = append(src.ops, decodedOperation{path: path, method: op.method, responses: v})
+	}
+	return src, nil
+}
+
+// hasComponents reports whether a document may have a components section: when the text says
+// "components" as a key at all.
+func hasComponents(data []byte, isYAML bool) bool {
+	if isYAML {
+		return strings.Contains(string(data), "components:")
+	}
+	return strings.Contains(string(data), `"components"`)
+}
+
+func (s *cutAnswers) operations() []decodedOperation { return s.ops }
+
+func (s *cutAnswers) produces(decodedOperation) []string { return nil }
+
+func (s *cutAnswers) component(section, name string) (any, bool) {
+	key := [2]string{section, name}
+	if v, ok := s.decoded[key]; ok {
+		return v, v != nil
+	}
+	e, ok := s.entries[key]
+	if !ok {
+		return nil, false
+	}
+	var value any
+	text := s.data[e.start:e.end]
+	if !s.yaml {
+		text = append(append([]byte{'{'}, text...), '}')
+	}
+	if v, err := decode(text, s.yaml); err == nil {
+		if m, ok := v.(map[string]any); ok {
+			value = m[name]
+		}
+	}
+	s.decoded[key] = value
+	return value, value != nil
+}
+
+// wholeAnswers reads answers from the whole document, decoded: for documents whose responses
+// were not cut, and Swagger 2.0.
+type wholeAnswers struct {
+	root     map[string]any
+	swagger2 bool
+	ops      []decodedOperation
+}
+
+// wholeSource decodes data whole.
+func wholeSource(data []byte) (answerSource, error) {
+	start := skipSpace(data, 0)
+	v, err := decode(data, start == len(data) || data[start] != '{')
+	if err != nil {
+		return nil, fmt.Errorf("decoding the document: %w", err)
+	}
+	root, _ := v.(map[string]any)
+	src := &wholeAnswers{root: root, swagger2: root["swagger"] != nil}
+	paths, _ := root["paths"].(map[string]any)
+	for _, path := range keysInOrder(paths) {
+		item, _ := paths[path].(map[string]any)
+		for _, method := range keysInOrder(item) {
+			op, ok := item[method].(map[string]any)
+			if !ok || !httpMethods[method] {
+				continue
+			}
+			d := decodedOperation{path: path, method: method, responses: op["responses"]}
+			d.produces = stringList(op["produces"])
+			src.ops = append(src.ops, d)
+		}
+	}
+	return src, nil
+}
+
+func (s *wholeAnswers) operations() []decodedOperation { return s.ops }
+
+func (s *wholeAnswers) produces(op decodedOperation) []string {
+	if !s.swagger2 {
+		return nil
+	}
+	if op.produces != nil {
+		return op.produces
+	}
+	if p := stringList(s.root["produces"]); p != nil {
+		return p
+	}
+	return []string{"application/json"}
+}
+
+func (s *wholeAnswers) component(section, name string) (any, bool) {
+	var entries map[string]any
+	if s.swagger2 {
+		switch section {
+		case "schemas":
+			entries, _ = s.root["definitions"].(map[string]any)
+		case "responses":
+			entries, _ = s.root["responses"].(map[string]any)
+		}
+	} else {
+		components, _ := s.root["components"].(map[string]any)
+		entries, _ = components[section].(map[string]any)
+	}
+	v, ok := entries[name]
+	return v, ok && v != nil
+}
+
+// stringList reads a list of strings; nil when v is not one.
+func stringList(v any) []string {
+	list, ok := v.([]any)
+	if !ok {
+		return nil
+	}
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
