@@ -92,11 +92,22 @@ type Fill struct {
 // tests read it.
 type ListedResponse struct {
 	// Status is "200", "2XX" or "default".
-	Status string `json:"status"`
+	Status string
 	// ContentTypes are the media types its body may have; none when it has no body.
-	ContentTypes []string `json:"contentTypes,omitempty"`
+	ContentTypes []string
 	// Schema names the entry of Contracts.Schemas a JSON body must match; empty for none.
-	Schema string `json:"schema,omitempty"`
+	Schema string
+}
+
+// MarshalJSON writes the response as the script reads it, short, since a document lists a few
+// for each of its operations: [status, schema, content types...], or [status] alone when it
+// has neither schema nor content types.
+func (r ListedResponse) MarshalJSON() ([]byte, error) {
+	tuple := []string{r.Status}
+	if r.Schema != "" || len(r.ContentTypes) > 0 {
+		tuple = append(append(tuple, r.Schema), r.ContentTypes...)
+	}
+	return json.Marshal(tuple)
 }
 
 // Contracts are what the test script checks answers against: the responses the document

@@ -101,7 +101,7 @@ func TestTestScriptContracts(t *testing.T) {
 	}
 	for _, want := range []string{
 		`const answers = {};`,
-		`const contracts = {"item-1":[{"status":"default","contentTypes":["*/*"]}],"item-2":[{"status":"200","contentTypes":["application/json"],"schema":"App\u003c/script\u003e"},{"status":"204"}]};`,
+		`const contracts = {"item-1":[["default","","*/*"]],"item-2":[["200","App\u003c/script\u003e","application/json"],["204"]]};`,
 		`const schemas = {"App\u003c/script\u003e":{"type":"object","description":"a \u0026 b /* schemas */ {}"}};`,
 	} {
 		if !strings.Contains(with, want) {

@@ -54,7 +54,7 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 	}
 	if source != "" {
 		api, err := loadAPI(c.Context, client, opts.URLPolicy, field, source, c.App.Reader, stderr,
-			openapi.Options{Tenant: opts.Tenant, Host: urlHost(opts.URLPolicy, opts.TokenURL)})
+			openapi.Options{Tenant: opts.Tenant, Host: urlHost(opts.URLPolicy, opts.TokenURL), NoContracts: opts.NoContractTests})
 		if err != nil {
 			return err
 		}

@@ -3,92 +3,31 @@
 package e2e
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/gen-postman/gen-postman/generate"
-	"github.com/gen-postman/gen-postman/internal/apimodel"
-	"github.com/gen-postman/gen-postman/internal/openapi"
-	"github.com/gen-postman/gen-postman/internal/profile"
 )
 
 // contractDoc is a small API whose answers its document describes: a list, a create whose answer
 // has required properties, a read, a 204 delete and a public health check.
 var contractDoc = filepath.Join("testdata", "contract.yaml")
 
-// contractAPI reads contractDoc with the converter, and gives each operation the answers the
-// document lists, with their schemas, as the model writes them.
-func contractAPI(t *testing.T) *apimodel.API {
-	t.Helper()
-	data, err := os.ReadFile(contractDoc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := openapi.Parse(data, openapi.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	api := doc.API()
-	jsonOnly := []string{"application/json"}
-	listed := map[string][]apimodel.Response{
-		"listThings":  {{Status: "200", ContentTypes: jsonOnly, Schema: "ThingList"}, {Status: "4XX", ContentTypes: jsonOnly, Schema: "Error"}},
-		"createThing": {{Status: "201", ContentTypes: jsonOnly, Schema: "Thing"}},
-		"getThing":    {{Status: "200", ContentTypes: jsonOnly, Schema: "Thing"}, {Status: "404", ContentTypes: jsonOnly, Schema: "Error"}},
-		"deleteThing": {{Status: "204"}},
-		"health":      {{Status: "200", ContentTypes: jsonOnly, Schema: "Health"}},
-	}
-	found := 0
-	for i := range api.Folders {
-		for j := range api.Folders[i].Requests {
-			r := &api.Folders[i].Requests[j]
-			if responses, ok := listed[r.OperationID]; ok {
-				r.Responses = responses
-				found++
-			}
-		}
-	}
-	if found != len(listed) {
-		t.Fatalf("the converter gave %d of the document's %d operations", found, len(listed))
-	}
-	api.Schemas = map[string]json.RawMessage{
-		"Thing":     json.RawMessage(`{"type":"object","required":["id","name"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"note":{"type":"string","nullable":true}}}`),
-		"ThingList": json.RawMessage(`{"type":"array","items":{"$ref":"#/definitions/Thing"}}`),
-		"Health":    json.RawMessage(`{"type":"object","properties":{"status":{"type":"string","enum":["ok"]}}}`),
-		"Error":     json.RawMessage(`{"type":"object","required":["code"],"properties":{"code":{"type":"string"}}}`),
-	}
-	return api
-}
-
-// contractFiles writes the collection of contractAPI, with tokens from srv, and its environment.
-func contractFiles(t *testing.T, srv *oauthServer, noContractTests bool) (collection, environment string) {
+// contractFiles generates the collection of contractDoc, with tokens from srv, and its
+// environment; args are more flags.
+func contractFiles(t *testing.T, srv *oauthServer, args ...string) (collection, environment string) {
 	t.Helper()
 	client := loadClients(t)["m2m-basic"]
-	p, err := profile.Resolve(profile.Options{Endpoint: srv.Base, Name: "e2e", ClientID: client.ID, ClientSecret: client.Secret,
-		API: contractAPI(t), NoContractTests: noContractTests})
+	t.Setenv(envClientSecret, client.Secret)
+	doc, err := filepath.Abs(contractDoc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := generate.Render(p, &generate.EnvironmentOptions{Now: time.Now, ExportedUsing: "gen-postman/e2e"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	collection, environment = filepath.Join(dir, "e2e.postman_collection.json"), filepath.Join(dir, "e2e.postman_environment.json")
-	if err := os.WriteFile(collection, files.Collection, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(environment, files.Environment, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return collection, environment
+	return generateFiles(t, srv, append([]string{"--client-id", client.ID, "--openapi", doc}, args...)...)
 }
 
 // emptyAnswers is an API that answers 200 with {} to everything: no real server answers so, and
@@ -125,7 +64,7 @@ func isContractTest(name string) bool {
 func TestNewmanContractTestsFailEmptyAnswers(t *testing.T) {
 	srv := startOAuthServer(t, "ES384", 3600)
 	api, requests := emptyAnswers(t)
-	collection, environment := contractFiles(t, srv, false)
+	collection, environment := contractFiles(t, srv)
 	start := time.Now()
 	run, console, err := runNewman(t, collection, "-e", environment, "--env-var", "baseUrl="+api.URL,
 		"--env-var", "thingId=t-1", "--env-var", "changeExisting=true")
@@ -137,7 +76,7 @@ func TestNewmanContractTestsFailEmptyAnswers(t *testing.T) {
 		t.Errorf("the API got %d requests, want all 5", got)
 	}
 	want := map[string]string{
-		"List things: the answer matches the document's schema": "List things: 200 answer should be array (schema #/definitions/ThingList/type)",
+		"List things: the answer matches the document's schema": "List things: 200 answer should be array (schema #/definitions/get-things-200/type)",
 		"Create a thing: the status is one the document lists":  "Create a thing: HTTP 200 is not an answer the document lists (201)",
 		"Get a thing: the answer matches the document's schema": "Get a thing: 200 answer should have required property 'id' (schema #/definitions/Thing/required)",
 		"Delete a thing: the status is one the document lists":  "Delete a thing: HTTP 200 is not an answer the document lists (204)",
@@ -166,7 +105,7 @@ func TestNewmanContractTestsFailEmptyAnswers(t *testing.T) {
 	}
 
 	// Without contract tests, the same answers pass: only the token tests are made.
-	off, _ := contractFiles(t, srv, true)
+	off, _ := contractFiles(t, srv, "--no-contract-tests")
 	start = time.Now()
 	run, console, err = runNewman(t, off, "-e", environment, "--env-var", "baseUrl="+api.URL,
 		"--env-var", "thingId=t-1", "--env-var", "changeExisting=true")
@@ -197,7 +136,7 @@ func TestNewmanContractTestsPassOnPrism(t *testing.T) {
 		t.Fatal(err)
 	}
 	prism := startPrism(t, doc)
-	collection, environment := contractFiles(t, srv, false)
+	collection, environment := contractFiles(t, srv)
 	start := time.Now()
 	run, console, err := runNewman(t, collection, "-e", environment, "--env-var", "baseUrl="+prism.Base)
 	t.Logf("newman: %v", time.Since(start).Round(time.Millisecond))
