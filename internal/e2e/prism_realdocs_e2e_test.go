@@ -14,3 +14,15 @@ func TestNewmanRunsMoreDocumentsAgainstPrism(t *testing.T) {
 		})
 	}
 }
+
+// TestNewmanContractsOfMoreDocumentsFailEmptyAnswers runs the check of the Logto test on Kinde's
+// and FusionAuth's documents: against an API that answers {}, each request's contract tests fail
+// exactly where a validator in Go says they must. Their documents' answers require no property,
+// so {} fails only where the status is not listed.
+func TestNewmanContractsOfMoreDocumentsFailEmptyAnswers(t *testing.T) {
+	for name, file := range map[string]string{"Kinde": "kinde-management-api.yaml", "FusionAuth": "fusionauth.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			checkEmptyAnswers(t, name, file)
+		})
+	}
+}
