@@ -32,7 +32,9 @@ function run(ctx, answer) {
       body: answer.body || '',
     });
     const variables = Object.entries(answer.variables || {}).map(([key, value]) => ({ key, value, type: 'string' }));
-    ctx.execute({ listen: 'test', script: { exec: script } }, {
+    // The script's lines, as a collection holds them and Newman hands them over: one string of
+    // a few hundred KB costs the sandbox some 30 ms to split, each run.
+    ctx.execute({ listen: 'test', script: { exec: script.split('\n') } }, {
       context: { request: request.toJSON(), response: response.toJSON(), collectionVariables: variables },
       legacy: { _itemId: answer.id, _itemName: answer.name },
       timeout: 10000,
