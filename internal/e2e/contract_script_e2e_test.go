@@ -94,6 +94,7 @@ func TestContractTestsInTheSandbox(t *testing.T) {
 			"escaped": {{Status: "200", ContentTypes: []string{"*/*"}, Schema: "a/b~c d%"}},
 			"order":   {{Status: "default", ContentTypes: jsonOnly, Schema: "Error"}, {Status: "2XX", ContentTypes: jsonOnly, Schema: "Error"}, {Status: "200", ContentTypes: jsonOnly, Schema: "Exact"}},
 			"text":    {{Status: "200", ContentTypes: []string{"application/json", "text/csv"}, Schema: "Applications"}},
+			"params":  {{Status: "200", ContentTypes: []string{"application/json; charset=utf-8", "text/*"}, Schema: "Error"}},
 		},
 		Schemas: contractSchemas,
 	}
@@ -171,6 +172,14 @@ func TestContractTestsInTheSandbox(t *testing.T) {
 			[]want{ok("Escaped" + status), ok("Escaped" + typ), fail("Escaped"+schema, "Escaped: 200 answer should have required property 'ok' (schema #/definitions/a~1b~0c d%/required)")}},
 		{sandboxAnswer{ID: "broken", Name: "Broken", Code: 200, Headers: jsonType, Body: `{}`},
 			[]want{ok("Broken" + status), ok("Broken" + typ), fail("Broken"+schema, "Broken: the document's schema Broken cannot be checked: …")}},
+		// A HEAD answer has no body to check.
+		{sandboxAnswer{ID: "list", Name: "List applications", Method: "HEAD", Code: 200, Headers: jsonType},
+			[]want{ok("List applications" + status)}},
+		// A listed type's parameters are not compared; text/* takes any text.
+		{sandboxAnswer{ID: "params", Name: "Params", Code: 200, Headers: map[string]string{"Content-Type": "application/json"}, Body: `{"code":"x"}`},
+			[]want{ok("Params" + status), ok("Params" + typ), ok("Params" + schema)}},
+		{sandboxAnswer{ID: "params", Name: "Params", Code: 200, Headers: map[string]string{"Content-Type": "text/plain; charset=utf-8"}, Body: "ok"},
+			[]want{ok("Params" + status), ok("Params" + typ)}},
 		// A request the document lists nothing for has no contract tests.
 		{sandboxAnswer{ID: "other", Name: "Other", Code: 500, Headers: jsonType, Body: `{}`}, nil},
 	}
