@@ -19,6 +19,9 @@ type responsesCut struct {
 	yaml bool
 	// swagger2 is true when the document has a top-level swagger key.
 	swagger2 bool
+	// partial is true when some operation's responses were left in the document, not cut: in
+	// YAML, a path, an operation or responses written in flow style.
+	partial bool
 }
 
 // cutOperation is one operation's responses: a JSON object, or the lines of a YAML block
@@ -43,12 +46,13 @@ func operationKey(method, path string) string { return strings.ToLower(method) +
 // must match. It reads them from the text pruneResponses cut and the document's components,
 // decoded on their own, so that the library never builds them (Okta's responses refer to 1.2 MB of
 // schemas that nothing else needs). Where that cut is missing (a document pruneResponses does
-// not follow) or does not describe the document (Swagger 2.0, whose responses name their media
-// types elsewhere), the whole document is decoded instead.
+// not follow, or whose YAML writes some responses in flow style, which it leaves as they are) or
+// does not describe the document (Swagger 2.0, whose responses name their media types
+// elsewhere), the whole document is decoded instead.
 func readAnswers(data []byte, cut *responsesCut) (*answers, error) {
 	var src answerSource
 	var err error
-	if cut != nil && !cut.swagger2 {
+	if cut != nil && !cut.swagger2 && !cut.partial {
 		src, err = cutSource(data, cut)
 	}
 	if src == nil || err != nil {

@@ -354,6 +354,11 @@ func TestPortablePattern(t *testing.T) {
 		`[`:              false,
 		`^\d{3}-\d{4}$`:  true,
 		`^https?://\S+$`: true,
+		`^(a+)+$`:        false,
+		`^([a-z]*\d)*$`:  false,
+		`^(ab){2,}$`:     true,
+		`^(a{2})+$`:      true,
+		`^(\w+\s?)*$`:    false,
 	} {
 		if got := portablePattern(p); got != want {
 			t.Errorf("portablePattern(%q) = %v, want %v", p, got, want)
@@ -376,4 +381,62 @@ func yamlToJSON(t *testing.T, data []byte) []byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestAnswersOfFlowStyleResponses: responses written in flow style are left in the document, not
+// cut, and the answers are then read from the whole document: none is missed.
+func TestAnswersOfFlowStyleResponses(t *testing.T) {
+	const doc = `openapi: 3.0.3
+info: {title: Flow, version: "1"}
+paths:
+  /a:
+    get:
+      responses: {"200": {description: OK, content: {application/json: {schema: {type: object, required: [id]}}}}}
+  /b:
+    get:
+      responses:
+        "204":
+          description: Nothing.
+  /c: {get: {responses: {"201": {description: Made}}}}
+`
+	_, cut := cutResponses([]byte(doc))
+	if cut == nil || !cut.partial {
+		t.Fatalf("cut %+v: want one that says some responses were not cut", cut)
+	}
+	got, err := Parse([]byte(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	statuses := map[string]string{}
+	for _, f := range got.Folders {
+		for _, r := range f.Requests {
+			for _, resp := range r.Responses {
+				statuses[r.Path] += resp.Status + " " + resp.Schema
+			}
+		}
+	}
+	want := map[string]string{"/a": "200 get-a-200", "/b": "204 ", "/c": "201 "}
+	if !reflect.DeepEqual(statuses, want) {
+		t.Errorf("answers %v, want %v", statuses, want)
+	}
+}
+
+// TestAnswersProtoProperty: a property or a schema named __proto__, which a JavaScript object
+// literal reads as the object's prototype, is left out of the tables.
+func TestAnswersProtoProperty(t *testing.T) {
+	const doc = `{"openapi":"3.0.3","info":{"title":"P","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"ok",
+"content":{"application/json":{"schema":{"$ref":"#/components/schemas/__proto__"}}}}}}}},
+"components":{"schemas":{"__proto__":{"type":"object","required":["__proto__","id"],"properties":{"__proto__":{"type":"string"},"id":{"type":"string"}}}}}}`
+	got, err := Parse([]byte(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"schema": `{"properties":{"id":{"type":"string"}},"required":["id"],"type":"object"}`}
+	gotSchemas := map[string]string{}
+	for name, s := range got.Schemas {
+		gotSchemas[name] = string(s)
+	}
+	if !reflect.DeepEqual(gotSchemas, want) {
+		t.Errorf("schemas %v, want %v", gotSchemas, want)
+	}
 }

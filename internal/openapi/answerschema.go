@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 )
 
@@ -22,10 +23,16 @@ import (
 //   - oneOf is checked as anyOf: documents write oneOf whose members overlap (a value that
 //     matches two of them is no error of the server's).
 //   - format is not checked, nor is a pattern JavaScript would read otherwise than the document
-//     means (delimited by slashes, or using what only some dialects have). A property marked
-//     writeOnly is not required in an answer.
+//     means (delimited by slashes, or using what only some dialects have) or could take
+//     exponential time over (a repeat inside a repeat). A property marked writeOnly is not
+//     required in an answer, and one named __proto__ is not checked.
 //   - Everything else that does not say what a value may be (descriptions, examples,
 //     discriminators, extensions) is left out.
+
+// protoKey is the one name a JavaScript object literal does not read as a property: a schema
+// or a property so named would set the prototype of the script's table. Such a property is not
+// checked.
+const protoKey = "__proto__"
 
 // maxSchemaDepth bounds how deep a schema may nest inline; deeper parts allow any value.
 const maxSchemaDepth = 64
@@ -76,7 +83,7 @@ func (w *schemaWriter) claim(base string) string {
 		dash = true
 	}
 	name := b.String()
-	if name == "" {
+	if name == "" || name == protoKey {
 		name = "schema"
 	}
 	out := name
@@ -147,6 +154,9 @@ func (w *schemaWriter) convertObject(s map[string]any, depth int) (any, error) {
 	if props, ok := s["properties"].(map[string]any); ok {
 		conv := make(map[string]any, len(props))
 		for _, name := range keysInOrder(props) {
+			if name == protoKey {
+				continue
+			}
 			c, err := w.convert(props[name], depth+1)
 			if err != nil {
 				return nil, err
@@ -160,7 +170,7 @@ func (w *schemaWriter) convertObject(s map[string]any, depth int) (any, error) {
 		var names []any
 		for _, r := range req {
 			name, ok := r.(string)
-			if !ok {
+			if !ok || name == protoKey {
 				continue
 			}
 			if p, ok := props[name].(map[string]any); ok && p["writeOnly"] == true {
@@ -290,9 +300,11 @@ func typeNames(v any) any {
 // groups, look-behind, possessive and atomic groups, Unicode classes, \A and \z anchors.
 var unportable = regexp.MustCompile(`\(\?[^:=!]|\\[pPAzZ]`)
 
-// portablePattern reports whether JavaScript reads pattern p as the document means it: it
-// compiles in Go, is not written between slashes (as a JavaScript literal), and holds nothing
-// the dialects read otherwise.
+// portablePattern reports whether JavaScript reads pattern p as the document means it, and in
+// time: it compiles in Go, is not written between slashes (as a JavaScript literal), holds
+// nothing the dialects read otherwise, and repeats nothing that repeats itself. JavaScript
+// backtracks, so that (a+)+ takes time exponential in the answer's length: a document and an
+// answer written to stall a run.
 func portablePattern(p string) bool {
 	if len(p) >= 2 && strings.HasPrefix(p, "/") && strings.LastIndex(p, "/") > 0 {
 		return false
@@ -300,8 +312,23 @@ func portablePattern(p string) bool {
 	if unportable.MatchString(p) {
 		return false
 	}
-	_, err := regexp.Compile(p)
-	return err == nil
+	re, err := syntax.Parse(p, syntax.Perl)
+	return err == nil && !nestedRepeat(re, false)
+}
+
+// nestedRepeat reports whether re repeats a variable number of times a part that itself so
+// repeats; inRepeat says whether re stands in such a repeat.
+func nestedRepeat(re *syntax.Regexp, inRepeat bool) bool {
+	repeats := re.Op == syntax.OpStar || re.Op == syntax.OpPlus || re.Op == syntax.OpRepeat && (re.Max < 0 || re.Max > re.Min)
+	if repeats && inRepeat {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if nestedRepeat(sub, inRepeat || repeats) {
+			return true
+		}
+	}
+	return false
 }
 
 // Where local references point, in OpenAPI 3 and in Swagger 2.0.

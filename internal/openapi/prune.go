@@ -321,12 +321,16 @@ func pruneYAMLResponses(data []byte) ([]byte, *responsesCut) {
 		case pathIndent < 0 || indent <= pathIndent:
 			pathIndent, itemIndent, opIndent, inOperation = indent, -1, -1, false
 			path = key
+			cut.partial = cut.partial || value != ""
 		case itemIndent < 0 || indent <= itemIndent:
 			itemIndent, opIndent = indent, -1
 			inOperation = httpMethods[key] && value == ""
 			method = key
+			cut.partial = cut.partial || httpMethods[key] && value != ""
 		case inOperation && (opIndent < 0 || indent == opIndent):
 			opIndent = indent
+			// Responses in flow style stay as they are, and are not cut.
+			cut.partial = cut.partial || key == "responses" && value != "" && value != "{}"
 			if key == "responses" && value == "" {
 				out = append(out[:len(out)-len(line)], line[:indent]...)
 				out = append(out, "responses: {}\n"...)
