@@ -398,6 +398,7 @@ paths:
         "204":
           description: Nothing.
   /c: {get: {responses: {"201": {description: Made}}}}
+  /d: {}
 `
 	_, cut := cutResponses([]byte(doc))
 	if cut == nil || !cut.partial {
@@ -438,5 +439,25 @@ func TestAnswersProtoProperty(t *testing.T) {
 	}
 	if !reflect.DeepEqual(gotSchemas, want) {
 		t.Errorf("schemas %v, want %v", gotSchemas, want)
+	}
+}
+
+// TestAnswersEmptyPathItemsAreCut: an empty path item or operation written {} (Okta's document
+// has some) holds no responses, and does not keep the rest from being cut.
+func TestAnswersEmptyPathItemsAreCut(t *testing.T) {
+	const doc = `openapi: 3.0.3
+info: {title: Empty, version: "1"}
+paths:
+  /a: {}
+  /b:
+    get: {}
+    post:
+      responses:
+        "204":
+          description: Nothing.
+`
+	_, cut := cutResponses([]byte(doc))
+	if cut == nil || cut.partial || len(cut.ops) != 1 {
+		t.Errorf("cut %+v: want the one operation's responses cut, and the cut whole", cut)
 	}
 }

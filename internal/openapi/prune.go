@@ -321,12 +321,12 @@ func pruneYAMLResponses(data []byte) ([]byte, *responsesCut) {
 		case pathIndent < 0 || indent <= pathIndent:
 			pathIndent, itemIndent, opIndent, inOperation = indent, -1, -1, false
 			path = key
-			cut.partial = cut.partial || value != ""
+			cut.partial = cut.partial || value != "" && value != "{}"
 		case itemIndent < 0 || indent <= itemIndent:
 			itemIndent, opIndent = indent, -1
 			inOperation = httpMethods[key] && value == ""
 			method = key
-			cut.partial = cut.partial || httpMethods[key] && value != ""
+			cut.partial = cut.partial || httpMethods[key] && value != "" && value != "{}"
 		case inOperation && (opIndent < 0 || indent == opIndent):
 			opIndent = indent
 			// Responses in flow style stay as they are, and are not cut.
