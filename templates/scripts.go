@@ -124,18 +124,26 @@ type Contracts struct {
 // With contracts, it also checks each answer against the responses the document lists for its
 // request; the code that does, and the schemas, are written only then.
 func TestScript(answers map[string][]Fill, contracts Contracts) (string, error) {
-	script, err := fillTables(testScript, []table{{answersMarker, "the answers' fills", answers, len(answers) == 0}})
-	if err != nil || len(contracts.Responses) == 0 {
+	return renderTestScript(
+		table{answersMarker, "the answers' fills", answers, len(answers) == 0},
+		len(contracts.Responses) > 0,
+		table{contractsMarker, "the listed responses", contracts.Responses, false},
+		table{schemasMarker, "the response schemas", contracts.Schemas, len(contracts.Schemas) == 0},
+	)
+}
+
+// renderTestScript writes the test script with its answers table and, when checks, the
+// contract tests' code with its tables.
+func renderTestScript(answers table, checks bool, responses, schemas table) (string, error) {
+	script, err := fillTables(testScript, []table{answers})
+	if err != nil || !checks {
 		return script, err
 	}
-	checks, err := fillTables(contractScript, []table{
-		{contractsMarker, "the listed responses", contracts.Responses, false},
-		{schemasMarker, "the response schemas", contracts.Schemas, len(contracts.Schemas) == 0},
-	})
+	contract, err := fillTables(contractScript, []table{responses, schemas})
 	if err != nil {
 		return "", err
 	}
-	return script + "\n" + checks, nil
+	return script + "\n" + contract, nil
 }
 
 // table is data a script takes as JSON in place of its marker.

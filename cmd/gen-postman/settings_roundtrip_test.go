@@ -17,6 +17,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/internal/setting"
+	"github.com/gen-postman/gen-postman/templates"
 )
 
 // notCarried are the settings generate takes that a collection does not carry, and why: the
@@ -286,6 +287,25 @@ func sameBesidesRequests(t *testing.T, before, after []byte) {
 			t.Fatal(err)
 		}
 		delete(c, "item")
+		// The test script's tables follow the requests: its code stays.
+		events, _ := c["event"].([]any)
+		for _, e := range events {
+			e, _ := e.(map[string]any)
+			script, _ := e["script"].(map[string]any)
+			if e["listen"] != "test" || script == nil {
+				continue
+			}
+			var lines []string
+			exec, _ := script["exec"].([]any)
+			for _, l := range exec {
+				line, _ := l.(string)
+				lines = append(lines, line)
+			}
+			if _, err := templates.ReadTestScript(strings.Join(lines, "\n")); err != nil {
+				t.Errorf("the test script: %v", err)
+			}
+			delete(script, "exec")
+		}
 		vars, _ := c["variable"].([]any)
 		c["variable"] = slices.DeleteFunc(vars, func(v any) bool {
 			m, _ := v.(map[string]any)

@@ -27,6 +27,7 @@ func updateCommand(client *http.Client) *cli.Command {
 		Usage:     "bring a newer OpenAPI document into a collection gen-postman generated, keeping every edit",
 		UsageText: "gen-postman update --openapi FILE|URL [-o OUT] [--dry-run] [--prune] [--json] COLLECTION",
 		Description: "The collection's own auth, scripts and variables stand; a flag such as --scope sets its variable.\n" +
+			"The tables of gen-postman's test script (ids from answers, contract tests) become the document's, unless you edited the script.\n" +
 			"Exit status: 0 updated (or nothing to change), 2 usage or bad input (the file is left as it was), 1 anything else.",
 		Flags:        flagsFor(setting.Update),
 		OnUsageError: onUsageError,
@@ -62,7 +63,7 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 	if err != nil {
 		return collectionFileError(path, err)
 	}
-	prof, err := updateProfile(c, client, cur, path)
+	prof, err := updateProfile(c, client, cur, path, target.ChecksContracts())
 	if err != nil {
 		return err
 	}
@@ -139,8 +140,9 @@ func collectionFileError(path string, err error) error {
 }
 
 // updateProfile is the profile the fresh collection is generated with: the collection's own
-// settings, the flags given over them, and the newer document's requests.
-func updateProfile(c *cli.Context, client *http.Client, cur *postman.Collection, path string) (*profile.Profile, error) {
+// settings, the flags given over them, and the newer document's requests, with the answers its
+// operations list when contracts says the collection checks them.
+func updateProfile(c *cli.Context, client *http.Client, cur *postman.Collection, path string, contracts bool) (*profile.Profile, error) {
 	tr, err := tokenrequest.FromCollection(cur, nil, "")
 	if err != nil {
 		return nil, collectionFileError(path, err)
@@ -165,13 +167,14 @@ func updateProfile(c *cli.Context, client *http.Client, cur *postman.Collection,
 	// environment file that holds it, and the secret is never read.
 	opts.ClientSecret, opts.CollectionOnly = "", true
 	client = tracedClient(verboseTracer(c, false), client, opts)
-	// The collection's scripts stand, the contract tests' tables with them: the document's
-	// answers are not read.
+	// A collection without contract tests (generated with --no-contract-tests, or its test
+	// script edited) gets none: the document's answers are not read.
 	api, err := loadAPI(c.Context, client, opts.URLPolicy, "openapi", c.String("openapi"), c.App.Reader, c.App.ErrWriter,
-		openapi.Options{Host: urlHost(opts.URLPolicy, opts.TokenURL), NoContracts: true})
+		openapi.Options{Host: urlHost(opts.URLPolicy, opts.TokenURL), NoContracts: !contracts})
 	if err != nil {
 		return nil, err
 	}
+	opts.NoContractTests = !contracts
 	opts.API = api
 	p, err := profile.Resolve(opts)
 	return p, collectionValueError(err, over)

@@ -24,6 +24,8 @@ type Collection struct {
 	// the one there cannot be read.
 	record    *baseline.Record
 	recordErr error
+	// script is its test script and the tables it holds.
+	script *testScript
 }
 
 // Open reads what update needs of a collection read with postman.ReadCollection. It refuses
@@ -41,5 +43,6 @@ func Open(c *postman.Collection) (*Collection, error) {
 		return nil, ErrNotGenerated
 	}
 	u.record, u.recordErr = recordOf(vars)
+	u.script = readTestScript(c)
 	return u, nil
 }

@@ -5,6 +5,8 @@
 // the user edited stays theirs, and when the document changed it too, the change is reported as
 // a conflict. Requests of operations new to the document are added in their tag's folder;
 // requests of operations gone from it are removed when untouched and kept and reported when
-// edited. Everything else of the collection (scripts, saved responses, the user's own requests
-// and folders, unknown members, the order) is kept as it was.
+// edited. The tables of the collection's test script (ids from answers, contract tests) become
+// the newer document's, for the requests the collection holds, when the script is gen-postman's
+// own but for them. Everything else of the collection (scripts, saved responses, the user's own
+// requests and folders, unknown members, the order) is kept as it was.
 package update

@@ -99,6 +99,9 @@ func (c *Collection) Merge(fresh *postman.Collection, opts Options) (*Report, er
 	if err := m.variables(); err != nil {
 		return nil, err
 	}
+	if err := m.refreshTestScript(); err != nil {
+		return nil, err
+	}
 	m.report.Changed = m.changed
 	return m.report, nil
 }

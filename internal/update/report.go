@@ -47,6 +47,9 @@ type Report struct {
 	// VariablesRenamed lists the user's variables that new requests would have used: each new
 	// request uses a variable of its own name instead.
 	VariablesRenamed []VariableRename `json:"variablesRenamed"`
+	// ScriptTables says what became of the tables of the collection's test script (ids from
+	// answers, contract tests): TablesRefreshed, TablesUnchanged or TablesEdited.
+	ScriptTables string `json:"scriptTables"`
 	// Warnings say what of the collection could not be read as gen-postman wrote it.
 	Warnings []string `json:"warnings"`
 }
@@ -119,6 +122,14 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	for _, v := range r.VariablesRenamed {
 		line("  own variable   %s: yours, so the new request %s uses %s", v.Variable, v.Request, v.Renamed)
+	}
+	switch r.ScriptTables {
+	case TablesRefreshed:
+		line("  test script    tables refreshed: ids from answers and contract tests as the document says, for the requests the collection holds")
+	case TablesEdited:
+		line("  test script    not refreshed: it is not the script gen-postman writes (edited by you, or by another version), so it is kept as it is, " +
+			"with the tables of the last generation: a request the update added fills no ids and has no contract tests. " +
+			"To get them, generate the collection again, or put gen-postman's test script back (from a collection generated now) and update again")
 	}
 	if !r.Changed {
 		line("  no change: the collection is left as it was")

@@ -1,0 +1,204 @@
+package update
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/gen-postman/gen-postman/internal/postman"
+	"github.com/gen-postman/gen-postman/templates"
+)
+
+// The collection's test script holds tables built from the document: what each request's
+// answer fills (ids from answers) and, with contract tests, the responses each request's
+// operation lists and their schemas. When the script is gen-postman's own but for those tables,
+// the update writes it anew with the fresh collection's tables, for the requests the collection
+// holds after the merge, under their ids there: the tables are then those generate writes for
+// the newer document. A script the user edited is left as it is.
+
+// What became of the test script's tables, as Report.ScriptTables says it.
+const (
+	// TablesRefreshed: the script was written anew with the newer document's tables.
+	TablesRefreshed = "refreshed"
+	// TablesUnchanged: the script already held the newer document's tables.
+	TablesUnchanged = "unchanged"
+	// TablesEdited: the script is not gen-postman's own (edited, removed, or written by
+	// another version of gen-postman): it is left as it is, its tables with it.
+	TablesEdited = "edited"
+)
+
+// testScript is the collection's test script as update finds it.
+type testScript struct {
+	// at is the index of the test event among the collection's events; -1 when it has none.
+	at     int
+	events []json.RawMessage
+	source string
+	// tables are its tables, nil when the script is not gen-postman's own.
+	tables *templates.TestTables
+}
+
+// readTestScript finds the collection's test script and reads its tables.
+func readTestScript(c *postman.Collection) *testScript {
+	s := &testScript{at: -1}
+	raw, ok := c.Member("event")
+	if !ok || json.Unmarshal(raw, &s.events) != nil {
+		return s
+	}
+	for i, e := range s.events {
+		var ev struct {
+			Listen string `json:"listen"`
+			Script struct {
+				Exec json.RawMessage `json:"exec"`
+			} `json:"script"`
+		}
+		if json.Unmarshal(e, &ev) != nil || ev.Listen != postman.ListenTest {
+			continue
+		}
+		if s.at >= 0 {
+			return &testScript{at: -1} // two test scripts: not one gen-postman wrote
+		}
+		s.at = i
+		s.source = execSource(ev.Script.Exec)
+	}
+	if s.at >= 0 {
+		s.tables, _ = templates.ReadTestScript(s.source)
+	}
+	return s
+}
+
+// execSource is a script's source: its exec, a list of lines or one text.
+func execSource(exec json.RawMessage) string {
+	var lines []string
+	if json.Unmarshal(exec, &lines) == nil {
+		return strings.Join(lines, "\n")
+	}
+	var text string
+	_ = json.Unmarshal(exec, &text)
+	return text
+}
+
+// ChecksContracts reports whether the update brings the newer document's answers into the
+// collection: its test script is gen-postman's own and carries the contract tests. When it is
+// not, the collection gets no contract tests from the update, and the document's answers need
+// not be read.
+func (c *Collection) ChecksContracts() bool {
+	return c.script.tables != nil && c.script.tables.Contracts
+}
+
+// refreshTestScript writes the collection's test script anew with the fresh collection's
+// tables, for the requests the collection holds after the merge.
+func (m *merger) refreshTestScript() error {
+	cur := m.cur.script
+	if cur.tables == nil {
+		m.report.ScriptTables = TablesEdited
+		return nil
+	}
+	fresh, err := freshTables(m.fresh)
+	if err != nil {
+		return err
+	}
+	tables := &templates.TestTables{Answers: map[string]json.RawMessage{}, Contracts: cur.tables.Contracts && fresh.Contracts}
+	if tables.Contracts {
+		tables.Responses, tables.Schemas = map[string]json.RawMessage{}, fresh.Schemas
+	}
+	for _, f := range m.ops {
+		n, ok := m.placed[f.op.Key]
+		if !ok {
+			continue
+		}
+		id, freshID := stringMember(n, "id"), f.op.ItemID()
+		if id == "" {
+			continue
+		}
+		if fills, ok := fresh.Answers[freshID]; ok {
+			if tables.Answers[id], err = m.ownFills(fills); err != nil {
+				return fmt.Errorf("the answers' fills of %q: %w", m.ix.label(n), err)
+			}
+		}
+		if responses, ok := fresh.Responses[freshID]; ok && tables.Contracts {
+			tables.Responses[id] = responses
+		}
+	}
+	script, err := tables.Script()
+	if err != nil {
+		return fmt.Errorf("writing the test script: %w", err)
+	}
+	script = strings.TrimSuffix(script, "\n")
+	if script == cur.source {
+		m.report.ScriptTables = TablesUnchanged
+		return nil
+	}
+	if err := m.setTestScript(script); err != nil {
+		return err
+	}
+	m.report.ScriptTables = TablesRefreshed
+	m.changed = true
+	return nil
+}
+
+// errNoFreshTables reports a fresh collection whose test script generate did not write.
+var errNoFreshTables = errors.New("the generated collection's test script holds no tables")
+
+// freshTables reads the tables of the fresh collection's test script.
+func freshTables(fresh *postman.Collection) (*templates.TestTables, error) {
+	s := readTestScript(fresh)
+	if s.tables == nil {
+		return nil, errNoFreshTables
+	}
+	return s.tables, nil
+}
+
+// ownFills is a request's fills, a variable of the user's that new requests use under a name of
+// their own filled under that name: an answer never sets a variable of the user's.
+func (m *merger) ownFills(raw json.RawMessage) (json.RawMessage, error) {
+	if len(m.ownVars) == 0 {
+		return raw, nil
+	}
+	var fills []templates.Fill
+	if err := json.Unmarshal(raw, &fills); err != nil {
+		return nil, err
+	}
+	renamed := false
+	for i, f := range fills {
+		if name, ok := m.ownVars[f.Variable]; ok {
+			fills[i].Variable, renamed = name, true
+		}
+	}
+	if !renamed {
+		return raw, nil
+	}
+	return json.Marshal(fills) // as TestScript writes its tables
+}
+
+// setTestScript puts source in place of the test script's lines, leaving every other member of
+// the event and its script as it was.
+func (m *merger) setTestScript(source string) error {
+	s := m.cur.script
+	var event, script postman.Object
+	if err := json.Unmarshal(s.events[s.at], &event); err != nil {
+		return fmt.Errorf("the collection's test script: %w", err)
+	}
+	raw, _ := event.Get("script")
+	if err := json.Unmarshal(raw, &script); err != nil {
+		return fmt.Errorf("the collection's test script: %w", err)
+	}
+	if err := script.Set("exec", postman.NewScript(source).Exec, nil); err != nil {
+		return err
+	}
+	data, err := script.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	event.SetRaw("script", data, nil)
+	if s.events[s.at], err = event.MarshalJSON(); err != nil {
+		return err
+	}
+	events, err := postman.Marshal(s.events)
+	if err != nil {
+		return err
+	}
+	m.cur.col.SetMember("event", events)
+	s.source = source
+	return nil
+}
