@@ -28,6 +28,7 @@ type updateReport struct {
 		Request, Part string
 	} `json:"conflicts"`
 	FoldersAdded []string `json:"foldersAdded"`
+	ScriptTables string   `json:"scriptTables"`
 }
 
 // runUpdate runs gen-postman update --json and reads its report.
@@ -133,9 +134,9 @@ func TestNewmanRunsAnUpdatedCollection(t *testing.T) {
 		t.Errorf("newman ran %v: want the user's name, and not the dropped request", names)
 	}
 	// Two tests on each protected request, and the user's own; and the contract test of the
-	// status of each of the 4 requests the first generation wrote (the script's tables are as
-	// generated: the 2 requests update added have none).
-	if want := 2*protected + 1 + 4; run.Run.Stats.Assertions.Failed != 0 || run.Run.Stats.Assertions.Total != want {
+	// status of each of the 6 requests, the 2 update added among them: update brought their
+	// listed answers into the test script's tables.
+	if want := 2*protected + 1 + 6; run.Run.Stats.Assertions.Failed != 0 || run.Run.Stats.Assertions.Total != want {
 		t.Errorf("assertions: %d of %d failed, want 0 of %d", run.Run.Stats.Assertions.Failed, run.Run.Stats.Assertions.Total, want)
 	}
 	if t.Failed() {
@@ -147,8 +148,8 @@ func TestNewmanRunsAnUpdatedCollection(t *testing.T) {
 // (76 → 120 → 170 → 183 operations) twice, once as gen-postman writes it and once through a load
 // and toJSON of Postman's SDK before each update (ids added, url.raw dropped, descriptions as
 // objects, path variables typed): with the same edits made to both before each step, the reports
-// agree at every step, and updating the SDK's file with the document it came from changes
-// nothing. The documents are read from ../shared/openapi beside the repository, or
+// agree at every step (the test script's tables refreshed in both), and updating the SDK's file
+// with the document it came from changes nothing. The documents are read from ../shared/openapi beside the repository, or
 // $GEN_POSTMAN_OPENAPI_DIR; the test is skipped only where that folder is absent.
 func TestUpdateReadsWhatPostmansSDKWrites(t *testing.T) {
 	requireNode(t)
@@ -184,6 +185,9 @@ func TestUpdateReadsWhatPostmansSDKWrites(t *testing.T) {
 		got := runUpdate(t, "--openapi", docs[step], shaped)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("step %d: after the SDK the update reports\n%+v\nwant, as without it,\n%+v", step, got, want)
+		}
+		if want.ScriptTables != "refreshed" {
+			t.Errorf("step %d: the test script's tables were %q, want refreshed", step, want.ScriptTables)
 		}
 		if len(want.Added) == 0 {
 			t.Errorf("step %d: the report %+v adds nothing: the documents no longer exercise the update", step, want)
