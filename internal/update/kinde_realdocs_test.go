@@ -68,12 +68,16 @@ func walkHistory(t *testing.T, history []string) {
 		start := time.Now()
 		out, report := update(t, file, docs[step], Options{})
 		took := time.Since(start)
-		t.Logf("step %d (%s): %d operations; %d added, %d updated, %d unchanged, %d removed, %d kept, %d conflicts, %d deleted by the user, %d path variables renamed, %d folders added, %d variables added; %s",
+		t.Logf("step %d (%s): %d operations; %d added, %d updated, %d unchanged, %d removed, %d kept, %d conflicts, %d deleted by the user, %d path variables renamed, %d folders added, %d variables added; script tables %s; %s",
 			step, history[step], len(requestIDs(after)), len(report.Added), len(report.Updated), report.Unchanged,
 			len(report.Removed), len(report.Kept), len(report.Conflicts), report.Deleted, len(report.PathRenamed),
-			len(report.FoldersAdded), len(report.VariablesAdded), took.Round(time.Millisecond))
+			len(report.FoldersAdded), len(report.VariablesAdded), report.ScriptTables, took.Round(time.Millisecond))
 
 		updated := decode(t, out)
+		if report.ScriptTables != TablesRefreshed {
+			t.Errorf("step %d: the test script's tables %q, want %q", step, report.ScriptTables, TablesRefreshed)
+		}
+		checkTables(t, updated, after)
 		for _, ch := range checks {
 			ch(t, updated, report, step)
 		}
@@ -316,8 +320,10 @@ func (w *walkStep) edit(c tree) []check {
 	topName := top["name"].(string)
 	varName, varValue := "mine"+fmt.Sprint(w.step), "value"+tag
 	c["variable"] = append(c["variable"].([]any), tree{"key": varName, "value": varValue, "type": "string"})
+	// A line in the collection's pre-request script: its test script stays gen-postman's own,
+	// so that each update refreshes its tables.
 	events := c["event"].([]any)
-	script := events[len(events)-1].(tree)["script"].(tree)
+	script := events[0].(tree)["script"].(tree)
 	script["exec"] = append(script["exec"].([]any), "// collection"+tag)
 	checks = append(checks, func(t *testing.T, c tree, r *Report, at int) {
 		f := folderNamed(c, topName)

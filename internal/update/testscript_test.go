@@ -2,6 +2,7 @@ package update
 
 import (
 	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -84,6 +85,7 @@ func TestUpdateRefreshesScriptTables(t *testing.T) {
 	if got, want := testSource(t, c), testSource(t, want); got != want {
 		t.Errorf("the updated test script is not the one generate writes for v2")
 	}
+	checkTables(t, c, want)
 	tables := tablesOf(t, c)
 	create := idOf(t, c, "Create a widget")
 	if got := string(tables.Answers[create]); got != `[{"variable":"widgetId","fields":["widgetId","id"],"created":true}]` {
@@ -264,5 +266,50 @@ func TestChecksContracts(t *testing.T) {
 	}
 	if raw, _ := edited.Member("event"); bytes.Contains(raw, []byte(`"test"`)) {
 		t.Error("the update put back the test script the user removed")
+	}
+}
+
+// checkTables checks that the tables of the collection file c's test script are those of
+// fresh's, the collection generate writes for the same document, for the requests c holds
+// (found by the ids they have in both), and for no other.
+func checkTables(t testing.TB, c, fresh tree) {
+	t.Helper()
+	got, want := tablesOf(t, c), tablesOf(t, fresh)
+	ids := map[string]bool{}
+	var walk func(h tree)
+	walk = func(h tree) {
+		items, _ := h["item"].([]any)
+		for _, it := range items {
+			item := it.(tree)
+			if _, isFolder := item["item"]; isFolder {
+				walk(item)
+			} else if id, _ := item["id"].(string); id != "" {
+				ids[id] = true
+			}
+		}
+	}
+	walk(c)
+	for name, table := range map[string][2]map[string]json.RawMessage{
+		"answers": {got.Answers, want.Answers}, "contracts": {got.Responses, want.Responses}} {
+		for id, entry := range table[0] {
+			if !ids[id] {
+				t.Errorf("%s: an entry for %s, which the collection has no request of", name, id)
+			} else if w, ok := table[1][id]; ok && string(w) != string(entry) {
+				t.Errorf("%s of %s: %s, want %s", name, id, entry, w)
+			}
+		}
+		for id, w := range table[1] {
+			if _, ok := table[0][id]; ids[id] && !ok {
+				t.Errorf("%s: no entry for %s, want %s", name, id, w)
+			}
+		}
+	}
+	if got.Contracts != want.Contracts || len(got.Schemas) != len(want.Schemas) {
+		t.Errorf("contract tests %v with %d schemas, want %v with %d", got.Contracts, len(got.Schemas), want.Contracts, len(want.Schemas))
+	}
+	for name, w := range want.Schemas {
+		if string(got.Schemas[name]) != string(w) {
+			t.Errorf("schema %s: %s, want %s", name, got.Schemas[name], w)
+		}
 	}
 }
