@@ -32,7 +32,6 @@ const (
 type testScript struct {
 	// at is the index of the test event among the collection's events; -1 when it has none.
 	at     int
-	events []json.RawMessage
 	source string
 	// tables are its tables, nil when the script is not gen-postman's own.
 	tables *templates.TestTables
@@ -42,24 +41,23 @@ type testScript struct {
 func readTestScript(c *postman.Collection) *testScript {
 	s := &testScript{at: -1}
 	raw, ok := c.Member("event")
-	if !ok || json.Unmarshal(raw, &s.events) != nil {
+	var events []struct {
+		Listen string `json:"listen"`
+		Script struct {
+			Exec execSource `json:"exec"`
+		} `json:"script"`
+	}
+	if !ok || json.Unmarshal(raw, &events) != nil {
 		return s
 	}
-	for i, e := range s.events {
-		var ev struct {
-			Listen string `json:"listen"`
-			Script struct {
-				Exec json.RawMessage `json:"exec"`
-			} `json:"script"`
-		}
-		if json.Unmarshal(e, &ev) != nil || ev.Listen != postman.ListenTest {
+	for i, e := range events {
+		if e.Listen != postman.ListenTest {
 			continue
 		}
 		if s.at >= 0 {
 			return &testScript{at: -1} // two test scripts: not one gen-postman wrote
 		}
-		s.at = i
-		s.source = execSource(ev.Script.Exec)
+		s.at, s.source = i, string(e.Script.Exec)
 	}
 	if s.at >= 0 {
 		s.tables, _ = templates.ReadTestScript(s.source)
@@ -67,15 +65,20 @@ func readTestScript(c *postman.Collection) *testScript {
 	return s
 }
 
-// execSource is a script's source: its exec, a list of lines or one text.
-func execSource(exec json.RawMessage) string {
+// execSource is a script's source, read from its exec: a list of lines, or one text.
+type execSource string
+
+// UnmarshalJSON reads a list of lines or one text; anything else reads as no source.
+func (e *execSource) UnmarshalJSON(data []byte) error {
 	var lines []string
-	if json.Unmarshal(exec, &lines) == nil {
-		return strings.Join(lines, "\n")
+	if json.Unmarshal(data, &lines) == nil {
+		*e = execSource(strings.Join(lines, "\n"))
+		return nil
 	}
 	var text string
-	_ = json.Unmarshal(exec, &text)
-	return text
+	_ = json.Unmarshal(data, &text)
+	*e = execSource(text)
+	return nil
 }
 
 // ChecksContracts reports whether the update brings the newer document's answers into the
@@ -175,11 +178,16 @@ func (m *merger) ownFills(raw json.RawMessage) (json.RawMessage, error) {
 // the event and its script as it was.
 func (m *merger) setTestScript(source string) error {
 	s := m.cur.script
-	var event, script postman.Object
-	if err := json.Unmarshal(s.events[s.at], &event); err != nil {
+	raw, _ := m.cur.col.Member("event")
+	var events []json.RawMessage
+	if err := json.Unmarshal(raw, &events); err != nil || s.at >= len(events) {
 		return fmt.Errorf("the collection's test script: %w", err)
 	}
-	raw, _ := event.Get("script")
+	var event, script postman.Object
+	if err := json.Unmarshal(events[s.at], &event); err != nil {
+		return fmt.Errorf("the collection's test script: %w", err)
+	}
+	raw, _ = event.Get("script")
 	if err := json.Unmarshal(raw, &script); err != nil {
 		return fmt.Errorf("the collection's test script: %w", err)
 	}
@@ -191,14 +199,13 @@ func (m *merger) setTestScript(source string) error {
 		return err
 	}
 	event.SetRaw("script", data, nil)
-	if s.events[s.at], err = event.MarshalJSON(); err != nil {
+	if events[s.at], err = event.MarshalJSON(); err != nil {
 		return err
 	}
-	events, err := postman.Marshal(s.events)
-	if err != nil {
+	if raw, err = postman.Marshal(events); err != nil {
 		return err
 	}
-	m.cur.col.SetMember("event", events)
+	m.cur.col.SetMember("event", raw)
 	s.source = source
 	return nil
 }
