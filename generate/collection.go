@@ -41,6 +41,11 @@ func (w *requestWriter) collection(p *profile.Profile) (*postman.Collection, err
 	if err != nil {
 		return nil, fmt.Errorf("rendering the test script: %w", err)
 	}
+	code, err := templates.TestScriptCode(test)
+	if err != nil {
+		return nil, fmt.Errorf("reading the test script back: %w", err)
+	}
+	record.TestScript = baseline.Hash(code)
 	if err := c.SetEvents([]postman.Event{
 		{Listen: postman.ListenPreRequest, Script: postman.NewScript(preRequest)},
 		{Listen: postman.ListenTest, Script: postman.NewScript(test)},

@@ -49,22 +49,48 @@ func tableLineOf(script, marker string) (tableLine, error) {
 // template's: each table is then left as it is by whoever reads it, since a script edited
 // around it may read it otherwise.
 func ReadTestScript(script string) (*TestTables, error) {
+	code, tables, err := SplitTestScript(script)
+	if err != nil {
+		return nil, err
+	}
+	if !IsTestScriptCode(code) {
+		return nil, ErrNotOwnTestScript
+	}
+	return tables, nil
+}
+
+// IsTestScriptCode reports whether code, a test script's code as SplitTestScript gives it, is
+// the code TestScript writes, with or without contract tests.
+func IsTestScriptCode(code string) bool {
+	return code == strings.TrimSuffix(testScript, "\n") || code == testScript+"\n"+strings.TrimSuffix(contractScript, "\n")
+}
+
+// TestScriptCode is the code of a test script TestScript wrote: what SplitTestScript gives.
+func TestScriptCode(script string) (string, error) {
+	code, _, err := SplitTestScript(script)
+	return code, err
+}
+
+// SplitTestScript splits a test script into its code, the script with the JSON of each table
+// written as the template writes it before the tables go in, and its tables. The tables are
+// found on the lines the template writes them on; one that is not a JSON object is refused with
+// [ErrNotOwnTestScript]. A script with a table of the contract tests carries them.
+func SplitTestScript(script string) (code string, tables *TestTables, err error) {
 	script = strings.TrimSuffix(strings.ReplaceAll(script, "\r\n", "\n"), "\n")
 	lines := strings.Split(script, "\n")
 	answers, err := tableLineOf(testScript, answersMarker)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	contracts, err := tableLineOf(contractScript, contractsMarker)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	schemas, err := tableLineOf(contractScript, schemasMarker)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	t := &TestTables{}
-	found := map[string]int{}
 	for i, line := range lines {
 		for _, tl := range []struct {
 			line tableLine
@@ -79,23 +105,16 @@ func ReadTestScript(script string) (*TestTables, error) {
 			}
 			if text != "{}" {
 				if err := json.Unmarshal([]byte(text), tl.into); err != nil || *tl.into == nil {
-					return nil, fmt.Errorf("%w: its table %s is not a JSON object", ErrNotOwnTestScript, strings.TrimSpace(tl.line.prefix))
+					return "", nil, fmt.Errorf("%w: its table %s is not a JSON object", ErrNotOwnTestScript, strings.TrimSpace(tl.line.prefix))
 				}
 			}
 			lines[i] = tl.line.prefix + tl.line.marker + tl.line.suffix
-			found[tl.line.marker]++
+			if tl.line.marker != answersMarker {
+				t.Contracts = true
+			}
 		}
 	}
-	code := strings.Join(lines, "\n")
-	own := strings.TrimSuffix(testScript, "\n")
-	if found[contractsMarker] > 0 || found[schemasMarker] > 0 {
-		t.Contracts = true
-		own = testScript + "\n" + strings.TrimSuffix(contractScript, "\n")
-	}
-	if code != own {
-		return nil, ErrNotOwnTestScript
-	}
-	return t, nil
+	return strings.Join(lines, "\n"), t, nil
 }
 
 // Script writes the test script that holds the tables: TestScript's, with these tables in place

@@ -11,7 +11,7 @@ import (
 )
 
 func TestRecordRoundTrip(t *testing.T) {
-	r := &Record{API: API{Title: "Pets {{x}} API", Host: "api.example.com"}, Ops: []Op{
+	r := &Record{API: API{Title: "Pets {{x}} API", Host: "api.example.com"}, TestScript: Hash("// the test script's code"), Ops: []Op{
 		NewOp("getPet", "pets", map[PartID]Part{{Kind: PartName}: {Canon: "Get a pet"}, {Kind: PartQuery, Key: "limit"}: {Canon: `{"value":"10"}`}}),
 		NewOp("GET /ping", "Other", map[PartID]Part{{Kind: PartName}: {Canon: "Ping"}}),
 	}}

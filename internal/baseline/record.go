@@ -43,7 +43,12 @@ type Op struct {
 // API they come from.
 type Record struct {
 	API API
-	Ops []Op
+	// TestScript is the hash of the code of the collection's test script as generated: its
+	// text with its tables left out (templates.TestScriptCode), so that update tells a script
+	// the user left as it was, from whichever version of gen-postman, from one they edited.
+	// Empty in records written before it was kept.
+	TestScript string
+	Ops        []Op
 }
 
 // API names the API a collection was generated from, as its description gives it: its title
@@ -53,36 +58,45 @@ type API struct {
 	Title, Host string
 }
 
-// apiLine opens the line that names the API. A reader of the first version takes it for an
-// operation with no request, which it never finds.
+// apiLine opens the line that names the API, and holds the hash of the test script's code. A
+// reader of the first version takes it for an operation with no request, which it never finds;
+// one that knows the API and not the script skips the field it does not know.
 const apiLine = "api - "
 
-func (a API) line() string {
+func (r *Record) apiLine() string {
 	enc := base64.RawURLEncoding.EncodeToString
-	return apiLine + "title=" + enc([]byte(text.OneLine(a.Title, 200))) + " host=" + enc([]byte(text.OneLine(a.Host, 200)))
+	line := apiLine + "title=" + enc([]byte(text.OneLine(r.API.Title, 200))) + " host=" + enc([]byte(text.OneLine(r.API.Host, 200)))
+	if r.TestScript != "" {
+		line += " script=" + enc([]byte(text.OneLine(r.TestScript, 200)))
+	}
+	return line
 }
 
-// parseAPI reads the line that names the API; ok is false when the line is not one.
-func parseAPI(line string) (API, bool) {
+// parseAPILine reads the line that names the API into r; false when the line is not one.
+func (r *Record) parseAPILine(line string) bool {
 	rest, ok := strings.CutPrefix(line, apiLine)
 	if !ok {
-		return API{}, false
+		return false
 	}
 	var a API
+	var script string
 	for _, f := range strings.Fields(rest) {
 		name, value, _ := strings.Cut(f, "=")
 		text, err := base64.RawURLEncoding.DecodeString(value)
 		if err != nil || len(text) > maxAPIText {
-			return API{}, false
+			return false
 		}
 		switch name {
 		case "title":
 			a.Title = string(text)
 		case "host":
 			a.Host = string(text)
+		case "script":
+			script = string(text)
 		}
 	}
-	return a, true
+	r.API, r.TestScript = a, script
+	return true
 }
 
 // maxAPIText bounds the title and host a record read from a file may hold.
@@ -138,8 +152,8 @@ func Key(operationID, method, path string) string {
 func (r *Record) String() string {
 	var b strings.Builder
 	b.WriteString(header)
-	if r.API != (API{}) {
-		b.WriteString("\n" + r.API.line())
+	if r.API != (API{}) || r.TestScript != "" {
+		b.WriteString("\n" + r.apiLine())
 	}
 	for _, op := range r.Ops {
 		b.WriteString("\n" + op.Key + " " + op.Folder)
@@ -161,8 +175,7 @@ func Parse(s string) (*Record, error) {
 	}
 	r := &Record{}
 	for i, line := range lines[1:] {
-		if a, ok := parseAPI(line); ok && i == 0 {
-			r.API = a
+		if i == 0 && r.parseAPILine(line) {
 			continue
 		}
 		fields := strings.Fields(line)

@@ -43,6 +43,6 @@ func Open(c *postman.Collection) (*Collection, error) {
 		return nil, ErrNotGenerated
 	}
 	u.record, u.recordErr = recordOf(vars)
-	u.script = readTestScript(c)
+	u.script = readTestScript(c, u.record)
 	return u, nil
 }

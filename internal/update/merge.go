@@ -55,6 +55,9 @@ type merger struct {
 	// recorded at generation where the document is of the same API (sameAPI). docAPI is the
 	// fresh collection's as the document names it.
 	freshAPI, docAPI baseline.API
+	// freshScript is the hash of the fresh collection's test script's code, which the new
+	// record keeps.
+	freshScript string
 	// freshVars are the fresh collection's variables as the file writes each.
 	freshVars []json.RawMessage
 	// ownVars maps each variable of the user's that a new request would have used to the name
@@ -130,7 +133,7 @@ func (m *merger) read() error {
 	if len(m.ops) != len(freshRec.Ops) {
 		return ErrNoRecordInFresh
 	}
-	m.freshAPI, m.docAPI = freshRec.API, freshRec.API
+	m.freshAPI, m.docAPI, m.freshScript = freshRec.API, freshRec.API, freshRec.TestScript
 	if err := m.sameAPI(); err != nil {
 		return err
 	}

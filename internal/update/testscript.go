@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gen-postman/gen-postman/internal/baseline"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/templates"
 )
@@ -23,8 +24,9 @@ const (
 	TablesRefreshed = "refreshed"
 	// TablesUnchanged: the script already held the newer document's tables.
 	TablesUnchanged = "unchanged"
-	// TablesEdited: the script is not gen-postman's own (edited, removed, or written by
-	// another version of gen-postman): it is left as it is, its tables with it.
+	// TablesEdited: the script is not gen-postman's own (edited or removed; or written by a
+	// version of gen-postman that kept no record of it, before this one's code): it is left as
+	// it is, its tables with it.
 	TablesEdited = "edited"
 )
 
@@ -37,8 +39,10 @@ type testScript struct {
 	tables *templates.TestTables
 }
 
-// readTestScript finds the collection's test script and reads its tables.
-func readTestScript(c *postman.Collection) *testScript {
+// readTestScript finds the collection's test script and reads its tables when it is gen-postman's
+// own: its code is the one this gen-postman writes, or the one rec, the record of the last
+// generation, says was generated (by another version). rec may be nil.
+func readTestScript(c *postman.Collection, rec *baseline.Record) *testScript {
 	s := &testScript{at: -1}
 	raw, ok := c.Member("event")
 	var events []struct {
@@ -59,8 +63,12 @@ func readTestScript(c *postman.Collection) *testScript {
 		}
 		s.at, s.source = i, string(e.Script.Exec)
 	}
-	if s.at >= 0 {
-		s.tables, _ = templates.ReadTestScript(s.source)
+	if s.at < 0 {
+		return s
+	}
+	code, tables, err := templates.SplitTestScript(s.source)
+	if err == nil && (templates.IsTestScriptCode(code) || rec != nil && rec.TestScript != "" && baseline.Hash(code) == rec.TestScript) {
+		s.tables = tables
 	}
 	return s
 }
@@ -145,7 +153,7 @@ var errNoFreshTables = errors.New("the generated collection's test script holds 
 
 // freshTables reads the tables of the fresh collection's test script.
 func freshTables(fresh *postman.Collection) (*templates.TestTables, error) {
-	s := readTestScript(fresh)
+	s := readTestScript(fresh, nil)
 	if s.tables == nil {
 		return nil, errNoFreshTables
 	}

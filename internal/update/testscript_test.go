@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gen-postman/gen-postman/generate"
+	"github.com/gen-postman/gen-postman/internal/baseline"
 	"github.com/gen-postman/gen-postman/internal/openapi"
 	"github.com/gen-postman/gen-postman/internal/postman"
 	"github.com/gen-postman/gen-postman/internal/profile"
@@ -311,5 +312,60 @@ func checkTables(t testing.TB, c, fresh tree) {
 		if string(got.Schemas[name]) != string(w) {
 			t.Errorf("schema %s: %s, want %s", name, got.Schemas[name], w)
 		}
+	}
+}
+
+// TestUpdateRefreshesAnOlderVersionsScript refreshes a test script whose code another version of
+// gen-postman wrote, as the record of the generation says, and brings this version's code; a
+// script of that code that the record does not vouch for is the user's, and kept.
+func TestUpdateRefreshesAnOlderVersionsScript(t *testing.T) {
+	v1 := encode(t, fresh(t, readDoc(t, "things-v1.yaml")))
+	older := func(vouched bool) []byte {
+		return edited(t, v1, func(c tree) {
+			for _, e := range c["event"].([]any) {
+				if e := e.(tree); e["listen"] == "test" {
+					s := e["script"].(tree)
+					exec := s["exec"].([]any)
+					s["exec"] = append([]any{"// an older version's first line"}, exec[1:]...)
+				}
+			}
+			if !vouched {
+				return
+			}
+			code, err := templates.TestScriptCode(testSource(t, c))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range c["variable"].([]any) {
+				if v := v.(tree); v["key"] == baseline.VarName {
+					rec, err := baseline.Parse(v["value"].(string))
+					if err != nil {
+						t.Fatal(err)
+					}
+					rec.TestScript = baseline.Hash(code)
+					v["value"] = rec.String()
+				}
+			}
+		})
+	}
+	v2 := readDoc(t, "things-v2.yaml")
+	out, report := update(t, older(true), v2, Options{})
+	if report.ScriptTables != TablesRefreshed {
+		t.Errorf("the older version's script: ScriptTables %q, want %q", report.ScriptTables, TablesRefreshed)
+	}
+	if got, want := testSource(t, decode(t, out)), testSource(t, decode(t, encode(t, fresh(t, v2)))); got != want {
+		t.Error("the older version's script is not the one this version writes for v2")
+	}
+	if _, report := update(t, out, v2, Options{}); report.Changed {
+		t.Error("a second update changed the collection")
+	}
+
+	file := older(false)
+	out, report = update(t, file, v2, Options{})
+	if report.ScriptTables != TablesEdited {
+		t.Errorf("a script the record does not vouch for: ScriptTables %q, want %q", report.ScriptTables, TablesEdited)
+	}
+	if testSource(t, decode(t, out)) != testSource(t, decode(t, file)) {
+		t.Error("the script the record does not vouch for was changed")
 	}
 }

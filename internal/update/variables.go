@@ -96,7 +96,7 @@ func valueOf(raw json.RawMessage) string {
 // recordWithKept is the fresh record's variable with the operations of the requests kept
 // after them, naming the API as sameAPI kept it.
 func (m *merger) recordWithKept() (json.RawMessage, error) {
-	rec := &baseline.Record{API: m.freshAPI, Ops: make([]baseline.Op, 0, len(m.ops)+len(m.kept))}
+	rec := &baseline.Record{API: m.freshAPI, TestScript: m.freshScript, Ops: make([]baseline.Op, 0, len(m.ops)+len(m.kept))}
 	for _, f := range m.ops {
 		rec.Ops = append(rec.Ops, f.op)
 	}
