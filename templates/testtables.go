@@ -118,12 +118,13 @@ func SplitTestScript(script string) (code string, tables *TestTables, err error)
 }
 
 // Script writes the test script that holds the tables: TestScript's, with these tables in place
-// of its own.
+// of its own, and with the contract tests' code whenever Contracts says so, even when no
+// request lists responses (TestScript then writes none).
 func (t *TestTables) Script() (string, error) {
 	return renderTestScript(
 		table{answersMarker, "the answers' fills", t.Answers, len(t.Answers) == 0},
-		t.Contracts && len(t.Responses) > 0,
-		table{contractsMarker, "the listed responses", t.Responses, false},
+		t.Contracts,
+		table{contractsMarker, "the listed responses", t.Responses, len(t.Responses) == 0},
 		table{schemasMarker, "the response schemas", t.Schemas, len(t.Schemas) == 0},
 	)
 }

@@ -81,3 +81,38 @@ func TestReadTestScriptEdited(t *testing.T) {
 		})
 	}
 }
+
+// A collection's test script is untrusted: whatever it holds, SplitTestScript never panics, and
+// the tables of a script read as gen-postman's own write a script that reads back the same.
+func FuzzReadTestScript(f *testing.F) {
+	script, err := TestScript(map[string][]Fill{"item-1": {{Variable: "appId", Fields: []string{"id"}}}},
+		Contracts{Responses: map[string][]ListedResponse{"item-1": {{Status: "200", Schema: "A"}}}, Schemas: map[string]json.RawMessage{"A": json.RawMessage(`{"type":"object"}`)}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(script)
+	f.Add(strings.Replace(script, `const schemas = {"A":`, `const schemas = {"A":{"x":"\n"},"B":`, 1))
+	f.Add("const answers = {};\r\nconst contracts = null;")
+	f.Add(strings.Replace(script, `const contracts = {"item-1":[["200","A"]]}`, `const contracts = {}`, 1))
+	f.Fuzz(func(t *testing.T, script string) {
+		if _, _, err := SplitTestScript(script); err != nil {
+			return
+		}
+		tables, err := ReadTestScript(script)
+		if err != nil {
+			return
+		}
+		again, err := tables.Script()
+		if err != nil {
+			t.Fatalf("writing the tables read: %v", err)
+		}
+		read, err := ReadTestScript(again)
+		if err != nil {
+			t.Fatalf("the script written from the tables read is not gen-postman's own: %v", err)
+		}
+		if len(read.Answers) != len(tables.Answers) || len(read.Responses) != len(tables.Responses) || len(read.Schemas) != len(tables.Schemas) {
+			t.Errorf("read back %d, %d, %d entries, want %d, %d, %d", len(read.Answers), len(read.Responses), len(read.Schemas),
+				len(tables.Answers), len(tables.Responses), len(tables.Schemas))
+		}
+	})
+}

@@ -16,6 +16,9 @@ func FuzzMerge(f *testing.F) {
 	f.Add(v1)
 	f.Add(sdkShape(f, edited(f, v1, userEdits)))
 	f.Add([]byte(`{"info":{"name":"x"},"variable":[{"key":"genPostmanBaseline","value":"gen-postman baseline 1\nxx yy a=b"}],"item":[{"name":"F","item":[{"id":"x","request":"https://h/pets"},{"request":{"url":{"path":"pets","query":[1,{"key":null}]},"header":"h","body":7}}]}]}`))
+	// Test scripts: with contract tests, one line of exec, a table that is not an object, two.
+	f.Add(encode(f, fresh(f, readDoc(f, "things-v1.yaml"))))
+	f.Add([]byte(`{"info":{"name":"x"},"variable":[{"key":"genPostmanBaseline","value":"gen-postman baseline 1\napi - title= host= script=eA"}],"event":[{"listen":"test","script":{"exec":"const answers = {};\nconst contracts = [1];"}},{"listen":"test","script":{"exec":["const schemas = {\"a\":"]}}]}`))
 	for _, name := range []string{"app-v2.1.postman_collection.json", "app-v2.0.postman_collection.json"} {
 		data, err := os.ReadFile(filepath.Join("..", "postman", "testdata", name))
 		if err != nil {

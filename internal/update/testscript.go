@@ -109,7 +109,8 @@ func (m *merger) refreshTestScript() error {
 	if err != nil {
 		return err
 	}
-	tables := &templates.TestTables{Answers: map[string]json.RawMessage{}, Contracts: cur.tables.Contracts && fresh.Contracts}
+	// The script keeps its contract tests, or their absence, whatever the requests list.
+	tables := &templates.TestTables{Answers: map[string]json.RawMessage{}, Contracts: cur.tables.Contracts}
 	if tables.Contracts {
 		tables.Responses, tables.Schemas = map[string]json.RawMessage{}, fresh.Schemas
 	}

@@ -369,3 +369,21 @@ func TestUpdateRefreshesAnOlderVersionsScript(t *testing.T) {
 		t.Error("the script the record does not vouch for was changed")
 	}
 }
+
+// TestUpdateKeepsContractTestsWithoutRequests keeps the contract tests' code in a collection
+// whose requests the user all deleted: the next document's requests get them.
+func TestUpdateKeepsContractTestsWithoutRequests(t *testing.T) {
+	v1 := encode(t, fresh(t, readDoc(t, "things-v1.yaml")))
+	file := edited(t, v1, func(c tree) { folderNamed(c, "things")["item"] = []any{} })
+	out, report := update(t, file, readDoc(t, "things-v1.yaml"), Options{})
+	tables := tablesOf(t, decode(t, out))
+	if report.ScriptTables != TablesRefreshed || !tables.Contracts || len(tables.Responses) != 0 || len(tables.Answers) != 0 {
+		t.Fatalf("ScriptTables %q, contract tests %v with %d responses and %d fills; want refreshed, true, none, none",
+			report.ScriptTables, tables.Contracts, len(tables.Responses), len(tables.Answers))
+	}
+	out, _ = update(t, out, readDoc(t, "things-v2.yaml"), Options{})
+	c := decode(t, out)
+	if got := string(tablesOf(t, c).Responses[idOf(t, c, "Get a widget")]); got != `[["200","Widget","application/json"]]` {
+		t.Errorf("Get a widget's listed responses after the next update: %s", got)
+	}
+}
