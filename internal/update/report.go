@@ -127,9 +127,16 @@ func (r *Report) WriteText(w io.Writer) error {
 	case TablesRefreshed:
 		line("  test script    tables refreshed: ids from answers and contract tests as the document says, for the requests the collection holds")
 	case TablesEdited:
-		line("  test script    not refreshed: it is not the script gen-postman writes (edited by you, or by another version), so it is kept as it is, " +
-			"with the tables of the last generation: a request the update added fills no ids and has no contract tests. " +
-			"To get them, generate the collection again, or put gen-postman's test script back (from a collection generated now) and update again")
+		added := ""
+		switch n := len(r.Added); {
+		case n == 1:
+			added = "; the request added fills no ids and has no contract tests"
+		case n > 1:
+			added = fmt.Sprintf("; the %d requests added fill no ids and have no contract tests", n)
+		}
+		line("  test script    not refreshed: you edited it (or an older gen-postman wrote it), so it is kept as it is, with the tables "+
+			"(ids from answers, contract tests) of the last generation%s. To refresh them, generate the collection again, "+
+			"or put back the test script of a collection generated now and update again", added)
 	}
 	if !r.Changed {
 		line("  no change: the collection is left as it was")

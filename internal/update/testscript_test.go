@@ -189,7 +189,7 @@ func TestUpdateKeepsEditedTestScript(t *testing.T) {
 	if err := report.WriteText(&text); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"test script    not refreshed", "generate the collection again"} {
+	for _, want := range []string{"test script    not refreshed", "the 2 requests added fill no ids", "generate the collection again"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("the report does not say %q:\n%s", want, text.String())
 		}
