@@ -461,3 +461,16 @@ paths:
 		t.Errorf("cut %+v: want the one operation's responses cut, and the cut whole", cut)
 	}
 }
+
+// TestDecodeYAMLBatch: texts indented under keys of their own decode in one pass, each to its
+// value; a text that is not indented cannot go under a key, and the batch gives way.
+func TestDecodeYAMLBatch(t *testing.T) {
+	got := decodeYAMLBatch([][]byte{[]byte("    '200':\n      description: x\n"), []byte("  a: [1, 2]\n  b: {c: null}\n")})
+	want := []any{map[string]any{"200": nil}, map[string]any{"a": []any{json.Number("1"), json.Number("2")}, "b": map[string]any{"c": nil}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decodeYAMLBatch = %#v, want %#v", got, want)
+	}
+	if got := decodeYAMLBatch([][]byte{[]byte("  a: 1\n"), []byte("b: 2\n")}); got != nil {
+		t.Errorf("decodeYAMLBatch of a text not indented = %#v, want nil", got)
+	}
+}

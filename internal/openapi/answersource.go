@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,29 +21,36 @@ type cutAnswers struct {
 // errNotFollowed says the document's components could not be read entry by entry.
 var errNotFollowed = errors.New("components not read entry by entry")
 
-// cutSource decodes the responses cut from data, and finds data's component entries.
-func cutSource(data []byte, cut *responsesCut) (answerSource, error) {
+// cutSource decodes the responses cut from data, and reads data's components by the entries
+// listed.
+func cutSource(data []byte, cut *responsesCut, components componentIndex) (answerSource, error) {
 	src := &cutAnswers{data: data, yaml: cut.yaml, entries: map[[2]string]componentEntry{}, decoded: map[[2]string]any{}}
-	var entries []componentEntry
-	var ok bool
-	if cut.yaml {
-		entries, ok = yamlComponentEntries(data)
-	} else {
-		entries, ok = jsonComponentEntries(data)
-	}
-	if !ok && hasComponents(data, cut.yaml) {
+	if !components.ok && hasComponents(data, cut.yaml) || components.yaml != cut.yaml {
 		return nil, errNotFollowed
 	}
-	for _, e := range entries {
+	for _, e := range components.entries {
 		key := [2]string{e.section, e.name}
 		if _, dup := src.entries[key]; !dup {
 			src.entries[key] = e
 		}
 	}
-	for _, op := range cut.ops {
-		v, err := decode(op.text, cut.yaml)
-		if err != nil {
-			return nil, fmt.Errorf("decoding the responses of %s %s: %w", op.method, op.path, err)
+	var batch []any
+	if cut.yaml {
+		texts := make([][]byte, len(cut.ops))
+		for i, op := range cut.ops {
+			texts[i] = op.text
+		}
+		batch = decodeYAMLBatch(texts)
+	}
+	for i, op := range cut.ops {
+		var v any
+		if batch != nil {
+			v = batch[i]
+		} else {
+			var err error
+			if v, err = decode(op.text, cut.yaml); err != nil {
+				return nil, fmt.Errorf("decoding the responses of %s %s: %w", op.method, op.path, err)
+			}
 		}
 		path := op.path
 		if !cut.yaml && strings.Contains(path, `\`) {
@@ -59,14 +67,41 @@ func cutSource(data []byte, cut *responsesCut) (answerSource, error) {
 // "components" as a key at all.
 func hasComponents(data []byte, isYAML bool) bool {
 	if isYAML {
-		return strings.Contains(string(data), "components:")
+		return bytes.Contains(data, []byte("components:"))
 	}
-	return strings.Contains(string(data), `"components"`)
+	return bytes.Contains(data, []byte(`"components"`))
 }
 
 func (s *cutAnswers) operations() []decodedOperation { return s.ops }
 
 func (s *cutAnswers) produces(decodedOperation) []string { return nil }
+
+// prefetch decodes the entries of a section named, in one pass over their text in YAML: the
+// schemas the answers refer to, one level of references at a time.
+func (s *cutAnswers) prefetch(section string, names []string) {
+	if !s.yaml {
+		return // JSON decodes fast enough entry by entry
+	}
+	var keys [][2]string
+	var texts [][]byte
+	for _, name := range names {
+		key := [2]string{section, name}
+		e, ok := s.entries[key]
+		if _, done := s.decoded[key]; done || !ok {
+			continue
+		}
+		keys = append(keys, key)
+		texts = append(texts, s.data[e.start:e.end])
+	}
+	values := decodeYAMLBatch(texts)
+	if values == nil {
+		return // component decodes each on its own
+	}
+	for i, key := range keys {
+		m, _ := values[i].(map[string]any)
+		s.decoded[key] = m[key[1]]
+	}
+}
 
 func (s *cutAnswers) component(section, name string) (any, bool) {
 	key := [2]string{section, name}

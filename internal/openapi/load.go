@@ -31,12 +31,15 @@ func Parse(data []byte, opts Options) (*Document, error) {
 		return nil, err
 	}
 	pruned, cut := cutResponses(data)
+	// What pruneResponses cuts is the operations' responses: the components of pruned are those
+	// of data, as written, and the answers read theirs there.
+	components := indexComponents(pruned)
 	var read func() (*answers, error)
 	if !opts.NoContracts {
 		// The answers are read from the text while the library builds the model of the rest.
-		read = readAnswersAside(data, cut)
+		read = readAnswersAside(data, pruned, cut, components)
 	}
-	return buildWith(pruneComponents(pruned), opts, read)
+	return buildWith(pruneIndexedComponents(pruned, components), opts, read)
 }
 
 // build reads a document whose parts gen-postman does not read are pruned, and converts it.
@@ -72,7 +75,7 @@ func buildWith(data []byte, opts Options, read func() (*answers, error)) (*Docum
 
 // readAnswersAside starts reading the answers of data's operations, and returns what waits for
 // them. A panic while reading them is an error, not a crash: the text is untrusted.
-func readAnswersAside(data []byte, cut *responsesCut) func() (*answers, error) {
+func readAnswersAside(data, pruned []byte, cut *responsesCut, components componentIndex) func() (*answers, error) {
 	done := make(chan struct{})
 	var found *answers
 	var err error
@@ -83,7 +86,7 @@ func readAnswersAside(data []byte, cut *responsesCut) func() (*answers, error) {
 				found, err = nil, fmt.Errorf("reading the answers: %v", r)
 			}
 		}()
-		found, err = readAnswers(data, cut)
+		found, err = readAnswers(data, pruned, cut, components)
 	}()
 	return func() (*answers, error) {
 		<-done

@@ -34,29 +34,43 @@ type componentEntry struct {
 // text over several lines in components, anchors) is returned as it is. Entries are removed
 // whole, and nothing else changes, so the order the library reads from line numbers is kept.
 func pruneComponents(data []byte) []byte {
-	if hidesReferences(data) {
-		return data
-	}
-	var entries []componentEntry
-	var ok bool
+	return pruneIndexedComponents(data, indexComponents(data))
+}
+
+// componentIndex lists the entries of a document's components.
+type componentIndex struct {
+	entries []componentEntry
+	yaml    bool
+	// ok is false when the scanner could not follow the document's components.
+	ok bool
+}
+
+// indexComponents lists the entries of data's components, once for both pruneComponents and the
+// answers, which read the entries their schemas refer to.
+func indexComponents(data []byte) componentIndex {
 	start := skipSpace(data, 0)
-	yaml := start == len(data) || data[start] != '{'
-	if yaml {
-		entries, ok = yamlComponentEntries(data)
+	idx := componentIndex{yaml: start == len(data) || data[start] != '{'}
+	if idx.yaml {
+		idx.entries, idx.ok = yamlComponentEntries(data)
 	} else {
-		entries, ok = jsonComponentEntries(data)
+		idx.entries, idx.ok = jsonComponentEntries(data)
 	}
-	if !ok || len(entries) == 0 {
+	return idx
+}
+
+// pruneIndexedComponents is pruneComponents with data's components listed.
+func pruneIndexedComponents(data []byte, idx componentIndex) []byte {
+	if !idx.ok || len(idx.entries) == 0 || hidesReferences(data) {
 		return data
 	}
-	keep, ok := referencedEntries(data, entries, yaml)
+	keep, ok := referencedEntries(data, idx.entries, idx.yaml)
 	if !ok {
 		return data
 	}
-	if yaml {
-		return dropYAMLEntries(data, entries, keep)
+	if idx.yaml {
+		return dropYAMLEntries(data, idx.entries, keep)
 	}
-	return dropJSONEntries(data, entries, keep)
+	return dropJSONEntries(data, idx.entries, keep)
 }
 
 // hidesReferences reports whether the document holds an escape that could spell what starts a
