@@ -73,6 +73,9 @@ type answerSource interface {
 	// component returns the entry of components (definitions, in Swagger 2.0) that a local
 	// reference's section and name name, decoded; ok is false when there is none.
 	component(section, name string) (value any, ok bool)
+	// has reports whether components have such an entry, without decoding it. An entry that
+	// decodes to nothing (null) is one component does not return.
+	has(section, name string) bool
 	// produces are the media types a Swagger 2.0 operation answers with; nil for OpenAPI 3.
 	produces(op decodedOperation) []string
 }

@@ -349,7 +349,7 @@ func (w *schemaWriter) reference(ref string) any {
 	}
 	escaped, pointer, _ := strings.Cut(rest, "/")
 	name := unescapeRefName(escaped)
-	if _, found := w.src.component("schemas", name); !found {
+	if !w.src.has("schemas", name) {
 		return map[string]any{}
 	}
 	target, ok := convertedPointer(pointer)

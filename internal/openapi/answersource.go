@@ -103,6 +103,11 @@ func (s *cutAnswers) prefetch(section string, names []string) {
 	}
 }
 
+func (s *cutAnswers) has(section, name string) bool {
+	_, ok := s.entries[[2]string{section, name}]
+	return ok
+}
+
 func (s *cutAnswers) component(section, name string) (any, bool) {
 	key := [2]string{section, name}
 	if v, ok := s.decoded[key]; ok {
@@ -172,6 +177,11 @@ func (s *wholeAnswers) produces(op decodedOperation) []string {
 		return p
 	}
 	return []string{"application/json"}
+}
+
+func (s *wholeAnswers) has(section, name string) bool {
+	_, ok := s.component(section, name)
+	return ok
 }
 
 func (s *wholeAnswers) component(section, name string) (any, bool) {
