@@ -8,7 +8,7 @@ import "bytes"
 // decoding YAML is most of the time of reading answers.
 var leanKeys = map[string]bool{
 	"description": true, "example": true, "examples": true, "externalDocs": true, "xml": true,
-	"title": true, "headers": true, "links": true, "deprecated": true, "summary": true,
+	"title": true, "headers": true, "deprecated": true, "summary": true,
 }
 
 // nameKeys are the keys whose entries are named by the document, not keywords: a property may
@@ -16,7 +16,7 @@ var leanKeys = map[string]bool{
 var nameKeys = map[string]bool{
 	"": true, "properties": true, "patternProperties": true, "content": true, "schemas": true,
 	"definitions": true, "responses": true, "encoding": true, "mapping": true, "dependentSchemas": true,
-	"$defs": true,
+	"$defs": true, "links": true, "parameters": true,
 }
 
 // leanYAML returns YAML text in block style without the entries of leanKeys that are keywords

@@ -20,22 +20,31 @@ type answerReader struct {
 	// inline are the definitions' names of schemas written in an answer, by their JSON: an
 	// answer that repeats one refers to the same definition.
 	inline map[string]string
+	// withSchemas reads the answers' schemas; without, only their statuses, media types and
+	// links.
+	withSchemas bool
 }
 
 func newAnswerReader(src answerSource) *answerReader {
-	return &answerReader{src: src, schema: newSchemaWriter(src), inline: map[string]string{}}
+	return &answerReader{src: src, schema: newSchemaWriter(src), inline: map[string]string{}, withSchemas: true}
 }
 
 func (r *answerReader) read() (*answers, error) {
 	out := &answers{byOperation: map[string][]apimodel.Response{}}
 	for _, op := range r.src.operations() {
-		responses, err := r.operation(op)
+		responses, links, err := r.operation(op)
 		if err != nil {
 			return nil, fmt.Errorf("reading the answers of %s %s: %w", strings.ToUpper(op.method), op.path, err)
 		}
 		key := operationKey(op.method, op.path)
 		if _, dup := out.byOperation[key]; !dup && len(responses) > 0 {
 			out.byOperation[key] = responses
+			if len(links) > 0 {
+				if out.links == nil {
+					out.links = map[string][]answerLink{}
+				}
+				out.links[key] = links
+			}
 		}
 	}
 	if err := r.schema.flush(); err != nil {
@@ -55,12 +64,13 @@ func (r *answerReader) read() (*answers, error) {
 }
 
 // operation reads one operation's responses, sorted by status: codes, then ranges, then default.
-func (r *answerReader) operation(op decodedOperation) ([]apimodel.Response, error) {
+func (r *answerReader) operation(op decodedOperation) ([]apimodel.Response, []answerLink, error) {
 	byStatus, ok := op.responses.(map[string]any)
 	if !ok {
-		return nil, nil
+		return nil, nil, nil
 	}
 	var out []apimodel.Response
+	var links []answerLink
 	for _, status := range keysInOrder(byStatus) {
 		if !validStatus(status) {
 			continue
@@ -75,17 +85,20 @@ func (r *answerReader) operation(op decodedOperation) ([]apimodel.Response, erro
 		}
 		types, schema := r.media(op, resp)
 		a.ContentTypes = types
-		if schema != nil {
+		if schema != nil && r.withSchemas {
 			name, err := r.answerSchema(op, a.Status, schema)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			a.Schema = name
 		}
 		out = append(out, a)
+		if status[0] == '2' {
+			links = append(links, r.links(resp)...)
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return statusRank(out[i].Status) < statusRank(out[j].Status) })
-	return out, nil
+	return out, links, nil
 }
 
 // validStatus reports whether a responses key is one OpenAPI allows: a code, a range such as

@@ -35,22 +35,24 @@ type cutOperation struct {
 type answers struct {
 	// byOperation lists each operation's responses, by operationKey.
 	byOperation map[string][]apimodel.Response
-	schemas     map[string]json.RawMessage
-	warnings    []string
+	// links lists the links of each operation's successful answers, by operationKey.
+	links    map[string][]answerLink
+	schemas  map[string]json.RawMessage
+	warnings []string
 }
 
 // operationKey names an operation by its method, lower case, and its path as the document's key.
 func operationKey(method, path string) string { return strings.ToLower(method) + " " + path }
 
 // readAnswers reads the responses of a document's operations and the schemas their JSON bodies
-// must match. data is the document, pruned the same with its responses cut (its components are
+// must match (only the links when schemas is false). data is the document, pruned the same with its responses cut (its components are
 // data's, as written), and components lists pruned's components' entries. It reads them from the text pruneResponses cut and the document's components,
 // decoded on their own, so that the library never builds them (Okta's responses refer to 1.2 MB of
 // schemas that nothing else needs). Where that cut is missing (a document pruneResponses does
 // not follow, or whose YAML writes some responses in flow style, which it leaves as they are) or
 // does not describe the document (Swagger 2.0, whose responses name their media types
 // elsewhere), the whole document is decoded instead.
-func readAnswers(data, pruned []byte, cut *responsesCut, components componentIndex) (*answers, error) {
+func readAnswers(data, pruned []byte, cut *responsesCut, components componentIndex, schemas bool) (*answers, error) {
 	var src answerSource
 	var err error
 	if cut != nil && !cut.swagger2 && !cut.partial {
@@ -62,6 +64,7 @@ func readAnswers(data, pruned []byte, cut *responsesCut, components componentInd
 		}
 	}
 	r := newAnswerReader(src)
+	r.withSchemas = schemas
 	return r.read()
 }
 

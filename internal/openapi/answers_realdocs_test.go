@@ -25,7 +25,7 @@ func TestRealDocsAnswers(t *testing.T) {
 		t.Run(e.Name(), func(t *testing.T) {
 			data := readRealDoc(t, e.Name())
 			pruned, cut := cutResponses(data)
-			fromCut, err := readAnswers(data, pruned, cut, indexComponents(pruned))
+			fromCut, err := readAnswers(data, pruned, cut, indexComponents(pruned), true)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -474,3 +474,103 @@ func TestDecodeYAMLBatch(t *testing.T) {
 		t.Errorf("decodeYAMLBatch of a text not indented = %#v, want nil", got)
 	}
 }
+
+// linksYAML is a document whose answers say, with links, where ids come from: a create answers
+// the new widget's uid (a field the path structure would not guess), a list links to a part by
+// operationRef, and a link to a query parameter or from a header is not an id from the body.
+const linksYAML = `openapi: 3.0.3
+info: {title: Links, version: "1"}
+paths:
+  /widgets:
+    post:
+      operationId: createWidget
+      responses:
+        "201":
+          description: Created.
+          content:
+            application/json:
+              schema: {type: object, properties: {uid: {type: string}}}
+          links:
+            GetWidget:
+              operationId: getWidget
+              parameters: {widgetId: $response.body#/uid}
+            Search:
+              operationId: getWidget
+              parameters: {query.q: $response.body#/uid, path.other: $response.header.Location}
+    get:
+      operationId: listWidgets
+      responses:
+        "200":
+          description: Widgets.
+          links:
+            Parts: {$ref: '#/components/links/Parts'}
+  /widgets/{widgetId}:
+    get:
+      operationId: getWidget
+      parameters:
+        - {name: widgetId, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: One.}
+  /widgets/{widgetId}/parts/{partNo}:
+    get:
+      operationId: getPart
+      parameters:
+        - {name: widgetId, in: path, required: true, schema: {type: string}}
+        - {name: partNo, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: One part.}
+components:
+  links:
+    Parts:
+      operationRef: '#/paths/~1widgets~1{widgetId}~1parts~1{partNo}/get'
+      parameters: {partNo: '$response.body#/items/0/part_no'}
+`
+
+func TestLinksFillIds(t *testing.T) {
+	for _, noContracts := range []bool{false, true} {
+		doc, err := Parse([]byte(linksYAML), Options{NoContracts: noContracts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]apimodel.Fill{}
+		for _, f := range doc.Folders {
+			for _, r := range f.Requests {
+				if len(r.Fills) > 0 {
+					got[r.Method+" "+r.Path] = r.Fills
+				}
+			}
+		}
+		want := map[string][]apimodel.Fill{
+			// The link's field comes first; the path structure's guess for the same variable is
+			// not added.
+			"POST /widgets": {{Variable: "widgetId", Fields: []string{"uid"}, Created: true}},
+			"GET /widgets":  {{Variable: "partNo", Fields: []string{"part_no"}}, {Variable: "widgetId", Fields: []string{"widgetId", "id"}}},
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("NoContracts %v: fills\n got  %+v\n want %+v", noContracts, got, want)
+		}
+	}
+}
+
+func TestBodyFieldAndOperationRef(t *testing.T) {
+	for expr, want := range map[string]string{
+		"$response.body#/id":          "id",
+		"$response.body#/data/0/a~1b": "a/b",
+		"$response.body#/items/0":     "",
+		"$response.body":              "",
+		"$request.path.id":            "",
+		" $response.body#/uid ":       "uid",
+	} {
+		if got, _ := bodyField(expr); got != want {
+			t.Errorf("bodyField(%q) = %q, want %q", expr, got, want)
+		}
+	}
+	if m, p, ok := operationRef("#/paths/~1a~1{id}/delete"); !ok || m != "delete" || p != "/a/{id}" {
+		t.Errorf("operationRef = %q %q %v", m, p, ok)
+	}
+	for _, ref := range []string{"other.yaml#/paths/~1a/get", "#/paths/~1a/fetch", "#/components/x"} {
+		if _, _, ok := operationRef(ref); ok {
+			t.Errorf("operationRef(%q) read, want refused", ref)
+		}
+	}
+}

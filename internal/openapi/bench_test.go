@@ -62,7 +62,7 @@ func BenchmarkAnswersOkta(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := readAnswers(data, pruned, cut, components); err != nil {
+		if _, err := readAnswers(data, pruned, cut, components, true); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -37,8 +37,10 @@ func convert(m *v3.Document, opts Options, found *answers) (*Document, error) {
 				return nil, err
 			}
 			c.add(sent, method, p.item, op)
-			if found != nil {
-				c.lastAdded().Responses = found.byOperation[operationKey(method, p.path)]
+			key := operationKey(method, p.path)
+			c.added[key] = requestAt{tag: c.lastTag, index: len(c.byTag[c.lastTag]) - 1}
+			if found != nil && !opts.NoContracts {
+				c.lastAdded().Responses = found.byOperation[key]
 			}
 		}
 		// Once this path is converted, what the library built and cached for its
@@ -47,8 +49,11 @@ func convert(m *v3.Document, opts Options, found *answers) (*Document, error) {
 	if c.count == 0 {
 		return nil, fmt.Errorf("converting %q: %w", d.Title, ErrNoOperations)
 	}
-	d.Folders = flow(c.folders(m), c.selectors)
 	if found != nil {
+		c.linkFills(found.links)
+	}
+	d.Folders = flow(c.folders(m), c.selectors)
+	if found != nil && !opts.NoContracts {
 		d.Schemas = found.schemas
 	}
 	d.Variables = c.variables()
@@ -78,6 +83,14 @@ type converter struct {
 	selectors map[string]bool
 	count     int
 	lastTag   string
+	// added says where each operation's request is, by operationKey.
+	added map[string]requestAt
+}
+
+// requestAt is where a request is among the converter's: the tag and the index in its list.
+type requestAt struct {
+	tag   string
+	index int
 }
 
 func newConverter(m *v3.Document) *converter {
@@ -90,6 +103,7 @@ func newConverter(m *v3.Document) *converter {
 		budget:    newBudget(),
 		conform:   newConformer(),
 		selectors: map[string]bool{},
+		added:     map[string]requestAt{},
 	}
 }
 

@@ -46,7 +46,12 @@
 // the collection path before it (/api/applications/{id} of /api/applications).
 // A GET or a POST of that collection path fills the item's variable from its
 // JSON answer (Request.Fills), under the parameter's name, camelCased, its
-// last word or id; a POST's value is one the run created.
+// last word or id; a POST's value is one the run created. The document's links
+// come first: a successful answer's link to an operation (by operationId or a
+// local operationRef) that sets a path parameter to "$response.body#/…/field"
+// fills that parameter's variable from the field, and the path structure adds
+// no other field for the same variable. Links are read with the answers, and
+// without contract tests too.
 //
 // Names: a request is named by its summary, else its operationId, else
 // "METHOD /path". Names are made unique across the document in document order:

@@ -43,7 +43,9 @@ func flow(folders []Folder, selectors map[string]bool) []Folder {
 			if !ok || (r.Method != "GET" && r.Method != "POST") {
 				continue
 			}
-			r.Fills = []apimodel.Fill{{Variable: it.variable, Fields: idFields(it.name), Created: r.Method == "POST"}}
+			if !fills(r, it.variable) { // a link of the document's says it first
+				r.Fills = append(r.Fills, apimodel.Fill{Variable: it.variable, Fields: idFields(it.name), Created: r.Method == "POST"})
+			}
 		}
 		slices.SortStableFunc(reqs, func(a, b Request) int { return compareFlow(flowKey(a), flowKey(b)) })
 	}
@@ -170,4 +172,14 @@ func compareFlow(a, b [3]int) int {
 		}
 	}
 	return 0
+}
+
+// fills reports whether r's answer fills variable.
+func fills(r *Request, variable string) bool {
+	for _, f := range r.Fills {
+		if f.Variable == variable {
+			return true
+		}
+	}
+	return false
 }

@@ -35,9 +35,10 @@ func Parse(data []byte, opts Options) (*Document, error) {
 	// of data, as written, and the answers read theirs there.
 	components := indexComponents(pruned)
 	var read func() (*answers, error)
-	if !opts.NoContracts {
-		// The answers are read from the text while the library builds the model of the rest.
-		read = readAnswersAside(data, pruned, cut, components)
+	// The answers are read from the text while the library builds the model of the rest; without
+	// contract tests, only their links, and only when the document may have some.
+	if !opts.NoContracts || mayLink(data) {
+		read = readAnswersAside(data, pruned, cut, components, !opts.NoContracts)
 	}
 	return buildWith(pruneIndexedComponents(pruned, components), opts, read)
 }
@@ -75,7 +76,7 @@ func buildWith(data []byte, opts Options, read func() (*answers, error)) (*Docum
 
 // readAnswersAside starts reading the answers of data's operations, and returns what waits for
 // them. A panic while reading them is an error, not a crash: the text is untrusted.
-func readAnswersAside(data, pruned []byte, cut *responsesCut, components componentIndex) func() (*answers, error) {
+func readAnswersAside(data, pruned []byte, cut *responsesCut, components componentIndex, schemas bool) func() (*answers, error) {
 	done := make(chan struct{})
 	var found *answers
 	var err error
@@ -86,7 +87,7 @@ func readAnswersAside(data, pruned []byte, cut *responsesCut, components compone
 				found, err = nil, fmt.Errorf("reading the answers: %v", r)
 			}
 		}()
-		found, err = readAnswers(data, pruned, cut, components)
+		found, err = readAnswers(data, pruned, cut, components, schemas)
 	}()
 	return func() (*answers, error) {
 		<-done
