@@ -34,7 +34,7 @@ func (r *answerReader) links(resp map[string]any) []answerLink {
 	}
 	var out []answerLink
 	for _, name := range keysInOrder(byName) {
-		link, ok := r.resolveLink(byName[name])
+		link, ok := r.resolveComponent(byName[name], "links", "#/components/links/")
 		if !ok {
 			continue
 		}
@@ -65,28 +65,6 @@ func (r *answerReader) links(resp map[string]any) []answerLink {
 		}
 	}
 	return out
-}
-
-// resolveLink follows a link's $ref to the links of components.
-func (r *answerReader) resolveLink(v any) (map[string]any, bool) {
-	for range maxResponseRefs {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		ref, isRef := m["$ref"].(string)
-		if !isRef {
-			return m, true
-		}
-		name, ok := strings.CutPrefix(ref, "#/components/links/")
-		if !ok || strings.Contains(name, "/") {
-			return nil, false
-		}
-		if v, ok = r.src.component("links", unescapeRefName(name)); !ok {
-			return nil, false
-		}
-	}
-	return nil, false
 }
 
 // bodyField reads a runtime expression that names a field of the answer's body,

@@ -10,8 +10,8 @@ import (
 	"github.com/gen-postman/gen-postman/internal/apimodel"
 )
 
-// maxResponseRefs bounds a chain of responses that refer to responses.
-const maxResponseRefs = 8
+// maxComponentRefs bounds a chain of responses (or links) that refer to others.
+const maxComponentRefs = 8
 
 // answerReader turns an answerSource into answers.
 type answerReader struct {
@@ -127,10 +127,16 @@ func statusRank(s string) int {
 
 // resolveResponse follows a response's $ref to the responses of components.
 func (r *answerReader) resolveResponse(v any) (map[string]any, bool) {
-	for range maxResponseRefs {
-		if v == nil {
-			return map[string]any{}, true // a response of nothing but a description, left out before decoding
-		}
+	if v == nil {
+		return map[string]any{}, true // a response of nothing but a description, left out before decoding
+	}
+	return r.resolveComponent(v, "responses", "#/components/responses/", "#/responses/")
+}
+
+// resolveComponent follows v's $ref, and the $refs of what it finds, to an entry of a section of
+// components, whose local references start with one of prefixes.
+func (r *answerReader) resolveComponent(v any, section string, prefixes ...string) (map[string]any, bool) {
+	for range maxComponentRefs {
 		m, ok := v.(map[string]any)
 		if !ok {
 			return nil, false
@@ -139,14 +145,17 @@ func (r *answerReader) resolveResponse(v any) (map[string]any, bool) {
 		if !isRef {
 			return m, true
 		}
-		name, ok := strings.CutPrefix(ref, "#/components/responses/")
-		if !ok {
-			name, ok = strings.CutPrefix(ref, "#/responses/")
+		name := ""
+		for _, prefix := range prefixes {
+			if rest, ok := strings.CutPrefix(ref, prefix); ok {
+				name = rest
+				break
+			}
 		}
-		if !ok || strings.Contains(name, "/") {
+		if name == "" || strings.Contains(name, "/") {
 			return nil, false
 		}
-		if v, ok = r.src.component("responses", unescapeRefName(name)); !ok {
+		if v, ok = r.src.component(section, unescapeRefName(name)); !ok {
 			return nil, false
 		}
 	}
