@@ -31,17 +31,9 @@ func leanYAML(text []byte) []byte {
 	var stack []level
 	out := make([]byte, 0, len(text)/2)
 	dropIndent, scalarIndent := -1, -1
-	for rest := text; len(rest) > 0; {
-		end := bytes.IndexByte(rest, '\n') + 1
-		if end == 0 {
-			end = len(rest)
-		}
-		line := rest[:end]
-		rest = rest[end:]
-		content := bytes.TrimLeft(line, " ")
-		indent := len(line) - len(content)
-		content = bytes.TrimSpace(content)
-		if len(content) == 0 || content[0] == '#' {
+	for l := range yamlLines(text) {
+		line, content, indent := l.raw, l.text, l.indent
+		if l.blank() {
 			if dropIndent < 0 {
 				out = append(out, line...)
 			}

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"bytes"
+	"iter"
 )
 
 // pruneResponses returns a JSON or YAML document with each operation's responses emptied: gen-postman
@@ -268,17 +269,9 @@ func pruneYAMLResponses(data []byte) ([]byte, *responsesCut) {
 	inOperation := false
 	scalarIndent := -1 // lines indented past this one continue a scalar value
 	dropIndent := -1   // lines indented past this one are a dropped responses block
-	for rest := data; len(rest) > 0; {
-		end := bytes.IndexByte(rest, '\n') + 1
-		if end == 0 {
-			end = len(rest)
-		}
-		line := rest[:end]
-		rest = rest[end:]
-		text := bytes.TrimLeft(line, " ")
-		indent := len(line) - len(text)
-		text = bytes.TrimSpace(text)
-		if len(text) == 0 || text[0] == '#' {
+	for l := range yamlLines(data) {
+		line, text, indent := l.raw, l.text, l.indent
+		if l.blank() {
 			if dropIndent < 0 {
 				out = append(out, line...)
 			} else {
@@ -386,4 +379,32 @@ func yamlKeyBytes(text []byte) (key, value []byte, ok bool) {
 		return key, nil, true
 	}
 	return key, rest, true
+}
+
+// yamlLine is one line of YAML text: as written, and its content without its indentation and
+// the white space at its end.
+type yamlLine struct {
+	raw, text []byte
+	indent    int
+}
+
+// blank reports whether the line holds nothing but white space or a comment.
+func (l yamlLine) blank() bool { return len(l.text) == 0 || l.text[0] == '#' }
+
+// yamlLines yields the lines of YAML text, in order.
+func yamlLines(data []byte) iter.Seq[yamlLine] {
+	return func(yield func(yamlLine) bool) {
+		for rest := data; len(rest) > 0; {
+			end := bytes.IndexByte(rest, '\n') + 1
+			if end == 0 {
+				end = len(rest)
+			}
+			line := rest[:end]
+			rest = rest[end:]
+			text := bytes.TrimLeft(line, " ")
+			if !yield(yamlLine{raw: line, text: bytes.TrimSpace(text), indent: len(line) - len(text)}) {
+				return
+			}
+		}
+	}
 }
