@@ -7,9 +7,25 @@ import (
 	"github.com/gen-postman/gen-postman/internal/apimodel"
 )
 
-// mayLink reports whether a document may hold links, by its text: without "links", none.
+// mayLink reports whether a document may hold links, by its text: "links" as a key, in JSON
+// or in YAML at the start of its line, quoted or not. Without one, it has none, and a document
+// read without contract tests need not read its answers at all.
 func mayLink(data []byte) bool {
-	return bytes.Contains(data, []byte("links"))
+	for at := 0; ; {
+		i := bytes.Index(data[at:], []byte("links"))
+		if i < 0 {
+			return false
+		}
+		start := at + i
+		at = start + len("links")
+		lineStart := bytes.LastIndexByte(data[:start], '\n') + 1
+		key := bytes.HasPrefix(bytes.TrimLeft(data[at:], "\"' \t"), []byte(":"))
+		quoted := start > 0 && (data[start-1] == '"' || data[start-1] == '\'')
+		startsLine := len(bytes.Trim(data[lineStart:start], " \"'")) == 0
+		if key && (quoted || startsLine) {
+			return true
+		}
+	}
 }
 
 // answerLink is one link of a successful answer (OpenAPI's Link Object) that says where a path
