@@ -18,6 +18,10 @@ import (
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
+// notProven ends the detail of an introspection that could not tell whether the token is active.
+// A JWT whose signature passed says otherwise (checkToken).
+const notProven = "; the token is not proven"
+
 // CheckActive is the check of an opaque token's RFC 7662 introspection: the server says the
 // token is active. It stands after jwt in the report.
 const CheckActive = "active"
@@ -222,7 +226,7 @@ func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt
 		if te.Description != "" {
 			detail += ": " + te.Description
 		}
-		return nil, warn(CheckActive, "%s; the token is not proven", detail)
+		return nil, warn(CheckActive, "%s%s", detail, notProven)
 	}
 	return readIntrospection(shown, body, rs.redact)
 }

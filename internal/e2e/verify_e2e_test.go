@@ -176,3 +176,34 @@ func TestVerifyKeepsTheRealServersKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifyJWTWhoseIntrospectionIsRefused asks oidc-provider, which refuses to introspect the
+// JWTs it issues (400 unsupported_token_type), about a JWT whose signature verify proves: the
+// token is good, and the introspection's warning says that the signature proves it but not
+// that it is still active.
+func TestVerifyJWTWhoseIntrospectionIsRefused(t *testing.T) {
+	basic := loadClients(t)["m2m-basic"]
+	srv := startOAuthServer(t, "ES384", 3600)
+	t.Setenv(envClientSecret, basic.Secret)
+	args := []string{"--endpoint", srv.Base, "--client-id", basic.ID, "--introspection-url", srv.IntrospectionURL}
+	r, stdout, stderr, code := runVerifyJSON(t, args...)
+	if code != 0 || !r.OK {
+		t.Errorf("exit %d, ok %v; want 0 and true\n%s\n%s", code, r.OK, stdout, stderr)
+	}
+	if got := r.status("signature"); got != "pass" {
+		t.Errorf("signature: %s, want pass", got)
+	}
+	for _, c := range r.Checks {
+		if c.Name == "active" && (c.Status != "warn" || !strings.Contains(c.Detail, "unsupported_token_type") ||
+			!strings.Contains(c.Detail, "the signature proves the token, not that it is still active")) {
+			t.Errorf("active: %s %q, want a warning that the server refused and the signature proves the token", c.Status, c.Detail)
+		}
+	}
+	if r.status("active") == "missing" {
+		t.Error("no active check: the introspection URL was not used")
+	}
+	text, stderr, code := runCLI(t, append([]string{"verify"}, args...)...)
+	if code != 0 || !strings.Contains(text, "OK: the token is good") || strings.Contains(text, "not proven") {
+		t.Errorf("verify: exit %d, want 0 and the summary that the token is good:\n%s\n%s", code, text, stderr)
+	}
+}
