@@ -577,13 +577,13 @@ func TestBodyFieldAndOperationRef(t *testing.T) {
 
 func TestMayLink(t *testing.T) {
 	for text, want := range map[string]bool{
-		"      links:\n        A: {}":      true,
+		"      links:\n        A: {}":          true,
 		`{"responses":{"200":{"links" : {}}}}`: true,
-		"      'links':\n":                   true,
-		"  _links:\n    type: object":        false,
-		"description: see the links: below": false,
-		"links":                             false,
-		`{"x":"links"}`:                     false,
+		"      'links':\n":                     true,
+		"  _links:\n    type: object":          false,
+		"description: see the links: below":    false,
+		"links":                                false,
+		`{"x":"links"}`:                        false,
 	} {
 		if got := mayLink([]byte(text)); got != want {
 			t.Errorf("mayLink(%q) = %v, want %v", text, got, want)
