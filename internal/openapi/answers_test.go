@@ -590,3 +590,75 @@ func TestMayLink(t *testing.T) {
 		}
 	}
 }
+
+// inheritanceYAML is OpenAPI's polymorphism: a parent whose oneOf lists its children, each of
+// which is the parent allOf its own properties. Read as JSON Schema, a child's allOf brings
+// the parent's oneOf back to the child, without end.
+const inheritanceYAML = `openapi: 3.0.3
+info: {title: Pets, version: "1"}
+paths:
+  /pets/{id}:
+    get:
+      responses:
+        "200":
+          description: A pet.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Pet'}
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [kind]
+      properties:
+        kind: {type: string}
+      discriminator:
+        propertyName: kind
+      oneOf:
+        - $ref: '#/components/schemas/Cat'
+        - $ref: '#/components/schemas/Dog'
+    Cat:
+      allOf:
+        - $ref: '#/components/schemas/Pet'
+        - type: object
+          required: [meows]
+          properties:
+            meows: {type: boolean}
+    Dog:
+      allOf:
+        - $ref: '#/components/schemas/Pet'
+        - type: object
+          required: [barks]
+          properties:
+            barks: {type: boolean}
+`
+
+// TestAnswersInheritance checks that a child's allOf takes its parent's own keywords and not
+// the parent's choice among its children: a cat is a pet, and a pet is a cat or a dog.
+func TestAnswersInheritance(t *testing.T) {
+	doc, err := Parse([]byte(inheritanceYAML), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := compileAnswers(t, doc.Schemas)
+	for _, tt := range []struct {
+		schema, answer string
+		ok             bool
+	}{
+		{"Pet", `{"kind":"cat","meows":true}`, true},
+		{"Pet", `{"kind":"dog","barks":false}`, true},
+		{"Cat", `{"kind":"cat","meows":true}`, true},
+		{"Pet", `{"kind":"cat"}`, false},
+		{"Pet", `{"meows":true}`, false},
+		{"Cat", `{"kind":"cat","barks":true}`, false},
+	} {
+		var v any
+		if err := json.Unmarshal([]byte(tt.answer), &v); err != nil {
+			t.Fatal(err)
+		}
+		err := validate(tt.schema).Validate(v)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s %s: valid %v, want %v (%v)", tt.schema, tt.answer, err == nil, tt.ok, err)
+		}
+	}
+}

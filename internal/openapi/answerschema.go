@@ -22,6 +22,10 @@ import (
 //     minimum or maximum into it.
 //   - oneOf is checked as anyOf: documents write oneOf whose members overlap (a value that
 //     matches two of them is no error of the server's).
+//   - A component schema whose allOf names a parent that lists it among its oneOf or anyOf
+//     (OpenAPI's polymorphism: a Pet is a Cat or a Dog, a Cat is a Pet and more) takes the
+//     parent without that choice, written once as "NAME-base": as JSON Schema reads it, the
+//     choice would send the child back to itself without end.
 //   - format is not checked, nor is a pattern JavaScript would read otherwise than the document
 //     means (delimited by slashes, or using what only some dialects have) or could take
 //     exponential time over (a repeat inside a repeat). A property marked writeOnly is not
@@ -56,13 +60,24 @@ type schemaWriter struct {
 	defs map[string]any
 	// componentNames are the definitions' names of the component schemas referred to, by name.
 	componentNames map[string]string
-	pending        []string // component schemas referred to and not yet converted
-	used           map[string]bool
-	nodes          int
+	// baseNames are the definitions' names of parents taken without their choice of children.
+	baseNames map[string]string
+	pending   []pendingSchema // component schemas referred to and not yet converted
+	used      map[string]bool
+	nodes     int
+	// current names the component schema being converted; empty for an answer's own.
+	current string
+}
+
+// pendingSchema is a component schema to convert: whole, or as a base, without its oneOf and
+// anyOf.
+type pendingSchema struct {
+	name string
+	base bool
 }
 
 func newSchemaWriter(src answerSource) *schemaWriter {
-	return &schemaWriter{src: src, defs: map[string]any{}, componentNames: map[string]string{}, used: map[string]bool{}}
+	return &schemaWriter{src: src, defs: map[string]any{}, componentNames: map[string]string{}, baseNames: map[string]string{}, used: map[string]bool{}}
 }
 
 // claim returns a definition's name made of base that no other definition has: its letters,
@@ -208,13 +223,17 @@ func (w *schemaWriter) convertObject(s map[string]any, depth int) (any, error) {
 		if !ok || len(list) == 0 {
 			continue
 		}
+		if k == "allOf" {
+			conv, err := w.convertAllOf(list, depth)
+			if err != nil {
+				return nil, err
+			}
+			out["allOf"] = conv
+			continue
+		}
 		conv, err := w.convertList(list, depth)
 		if err != nil {
 			return nil, err
-		}
-		if k == "allOf" {
-			out["allOf"] = conv
-			continue
 		}
 		choices = append(choices, map[string]any{"anyOf": conv})
 	}
@@ -245,6 +264,77 @@ func (w *schemaWriter) convertList(list []any, depth int) ([]any, error) {
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// convertAllOf converts an allOf's schemas: a $ref to a parent that lists the component being
+// converted among its oneOf or anyOf refers to the parent's base.
+func (w *schemaWriter) convertAllOf(list []any, depth int) ([]any, error) {
+	out := make([]any, 0, len(list))
+	for _, item := range list {
+		if m, ok := item.(map[string]any); ok && w.current != "" {
+			if ref, ok := m["$ref"].(string); ok && w.listsCurrent(ref) {
+				if w.nodes++; w.nodes > maxSchemaNodes {
+					return nil, errSchemaBudget
+				}
+				out = append(out, w.baseReference(ref))
+				continue
+			}
+		}
+		c, err := w.convert(item, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// componentName returns the name of the component schema ref refers to as a whole; ok is false
+// for any other reference.
+func componentName(ref string) (string, bool) {
+	rest, ok := strings.CutPrefix(ref, schemasPrefix)
+	if !ok {
+		rest, ok = strings.CutPrefix(ref, definitionsPrefix)
+	}
+	if !ok || strings.Contains(rest, "/") {
+		return "", false
+	}
+	return unescapeRefName(rest), true
+}
+
+// listsCurrent reports whether ref refers to a component schema whose oneOf or anyOf has a
+// $ref to the component being converted.
+func (w *schemaWriter) listsCurrent(ref string) bool {
+	name, ok := componentName(ref)
+	if !ok || name == w.current || !w.src.has("schemas", name) {
+		return false
+	}
+	parent, _ := w.src.component("schemas", name)
+	m, _ := parent.(map[string]any)
+	for _, k := range [...]string{"oneOf", "anyOf"} {
+		list, _ := m[k].([]any)
+		for _, member := range list {
+			mm, _ := member.(map[string]any)
+			if r, ok := mm["$ref"].(string); ok {
+				if child, ok := componentName(r); ok && child == w.current {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// baseReference returns a $ref to the base of the parent ref names, written once.
+func (w *schemaWriter) baseReference(ref string) any {
+	name, _ := componentName(ref)
+	def, seen := w.baseNames[name]
+	if !seen {
+		def = w.claim(name + "-base")
+		w.baseNames[name] = def
+		w.pending = append(w.pending, pendingSchema{name: name, base: true})
+	}
+	return map[string]any{"$ref": definitionsPrefix + def}
 }
 
 // nullable returns schema s that allows null as well.
@@ -360,7 +450,7 @@ func (w *schemaWriter) reference(ref string) any {
 	if !seen {
 		def = w.claim(name)
 		w.componentNames[name] = def
-		w.pending = append(w.pending, name)
+		w.pending = append(w.pending, pendingSchema{name: name})
 	}
 	return map[string]any{"$ref": definitionsPrefix + def + target}
 }
@@ -414,16 +504,35 @@ func (w *schemaWriter) flush() error {
 	for len(w.pending) > 0 {
 		level := w.pending
 		w.pending = nil
-		if p, ok := w.src.(prefetcher); ok {
-			p.prefetch("schemas", level)
+		if f, ok := w.src.(prefetcher); ok {
+			names := make([]string, len(level))
+			for i, p := range level {
+				names[i] = p.name
+			}
+			f.prefetch("schemas", names)
 		}
-		for _, name := range level {
-			v, _ := w.src.component("schemas", name)
+		for _, p := range level {
+			v, _ := w.src.component("schemas", p.name)
+			def := w.componentNames[p.name]
+			if p.base {
+				def = w.baseNames[p.name]
+				if m, ok := v.(map[string]any); ok {
+					base := make(map[string]any, len(m))
+					for k, x := range m {
+						if k != "oneOf" && k != "anyOf" {
+							base[k] = x
+						}
+					}
+					v = base
+				}
+			}
+			w.current = p.name
 			c, err := w.convert(v, 0)
+			w.current = ""
 			if err != nil {
 				return err
 			}
-			w.defs[w.componentNames[name]] = c
+			w.defs[def] = c
 		}
 	}
 	return nil
