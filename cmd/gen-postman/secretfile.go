@@ -15,8 +15,9 @@ const maxSecretFile = 4 << 10
 // readSecretFile reads the client secret from a regular file: its one line, without the
 // trailing newline (LF or CRLF) an editor or echo leaves. An empty file, a file over
 // maxSecretFile bytes, or one of several lines is bad input; the message never shows the file's
-// content.
-func readSecretFile(path string) (string, error) {
+// content. A file other users may read or write is read, with a warning on stderr: a CI runner's
+// files are often so, and the secret fails at the server if someone else wrote it.
+func readSecretFile(path string, stderr io.Writer) (string, error) {
 	bad := func(reason string) error {
 		return &input.Error{Field: "client-secret-file", Value: path, Reason: reason}
 	}
@@ -25,6 +26,11 @@ func readSecretFile(path string) (string, error) {
 		return "", err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil {
+		if reason := input.OpenToOthers(info, "the client secret"); reason != "" {
+			fmt.Fprintf(stderr, "gen-postman: warning: %s %q %s: run chmod 600 on it\n", input.Flag("client-secret-file"), path, reason)
+		}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, maxSecretFile+1))
 	switch {
 	case err != nil:

@@ -66,7 +66,7 @@ func clientSecret(c *cli.Context, cmd setting.Command, opts *profile.Options, st
 	}
 	switch {
 	case c.IsSet(file):
-		value, err := readSecretFile(c.String(file))
+		value, err := readSecretFile(c.String(file), stderr)
 		if err != nil {
 			return err
 		}

@@ -12,9 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"runtime"
 	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/input"
@@ -49,7 +47,7 @@ func Load(path string, warn func(string)) (*Key, error) {
 	if err != nil {
 		return nil, bad(openReason(err))
 	}
-	if reason := openToOthers(info); reason != "" {
+	if reason := input.OpenToOthers(info, "the private key"); reason != "" {
 		if strings.Contains(reason, "write") {
 			return nil, bad(reason + ": run chmod 600 on it")
 		}
@@ -69,22 +67,6 @@ func Load(path string, warn func(string)) (*Key, error) {
 		return nil, bad(err.Error())
 	}
 	return k, nil
-}
-
-// openToOthers says how a key file is open to other users than its owner, as ssh refuses such
-// a key: writable (its group or anyone may put another key in it) or readable (they may read
-// the key); "" when it is private. Windows keeps no such bits.
-func openToOthers(info fs.FileInfo) string {
-	perm := info.Mode().Perm()
-	switch {
-	case runtime.GOOS == "windows":
-		return ""
-	case perm&0o022 != 0:
-		return fmt.Sprintf("is mode %04o: others may write it", perm)
-	case perm&0o044 != 0:
-		return fmt.Sprintf("is mode %04o: others may read the private key", perm)
-	}
-	return ""
 }
 
 func openReason(err error) string {

@@ -1,8 +1,10 @@
 package input
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
+	"runtime"
 	"strings"
 	"syscall"
 
@@ -58,4 +60,21 @@ func FileKind(m fs.FileMode) string {
 		return "a socket"
 	}
 	return "type " + m.Type().String()
+}
+
+// OpenToOthers says how a file that holds a secret is open to other users than its owner, as
+// ssh says of a private key: writable (its group or anyone may put another secret in it) or
+// readable (they may read it); "" when it is private. what names the secret ("the private key").
+// Windows keeps no such bits.
+func OpenToOthers(info fs.FileInfo, what string) string {
+	perm := info.Mode().Perm()
+	switch {
+	case runtime.GOOS == "windows":
+		return ""
+	case perm&0o022 != 0:
+		return fmt.Sprintf("is mode %04o: others may write it", perm)
+	case perm&0o044 != 0:
+		return fmt.Sprintf("is mode %04o: others may read %s", perm, what)
+	}
+	return ""
 }
