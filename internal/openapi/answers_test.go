@@ -359,6 +359,19 @@ func TestPortablePattern(t *testing.T) {
 		`^(ab){2,}$`:     true,
 		`^(a{2})+$`:      true,
 		`^(\w+\s?)*$`:    false,
+		// Alternatives that overlap, which Go's parser merges or factors before it can be
+		// seen: (a|a) reads as a, (\w|\d) as one class, (a|aa) as aa?.
+		`^(a|a)*$`:                false,
+		`^(\w|\d)+$`:              false,
+		`^(a|aa)*$`:               false,
+		`^(a?a?)*$`:               false,
+		`^(?:x|y|xy){2,}$`:        false,
+		`^(.*,){20}$`:             false,
+		`^(\+|-)?\d+$`:            true,
+		`^(https?|ftp)://\S+$`:    true,
+		`^(\d{1,3}\.){3}\d{1,3}$`: true,
+		`^[(|)*]+$`:               true,
+		`^\(a|b\)*$`:              true,
 	} {
 		if got := portablePattern(p); got != want {
 			t.Errorf("portablePattern(%q) = %v, want %v", p, got, want)

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"regexp/syntax"
+	"strconv"
 	"strings"
 )
 
@@ -403,8 +404,111 @@ func portablePattern(p string) bool {
 		return false
 	}
 	re, err := syntax.Parse(p, syntax.Perl)
-	return err == nil && !nestedRepeat(re, false)
+	return err == nil && !nestedRepeat(re, false) && !ambiguousRepeat(p)
 }
+
+// ambiguousRepeat reports whether pattern p, read as JavaScript writes it, repeats a group that
+// can match the same text in more than one way: one that holds alternatives or a quantifier,
+// under *, + or {n,m}, or one that holds an unbounded quantifier, repeated at all. It reads the
+// text, since Go's parser merges and factors alternatives ((a|a) reads as a, (\w|\d) as one
+// class, (a|aa) as aa?) that JavaScript backtracks over one by one, in time exponential in an
+// answer's length.
+func ambiguousRepeat(p string) bool {
+	type group struct{ alternatives, quantified, unbounded bool }
+	stack := []group{{}}
+	for i := 0; i < len(p); {
+		var atom group // what the atom at i holds, when it is a group
+		switch p[i] {
+		case '\\':
+			i += 2
+		case '[':
+			i = classEnd(p, i)
+		case '(':
+			stack = append(stack, group{})
+			i++
+			continue
+		case ')':
+			if len(stack) == 1 {
+				return true // unbalanced: JavaScript would not compile it either
+			}
+			atom = stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			i++
+		case '|':
+			stack[len(stack)-1].alternatives = true
+			i++
+			continue
+		default:
+			i++
+		}
+		min, max, next := quantifier(p, i)
+		i = next
+		if max == 1 && min == 1 {
+			continue
+		}
+		repeats := max < 0 || max > 1
+		if repeats && max != min && (atom.alternatives || atom.quantified) || repeats && atom.unbounded {
+			return true
+		}
+		top := &stack[len(stack)-1]
+		top.quantified = top.quantified || max != min || atom.quantified
+		top.unbounded = top.unbounded || max < 0 || atom.unbounded
+	}
+	return false
+}
+
+// classEnd returns the index after the character class that starts at i.
+func classEnd(p string, i int) int {
+	for i++; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+		case ']':
+			return i + 1
+		}
+	}
+	return len(p)
+}
+
+// quantifier reads the quantifier at i, if any: its bounds (max -1 for none) and the index after
+// it, past a lazy '?'. Without one, it is {1,1}.
+func quantifier(p string, i int) (min, max, next int) {
+	if i >= len(p) {
+		return 1, 1, i
+	}
+	switch p[i] {
+	case '*':
+		min, max, next = 0, -1, i+1
+	case '+':
+		min, max, next = 1, -1, i+1
+	case '?':
+		min, max, next = 0, 1, i+1
+	case '{':
+		m := braceQuantifier.FindStringSubmatch(p[i:])
+		if m == nil {
+			return 1, 1, i
+		}
+		min, _ = strconv.Atoi(m[1])
+		switch {
+		case m[2] == "":
+			max = min
+		case m[3] == "":
+			max = -1
+		default:
+			max, _ = strconv.Atoi(m[3])
+		}
+		next = i + len(m[0])
+	default:
+		return 1, 1, i
+	}
+	if next < len(p) && p[next] == '?' {
+		next++
+	}
+	return min, max, next
+}
+
+// braceQuantifier is {n}, {n,} or {n,m}.
+var braceQuantifier = regexp.MustCompile(`^\{(\d{1,9})(,(\d{0,9}))?\}`)
 
 // nestedRepeat reports whether re repeats a variable number of times a part that itself so
 // repeats; inRepeat says whether re stands in such a repeat.
