@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -213,7 +214,8 @@ func answerScalar(n *yaml.Node) any {
 		}
 	case "!!int", "!!float":
 		var f float64
-		if n.Decode(&f) == nil {
+		// .inf and .nan have no JSON number: they stay text, which a bound does not read.
+		if n.Decode(&f) == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 			if num := json.Number(strings.TrimPrefix(n.Value, "+")); isJSONNumber(string(num)) {
 				return num
 			}

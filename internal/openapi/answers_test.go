@@ -675,3 +675,37 @@ func TestAnswersInheritance(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswersNonFiniteNumbers checks that YAML's .inf and .nan, which JSON cannot write, do not
+// cost a document its contract tests: a bound of .inf bounds nothing.
+func TestAnswersNonFiniteNumbers(t *testing.T) {
+	doc, err := Parse([]byte(`openapi: 3.0.3
+info: {title: Bounds, version: "1"}
+paths:
+  /size:
+    get:
+      responses:
+        "200":
+          description: A size.
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  size: {type: number, maximum: .inf, minimum: -.Inf}
+                  ratio: {type: number, enum: [.nan, 1]}
+`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range doc.Warnings {
+		if strings.Contains(w, "contract tests") {
+			t.Errorf("warning %q", w)
+		}
+	}
+	got := string(doc.Schemas["get-size-200"])
+	want := `{"properties":{"ratio":{"enum":[".nan",1],"type":"number"},"size":{"type":"number"}},"type":"object"}`
+	if got != want {
+		t.Errorf("schema\n got  %s\n want %s", got, want)
+	}
+}
