@@ -115,7 +115,10 @@ func operationRef(ref string) (method, path string, ok bool) {
 // linkFills says, for each request whose successful answer links to another operation, that its
 // answer fills the variables of the target's path parameters the link names, from the fields it
 // names: the document's own word on where an id comes from, before the path structure's (flow).
-// A selector (a parameter of fixed values) is never filled.
+// A selector (a parameter of fixed values) is never filled. The id is one the run created, which
+// its PUT, PATCH and DELETE may then change, only when a POST to the collection links to its item,
+// as flow reads a create: a search sent as a POST, or a create that names another resource, did
+// not create what it links to.
 func (c *converter) linkFills(links map[string][]answerLink) {
 	byID := map[string]requestAt{}
 	for _, at := range c.added {
@@ -145,9 +148,17 @@ func (c *converter) linkFills(links map[string][]answerLink) {
 					if p.Name != name || c.selectors[p.Variable] || fills(source, p.Variable) {
 						continue
 					}
-					source.Fills = append(source.Fills, apimodel.Fill{Variable: p.Variable, Fields: []string{l.params[name]}, Created: source.Method == "POST"})
+					created := source.Method == "POST" && createsItem(source.Path, target.Path, name)
+					source.Fills = append(source.Fills, apimodel.Fill{Variable: p.Variable, Fields: []string{l.params[name]}, Created: created})
 				}
 			}
 		}
 	}
+}
+
+// createsItem reports whether a POST to path creates the item that parameter name stands for in
+// target: path is the collection whose items target's "/{name}" names.
+func createsItem(path, target, name string) bool {
+	collection, _, ok := strings.Cut(pathOnly(target), "/{"+name+"}")
+	return ok && collection != "" && collectionKey(collection) == collectionKey(pathOnly(path))
 }

@@ -491,6 +491,8 @@ func TestDecodeYAMLBatch(t *testing.T) {
 // linksYAML is a document whose answers say, with links, where ids come from: a create answers
 // the new widget's uid (a field the path structure would not guess), a list links to a part by
 // operationRef, and a link to a query parameter or from a header is not an id from the body.
+// Only a create's own item is one the run created: not the part a create names, nor the widget a
+// search finds.
 const linksYAML = `openapi: 3.0.3
 info: {title: Links, version: "1"}
 paths:
@@ -510,6 +512,9 @@ paths:
             Search:
               operationId: getWidget
               parameters: {query.q: $response.body#/uid, path.other: $response.header.Location}
+            FirstPart:
+              operationId: getPart
+              parameters: {partNo: $response.body#/firstPart}
     get:
       operationId: listWidgets
       responses:
@@ -517,6 +522,16 @@ paths:
           description: Widgets.
           links:
             Parts: {$ref: '#/components/links/Parts'}
+  /widgets/search:
+    post:
+      operationId: searchWidgets
+      responses:
+        "200":
+          description: The widgets found, which the run did not create.
+          links:
+            GetWidget:
+              operationId: getWidget
+              parameters: {widgetId: $response.body#/0/uid}
   /widgets/{widgetId}:
     get:
       operationId: getWidget
@@ -556,8 +571,9 @@ func TestLinksFillIds(t *testing.T) {
 		want := map[string][]apimodel.Fill{
 			// The link's field comes first; the path structure's guess for the same variable is
 			// not added.
-			"POST /widgets": {{Variable: "widgetId", Fields: []string{"uid"}, Created: true}},
-			"GET /widgets":  {{Variable: "partNo", Fields: []string{"part_no"}}, {Variable: "widgetId", Fields: []string{"widgetId", "id"}}},
+			"POST /widgets":        {{Variable: "partNo", Fields: []string{"firstPart"}}, {Variable: "widgetId", Fields: []string{"uid"}, Created: true}},
+			"POST /widgets/search": {{Variable: "widgetId", Fields: []string{"uid"}}},
+			"GET /widgets":         {{Variable: "partNo", Fields: []string{"part_no"}}, {Variable: "widgetId", Fields: []string{"widgetId", "id"}}},
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("NoContracts %v: fills\n got  %+v\n want %+v", noContracts, got, want)
