@@ -725,3 +725,47 @@ paths:
 		t.Errorf("schema\n got  %s\n want %s", got, want)
 	}
 }
+
+// TestAnswersWriteOnlyByReference checks that a required property whose schema is a component
+// marked writeOnly (Okta's ChildOrg requires admin, an OrgCreationAdmin) may be missing from an
+// answer, as one marked so in place may.
+func TestAnswersWriteOnlyByReference(t *testing.T) {
+	doc, err := Parse([]byte(`openapi: 3.0.3
+info: {title: Orgs, version: "1"}
+paths:
+  /orgs:
+    post:
+      responses:
+        "200":
+          description: The org.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Org'}
+components:
+  schemas:
+    Org:
+      type: object
+      required: [name, admin]
+      properties:
+        name: {type: string}
+        admin: {$ref: '#/components/schemas/Admin'}
+    Admin:
+      type: object
+      writeOnly: true
+      properties:
+        password: {type: string}
+`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := compileAnswers(t, doc.Schemas)
+	for answer, ok := range map[string]bool{`{"name":"o"}`: true, `{}`: false} {
+		var v any
+		if err := json.Unmarshal([]byte(answer), &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := validate("Org").Validate(v); (err == nil) != ok {
+			t.Errorf("Org %s: valid %v, want %v (%v)", answer, err == nil, ok, err)
+		}
+	}
+}

@@ -29,8 +29,8 @@ import (
 //     choice would send the child back to itself without end.
 //   - format is not checked, nor is a pattern JavaScript would read otherwise than the document
 //     means (delimited by slashes, or using what only some dialects have) or could take
-//     exponential time over (a repeat inside a repeat). A property marked writeOnly is not
-//     required in an answer, and one named __proto__ is not checked.
+//     exponential time over (a repeat inside a repeat). A property marked writeOnly, in place
+//     or in the component schema it refers to, is not required in an answer, and one named __proto__ is not checked.
 //   - Everything else that does not say what a value may be (descriptions, examples,
 //     discriminators, extensions) is left out.
 
@@ -189,7 +189,7 @@ func (w *schemaWriter) convertObject(s map[string]any, depth int) (any, error) {
 			if !ok || name == protoKey {
 				continue
 			}
-			if p, ok := props[name].(map[string]any); ok && p["writeOnly"] == true {
+			if w.writeOnly(props[name]) {
 				continue
 			}
 			names = append(names, name)
@@ -248,6 +248,24 @@ func (w *schemaWriter) convertObject(s map[string]any, depth int) (any, error) {
 		return nullable(out), nil
 	}
 	return out, nil
+}
+
+// writeOnly reports whether a property's schema is marked writeOnly, in place or in the component
+// schema it refers to.
+func (w *schemaWriter) writeOnly(v any) bool {
+	p, ok := v.(map[string]any)
+	if !ok {
+		return false
+	}
+	if ref, ok := p["$ref"].(string); ok {
+		name, ok := componentName(ref)
+		if !ok || !w.src.has("schemas", name) {
+			return false
+		}
+		target, _ := w.src.component("schemas", name)
+		p, _ = target.(map[string]any)
+	}
+	return p["writeOnly"] == true
 }
 
 func asList(v any) []any {
