@@ -769,3 +769,48 @@ components:
 		}
 	}
 }
+
+// TestAnswersNullableReference checks that nullable beside a $ref allows null: OpenAPI 3.0 says
+// a $ref's siblings are ignored, but documents write it so to mean a reference that may be null
+// (Okta's GroupSchemaAttribute items), and a contract test should not fail the null they answer.
+func TestAnswersNullableReference(t *testing.T) {
+	doc, err := Parse([]byte(`openapi: 3.0.3
+info: {title: Holders, version: "1"}
+paths:
+  /holder:
+    get:
+      responses:
+        "200":
+          description: The holder.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Holder'}
+components:
+  schemas:
+    Holder:
+      type: object
+      required: [owner]
+      properties:
+        owner:
+          $ref: '#/components/schemas/Owner'
+          nullable: true
+    Owner:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := compileAnswers(t, doc.Schemas)
+	for answer, ok := range map[string]bool{`{"owner":null}`: true, `{"owner":{"id":"o"}}`: true, `{"owner":{}}`: false, `{"owner":1}`: false} {
+		var v any
+		if err := json.Unmarshal([]byte(answer), &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := validate("Holder").Validate(v); (err == nil) != ok {
+			t.Errorf("Holder %s: valid %v, want %v (%v)", answer, err == nil, ok, err)
+		}
+	}
+}

@@ -19,7 +19,7 @@ import (
 //     "#/definitions/NAME", and that schema is written once under that name; any other $ref
 //     (to another file, or elsewhere in the document) allows any value.
 //   - nullable: true adds null to the type (or to the enum), or allows null beside the schema
-//     when it names no type. A boolean exclusiveMinimum or exclusiveMaximum (OpenAPI 3.0) moves
+//     when it names no type; beside a $ref too, whose other siblings are ignored. A boolean exclusiveMinimum or exclusiveMaximum (OpenAPI 3.0) moves
 //     minimum or maximum into it.
 //   - oneOf is checked as anyOf: documents write oneOf whose members overlap (a value that
 //     matches two of them is no error of the server's).
@@ -129,6 +129,9 @@ func (w *schemaWriter) convert(v any, depth int) (any, error) {
 
 func (w *schemaWriter) convertObject(s map[string]any, depth int) (any, error) {
 	if ref, ok := s["$ref"].(string); ok {
+		if s["nullable"] == true {
+			return map[string]any{"anyOf": []any{w.reference(ref), map[string]any{"type": "null"}}}, nil
+		}
 		return w.reference(ref), nil
 	}
 	out := map[string]any{}
