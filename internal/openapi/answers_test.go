@@ -814,3 +814,63 @@ components:
 		}
 	}
 }
+
+// TestAnswersPatternPropertiesAndPrefixItems checks two keywords that change what other keywords
+// allow: patternProperties, which names properties that additionalProperties: false then does
+// not refuse (PingOne's connector capabilities are keyed by number so), and OpenAPI 3.1's
+// prefixItems, after which items is the schema of the rest.
+func TestAnswersPatternPropertiesAndPrefixItems(t *testing.T) {
+	doc, err := Parse([]byte(`openapi: 3.1.0
+info: {title: Keyed, version: "1"}
+paths:
+  /keyed:
+    get:
+      responses:
+        "200":
+          description: Keyed.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Keyed'}
+components:
+  schemas:
+    Keyed:
+      type: object
+      properties:
+        byNumber:
+          type: object
+          additionalProperties: false
+          patternProperties:
+            "^[0-9]+$": {type: string}
+        byStall:
+          type: object
+          additionalProperties: false
+          patternProperties:
+            "^(a|a)*$": {type: string}
+        pair:
+          type: array
+          prefixItems:
+            - {type: string}
+          items: {type: number}
+`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := compileAnswers(t, doc.Schemas)
+	for answer, ok := range map[string]bool{
+		`{"byNumber":{"1":"x","22":"y"}}`: true,
+		`{"byNumber":{"1":2}}`:            false,
+		`{"byNumber":{"x":"y"}}`:          false,
+		`{"byStall":{"aaa":"x","b":1}}`:   true, // a pattern not checked refuses nothing
+		`{"pair":["a",1,2]}`:              true,
+		`{"pair":[1]}`:                    false,
+		`{"pair":["a","b"]}`:              false,
+	} {
+		var v any
+		if err := json.Unmarshal([]byte(answer), &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := validate("Keyed").Validate(v); (err == nil) != ok {
+			t.Errorf("Keyed %s: valid %v, want %v (%v)", answer, err == nil, ok, err)
+		}
+	}
+}

@@ -31,6 +31,9 @@ import (
 //     means (delimited by slashes, or using what only some dialects have) or could take
 //     exponential time over (a repeat inside a repeat). A property marked writeOnly, in place
 //     or in the component schema it refers to, is not required in an answer, and one named __proto__ is not checked.
+//   - patternProperties are kept where their pattern is checked; where one is not,
+//     additionalProperties is left out. OpenAPI 3.1's prefixItems become items as a list, and
+//     its items additionalItems.
 //   - Everything else that does not say what a value may be (descriptions, examples,
 //     discriminators, extensions) is left out.
 
@@ -221,6 +224,19 @@ func (w *schemaWriter) convertObject(s map[string]any, depth int) (any, error) {
 			out[k] = c
 		}
 	}
+	if err := w.convertPatternProperties(s, out, depth); err != nil {
+		return nil, err
+	}
+	if prefix, ok := s["prefixItems"].([]any); ok && len(prefix) > 0 { // OpenAPI 3.1: items is the rest
+		list, err := w.convertList(prefix, depth)
+		if err != nil {
+			return nil, err
+		}
+		if rest, ok := out["items"]; ok {
+			out["additionalItems"] = rest
+		}
+		out["items"] = list
+	}
 	var choices []any
 	for _, k := range [...]string{"allOf", "anyOf", "oneOf"} {
 		list, ok := s[k].([]any)
@@ -286,6 +302,32 @@ func (w *schemaWriter) convertList(list []any, depth int) ([]any, error) {
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// convertPatternProperties writes s's patternProperties into out, each whose pattern is checked:
+// when one is not, additionalProperties is left out too, since it would refuse the properties
+// that pattern names.
+func (w *schemaWriter) convertPatternProperties(s, out map[string]any, depth int) error {
+	patterns, ok := s["patternProperties"].(map[string]any)
+	if !ok || len(patterns) == 0 {
+		return nil
+	}
+	conv := map[string]any{}
+	for _, p := range keysInOrder(patterns) {
+		if p == protoKey || !portablePattern(p) {
+			delete(out, "additionalProperties")
+			continue
+		}
+		c, err := w.convert(patterns[p], depth+1)
+		if err != nil {
+			return err
+		}
+		conv[p] = c
+	}
+	if len(conv) > 0 {
+		out["patternProperties"] = conv
+	}
+	return nil
 }
 
 // convertAllOf converts an allOf's schemas: a $ref to a parent that lists the component being
