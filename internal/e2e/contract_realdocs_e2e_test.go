@@ -72,27 +72,6 @@ func TestRealDocsSchemasCompileInTheSandbox(t *testing.T) {
 	}
 }
 
-// collectionTestScript returns the collection-level test script of a collection's JSON.
-func collectionTestScript(t *testing.T, collection string) string {
-	t.Helper()
-	var c struct {
-		Event []struct {
-			Listen string
-			Script struct{ Exec []string }
-		}
-	}
-	if err := json.Unmarshal([]byte(collection), &c); err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range c.Event {
-		if e.Listen == "test" {
-			return strings.Join(e.Script.Exec, "\n")
-		}
-	}
-	t.Fatal("the collection has no test script")
-	return ""
-}
-
 // scriptTable decodes the table the script writes on one line as "const NAME = {...};".
 func scriptTable(t *testing.T, script, name string, v any) {
 	t.Helper()
