@@ -372,6 +372,12 @@ func TestPortablePattern(t *testing.T) {
 		`^(\d{1,3}\.){3}\d{1,3}$`: true,
 		`^[(|)*]+$`:               true,
 		`^\(a|b\)*$`:              true,
+		// Go's own syntax, which JavaScript reads as other text: a valid answer would fail.
+		`^[[:alpha:]]+$`:    false,
+		`^[a-z[:digit:]]+$`: false,
+		`^\Qa.b\E$`:         false,
+		`^\x{41}$`:          false,
+		`^\x41[:]$`:         true,
 	} {
 		if got := portablePattern(p); got != want {
 			t.Errorf("portablePattern(%q) = %v, want %v", p, got, want)

@@ -451,8 +451,9 @@ func typeNames(v any) any {
 
 // unportable are what a pattern may hold that JavaScript's regular expressions (without the u
 // flag, as Ajv 6 builds them) read otherwise than Go's and other dialects: inline flags, named
-// groups, look-behind, possessive and atomic groups, Unicode classes, \A and \z anchors.
-var unportable = regexp.MustCompile(`\(\?[^:=!]|\\[pPAzZ]`)
+// groups, look-behind, possessive and atomic groups, Unicode classes, \A and \z anchors, and
+// Go's quoted text (\Q...\E), braced hex escapes (\x{41}) and POSIX classes ([[:alpha:]]).
+var unportable = regexp.MustCompile(`\(\?[^:=!]|\\[pPAzZQ]|\\x\{|\[:[a-z]+:\]`)
 
 // portablePattern reports whether JavaScript reads pattern p as the document means it, and in
 // time: it compiles in Go, is not written between slashes (as a JavaScript literal), holds
