@@ -880,3 +880,62 @@ components:
 		}
 	}
 }
+
+// TestAnswersNullableChoice checks that nullable beside a type and a oneOf or allOf allows null:
+// Clerk's EmailAddress has verification {type: object, nullable: true, oneOf: [...]}, and its
+// API answers null for an address not verified. Adding null to the type alone left the oneOf,
+// whose members are objects, to refuse it.
+func TestAnswersNullableChoice(t *testing.T) {
+	doc, err := Parse([]byte(`openapi: 3.0.3
+info: {title: Emails, version: "1"}
+paths:
+  /email:
+    get:
+      responses:
+        "200":
+          description: An email address.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Email'}
+components:
+  schemas:
+    Email:
+      type: object
+      required: [verification, error]
+      properties:
+        verification:
+          type: object
+          nullable: true
+          oneOf:
+            - $ref: '#/components/schemas/Otp'
+        error:
+          type: object
+          nullable: true
+          allOf:
+            - $ref: '#/components/schemas/Otp'
+    Otp:
+      type: object
+      required: [code]
+      properties:
+        code: {type: string}
+`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := compileAnswers(t, doc.Schemas)
+	for answer, ok := range map[string]bool{
+		`{"verification":null,"error":null}`:                 true,
+		`{"verification":{"code":"1"},"error":{"code":"2"}}`: true,
+		`{"verification":{},"error":null}`:                   false,
+		`{"verification":null,"error":{}}`:                   false,
+		`{"verification":"no","error":null}`:                 false,
+	} {
+		var v any
+		if err := json.Unmarshal([]byte(answer), &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := validate("Email").Validate(v); (err == nil) != ok {
+			t.Errorf("Email %s: valid %v, want %v (%v)", answer, err == nil, ok, err)
+		}
+	}
+}

@@ -19,7 +19,8 @@ import (
 //     "#/definitions/NAME", and that schema is written once under that name; any other $ref
 //     (to another file, or elsewhere in the document) allows any value.
 //   - nullable: true adds null to the type (or to the enum), or allows null beside the schema
-//     when it names no type; beside a $ref too, whose other siblings are ignored. A boolean exclusiveMinimum or exclusiveMaximum (OpenAPI 3.0) moves
+//     when it names no type or holds allOf, anyOf or oneOf (which would refuse null); beside a
+//     $ref too, whose other siblings are ignored. A boolean exclusiveMinimum or exclusiveMaximum (OpenAPI 3.0) moves
 //     minimum or maximum into it.
 //   - oneOf is checked as anyOf: documents write oneOf whose members overlap (a value that
 //     matches two of them is no error of the server's).
@@ -401,8 +402,14 @@ func (w *schemaWriter) baseReference(ref string) any {
 	return map[string]any{"$ref": definitionsPrefix + def}
 }
 
-// nullable returns schema s that allows null as well.
+// nullable returns schema s that allows null as well. Beside a choice or a composition (anyOf,
+// allOf), whose schemas would refuse null whatever the type says, null is allowed beside s.
 func nullable(s map[string]any) any {
+	_, anyOf := s["anyOf"]
+	_, allOf := s["allOf"]
+	if anyOf || allOf {
+		return map[string]any{"anyOf": []any{s, map[string]any{"type": "null"}}}
+	}
 	switch t := s["type"].(type) {
 	case string:
 		s["type"] = []any{t, "null"}
