@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"mime"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -23,10 +24,14 @@ type answerReader struct {
 	// withSchemas reads the answers' schemas; without, only their statuses, media types and
 	// links.
 	withSchemas bool
+	// named are the definitions' names of the schemas converted, by the decoded schema object:
+	// a response of components that many operations refer to is decoded once, and its schema,
+	// however large, is converted and written once, not once for each of them.
+	named map[uintptr]string
 }
 
 func newAnswerReader(src answerSource) *answerReader {
-	return &answerReader{src: src, schema: newSchemaWriter(src), inline: map[string]string{}, withSchemas: true}
+	return &answerReader{src: src, schema: newSchemaWriter(src), inline: map[string]string{}, withSchemas: true, named: map[uintptr]string{}}
 }
 
 func (r *answerReader) read() (*answers, error) {
@@ -202,6 +207,23 @@ func isJSONMedia(t string) bool {
 // when the answer refers to one, else one named after the operation and status, shared by
 // answers whose schemas are the same.
 func (r *answerReader) answerSchema(op decodedOperation, status string, schema any) (string, error) {
+	// The decoded objects live as long as the source, so that one's address names it alone.
+	var at uintptr
+	if m, ok := schema.(map[string]any); ok {
+		at = reflect.ValueOf(m).Pointer()
+		if name, ok := r.named[at]; ok {
+			return name, nil
+		}
+	}
+	name, err := r.convertAnswerSchema(op, status, schema)
+	if err == nil && at != 0 {
+		r.named[at] = name
+	}
+	return name, err
+}
+
+// convertAnswerSchema is answerSchema for a schema not converted yet.
+func (r *answerReader) convertAnswerSchema(op decodedOperation, status string, schema any) (string, error) {
 	conv, err := r.schema.convert(schema, 0)
 	if err != nil {
 		return "", err
