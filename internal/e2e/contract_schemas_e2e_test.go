@@ -14,7 +14,8 @@ import (
 // reads otherwise than OpenAPI means, in Postman's sandbox, with its ajv: a Cat is a Pet allOf
 // its own properties while a Pet is a Cat or a Dog (as JSON Schema, a reference cycle that ran
 // ajv out of stack on every answer), and a pattern that would stall the run on an answer written
-// against it. Each answer is told right from wrong, and the run takes no time to speak of.
+// against it; and a multipleOf of 0.01, which floating point division misses. Each answer is told
+// right from wrong, and the run takes no time to speak of.
 func TestContractSchemasInTheSandbox(t *testing.T) {
 	doc, err := filepath.Abs(filepath.Join("testdata", "contract-schemas.yaml"))
 	if err != nil {
@@ -37,6 +38,10 @@ func TestContractSchemasInTheSandbox(t *testing.T) {
 		{"Get a pet", `{"meows":true}`, false},
 		{"List tags", `["a1","b_2"]`, true},
 		{"List tags", `["` + strings.Repeat("1", 40) + `!"]`, true}, // the pattern is not checked
+		// 0.07 / 0.01 is 7.000000000000001 in floating point.
+		{"Get a price", `0.07`, true},
+		{"Get a price", `19.99`, true},
+		{"Get a price", `0.075`, false},
 	}
 	var answers []sandboxAnswer
 	for _, c := range cases {

@@ -73,6 +73,8 @@ function compileSchema(root) {
   const ajv = new Ajv({
     nullable: true, format: false, unknownFormats: 'ignore', validateSchema: false,
     jsonPointers: true, allErrors: false, schemaId: 'auto', verbose: true,
+    // 0.07 / 0.01 is 7.000000000000001: a multipleOf of a decimal holds within 1e-9.
+    multipleOfPrecision: 9,
   });
   ajv.addSchema({ definitions: needed }, 'gp');
   const validate = ajv.getSchema('gp#/definitions/' + encodeURIComponent(pointerToken(root)));
