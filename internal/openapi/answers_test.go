@@ -991,3 +991,15 @@ func TestAnswersSharedResponseConvertedOnce(t *testing.T) {
 		}
 	}
 }
+
+// A pattern is untrusted, and ambiguousRepeat reads its text by hand: portablePattern never
+// panics, whatever the text.
+func FuzzPortablePattern(f *testing.F) {
+	for _, p := range []string{`^(a|a)*$`, `^[a-z]+$`, `\`, `[`, `a{`, `a{2,`, `(a){1,3}?`, `[]a]*`, `^\x41[:]$`, `((a)(b|c))+`} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		portablePattern(p)
+		ambiguousRepeat(p)
+	})
+}
