@@ -76,7 +76,7 @@ function inert(value) {
   return value.indexOf('{{') < 0 ? value : value.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
 }
 
-const fills = answers[pm.info.requestId];
+const fills = Object.prototype.hasOwnProperty.call(answers, pm.info.requestId) && Array.isArray(answers[pm.info.requestId]) ? answers[pm.info.requestId] : undefined;
 if (pm.response.code >= 200 && pm.response.code < 300) {
   const created = readCreated();
   let changed = false;
