@@ -28,8 +28,9 @@ func TestForDocument(t *testing.T) {
 	}{
 		{"1 MiB: no collection under SmallHeap", 1 << 20, "", -1, SmallHeap},
 		{"just under SmallDocument", SmallDocument - 1, "", -1, SmallHeap},
-		{"SmallDocument: the defaults", SmallDocument, "", 100, math.MaxInt64},
+		{"SmallDocument: a target of LargeGCPercent", SmallDocument, "", LargeGCPercent, math.MaxInt64},
 		{"GOGC set", 1 << 20, "GOGC", 100, math.MaxInt64},
+		{"GOGC set, a large document", SmallDocument, "GOGC", 100, math.MaxInt64},
 		{"GOMEMLIMIT set", 1 << 20, "GOMEMLIMIT", 100, math.MaxInt64},
 	}
 	for _, tt := range tests {
