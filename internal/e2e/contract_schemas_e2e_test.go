@@ -13,7 +13,8 @@ import (
 // TestContractSchemasInTheSandbox runs the test script of a document whose schemas JSON Schema
 // reads otherwise than OpenAPI means, in Postman's sandbox, with its ajv: a Cat is a Pet allOf
 // its own properties while a Pet is a Cat or a Dog (as JSON Schema, a reference cycle that ran
-// ajv out of stack on every answer), and a pattern that would stall the run on an answer written
+// ajv out of stack on every answer), the same through a Polygon between a Square and a Shape,
+// two schemas each allOf or a choice of the other, and a pattern that would stall the run on an answer written
 // against it; and a multipleOf of 0.01, which floating point division misses. Each answer is told
 // right from wrong, and the run takes no time to speak of.
 func TestContractSchemasInTheSandbox(t *testing.T) {
@@ -36,6 +37,14 @@ func TestContractSchemasInTheSandbox(t *testing.T) {
 		{"Get a pet", `{"kind":"dog","barks":false}`, true},
 		{"Get a pet", `{"kind":"cat"}`, false},
 		{"Get a pet", `{"meows":true}`, false},
+		{"Get a shape", `{"kind":"square","sides":4,"side":2}`, true},
+		{"Get a shape", `{"kind":"circle","radius":1}`, true},
+		{"Get a shape", `{"kind":"square","sides":4}`, false},
+		{"Get a loop", `{"a":1,"b":2}`, true},
+		{"Get a loop", `{"a":1}`, false},
+		{"Get a choice", `"text"`, true},
+		{"Get a choice", `7`, true},
+		{"Get a choice", `true`, false},
 		{"List tags", `["a1","b_2"]`, true},
 		{"List tags", `["` + strings.Repeat("1", 40) + `!"]`, true}, // the pattern is not checked
 		// 0.07 / 0.01 is 7.000000000000001 in floating point.

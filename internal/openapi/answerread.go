@@ -55,6 +55,7 @@ func (r *answerReader) read() (*answers, error) {
 	if err := r.schema.flush(); err != nil {
 		return nil, err
 	}
+	cutCycles(r.schema.defs)
 	if len(r.schema.defs) > 0 {
 		out.schemas = make(map[string]json.RawMessage, len(r.schema.defs))
 		for name, def := range r.schema.defs {

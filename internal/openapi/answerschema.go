@@ -24,10 +24,12 @@ import (
 //     minimum or maximum into it.
 //   - oneOf is checked as anyOf: documents write oneOf whose members overlap (a value that
 //     matches two of them is no error of the server's).
-//   - A component schema whose allOf names a parent that lists it among its oneOf or anyOf
-//     (OpenAPI's polymorphism: a Pet is a Cat or a Dog, a Cat is a Pet and more) takes the
-//     parent without that choice, written once as "NAME-base": as JSON Schema reads it, the
-//     choice would send the child back to itself without end.
+//   - A component schema whose allOf names a parent that leads back to it (OpenAPI's
+//     polymorphism: a Pet is a Cat or a Dog, a Cat is a Pet and more, directly or through a
+//     Mammal between them) takes the parent without its oneOf and anyOf, written once as
+//     "NAME-base": as JSON Schema reads it, the choice would send the child back to itself
+//     without end. A cycle of references left, which a validator would follow without end, is cut (see
+//     answercycles.go).
 //   - format is not checked, nor is a pattern JavaScript would read otherwise than the document
 //     means (delimited by slashes, or using what only some dialects have) or could take
 //     exponential time over (a repeat inside a repeat). A property marked writeOnly, in place
@@ -72,6 +74,8 @@ type schemaWriter struct {
 	nodes     int
 	// current names the component schema being converted; empty for an answer's own.
 	current string
+	// reach holds, by component schema, the component schemas it applies to the same value.
+	reach map[string]map[string]bool
 }
 
 // pendingSchema is a component schema to convert: whole, or as a base, without its oneOf and
@@ -82,7 +86,7 @@ type pendingSchema struct {
 }
 
 func newSchemaWriter(src answerSource) *schemaWriter {
-	return &schemaWriter{src: src, defs: map[string]any{}, componentNames: map[string]string{}, baseNames: map[string]string{}, used: map[string]bool{}}
+	return &schemaWriter{src: src, defs: map[string]any{}, componentNames: map[string]string{}, baseNames: map[string]string{}, used: map[string]bool{}, reach: map[string]map[string]bool{}}
 }
 
 // claim returns a definition's name made of base that no other definition has: its letters,
@@ -331,13 +335,14 @@ func (w *schemaWriter) convertPatternProperties(s, out map[string]any, depth int
 	return nil
 }
 
-// convertAllOf converts an allOf's schemas: a $ref to a parent that lists the component being
-// converted among its oneOf or anyOf refers to the parent's base.
+// convertAllOf converts an allOf's schemas: a $ref to a parent that applies, through any
+// number of references, the component being converted to the same value (a parent that
+// lists it among its choices, or lists a child of it) refers to the parent's base.
 func (w *schemaWriter) convertAllOf(list []any, depth int) ([]any, error) {
 	out := make([]any, 0, len(list))
 	for _, item := range list {
 		if m, ok := item.(map[string]any); ok && w.current != "" {
-			if ref, ok := m["$ref"].(string); ok && w.listsCurrent(ref) {
+			if ref, ok := m["$ref"].(string); ok && w.leadsBack(ref) {
 				if w.nodes++; w.nodes > maxSchemaNodes {
 					return nil, errSchemaBudget
 				}
@@ -367,27 +372,14 @@ func componentName(ref string) (string, bool) {
 	return unescapeRefName(rest), true
 }
 
-// listsCurrent reports whether ref refers to a component schema whose oneOf or anyOf has a
-// $ref to the component being converted.
-func (w *schemaWriter) listsCurrent(ref string) bool {
+// leadsBack reports whether ref refers to a component schema that applies the component being
+// converted to the same value: checking a value against the parent would come back to it.
+func (w *schemaWriter) leadsBack(ref string) bool {
 	name, ok := componentName(ref)
 	if !ok || name == w.current || !w.src.has("schemas", name) {
 		return false
 	}
-	parent, _ := w.src.component("schemas", name)
-	m, _ := parent.(map[string]any)
-	for _, k := range [...]string{"oneOf", "anyOf"} {
-		list, _ := m[k].([]any)
-		for _, member := range list {
-			mm, _ := member.(map[string]any)
-			if r, ok := mm["$ref"].(string); ok {
-				if child, ok := componentName(r); ok && child == w.current {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return w.reaches(name, w.current)
 }
 
 // baseReference returns a $ref to the base of the parent ref names, written once.
