@@ -11,6 +11,13 @@ var leanKeys = map[string]bool{
 	"title": true, "headers": true, "deprecated": true, "summary": true,
 }
 
+// keptExtensions are the extensions that say what an answer may be.
+var keptExtensions = map[string]bool{"x-nullable": true}
+
+// valueKeys are the keywords whose value is a value, not a schema: it is kept whole, whatever
+// its keys are called.
+var valueKeys = map[string]bool{"enum": true, "const": true}
+
 // nameKeys are the keys whose entries are named by the document, not keywords: a property may
 // be called "description".
 var nameKeys = map[string]bool{
@@ -20,7 +27,8 @@ var nameKeys = map[string]bool{
 }
 
 // leanYAML returns YAML text in block style without the entries of leanKeys that are keywords
-// (not names under properties and the like), nor extensions (x-...). Lines are only left out,
+// (not names under properties and the like, nor keys of a value under enum or const), nor
+// extensions (x-...) but those of keptExtensions. Lines are only left out,
 // so that what it keeps reads as it did; a caller decodes the text as written when what this
 // returns does not decode.
 func leanYAML(text []byte) []byte {
@@ -74,12 +82,13 @@ func leanYAML(text []byte) []byte {
 		if len(stack) > 0 {
 			parent = stack[len(stack)-1].key
 		}
-		if !item && !nameKeys[parent] && (leanKeys[string(key)] || bytes.HasPrefix(key, []byte("x-"))) {
+		keyword := !item && !nameKeys[parent]
+		if keyword && (leanKeys[string(key)] || bytes.HasPrefix(key, []byte("x-")) && !keptExtensions[string(key)]) {
 			dropIndent = indent
 			continue
 		}
 		out = append(out, line...)
-		if len(value) > 0 {
+		if len(value) > 0 || keyword && valueKeys[string(key)] {
 			scalarIndent = indent
 			continue
 		}

@@ -255,6 +255,17 @@ func TestAnswersFromSwagger2(t *testing.T) {
 	if s := string(doc.Schemas["A"]); s != `{"properties":{"id":{"type":"string"}},"required":["id"],"type":"object"}` {
 		t.Errorf("schema A: %s", s)
 	}
+	// Swagger 2.0 has no nullable; x-nullable, which its tools write, says the same.
+	validate := compileAnswers(t, doc.Schemas)
+	for answer, ok := range map[string]bool{`{"code":null}`: true, `{"code":404}`: true, `{"code":"404"}`: false} {
+		var v any
+		if err := json.Unmarshal([]byte(answer), &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := validate("get-a-404").Validate(v); (err == nil) != ok {
+			t.Errorf("get-a-404 %s: valid %v, want %v (%v)", answer, err == nil, ok, err)
+		}
+	}
 }
 
 // TestAnswersRefsThatPointElsewhere: a $ref to another file, to another part of the document,
@@ -320,6 +331,15 @@ schema:
   x-ext:
     deep: dropped
   example: {a: 1}
+level:
+  enum:
+    - title: an enum's values are kept whole
+      description: kept too
+    - description: kept
+  const:
+    description: kept
+  x-nullable: true
+  x-other: dropped
 `
 	const want = `properties:
   description:
@@ -336,6 +356,14 @@ items:
     type: string
 schema:
   type: object
+level:
+  enum:
+    - title: an enum's values are kept whole
+      description: kept too
+    - description: kept
+  const:
+    description: kept
+  x-nullable: true
 `
 	if got := string(leanYAML([]byte(in))); got != want {
 		t.Errorf("leanYAML\n got\n%s\n want\n%s", got, want)

@@ -18,7 +18,7 @@ import (
 //   - A $ref to a schema of components (definitions, in Swagger 2.0) becomes a $ref to
 //     "#/definitions/NAME", and that schema is written once under that name; any other $ref
 //     (to another file, or elsewhere in the document) allows any value.
-//   - nullable: true adds null to the type (or to the enum), or allows null beside the schema
+//   - nullable: true (x-nullable: true in Swagger 2.0) adds null to the type (or to the enum), or allows null beside the schema
 //     when it names no type or holds allOf, anyOf or oneOf (which would refuse null); beside a
 //     $ref too, whose other siblings are ignored. A boolean exclusiveMinimum or exclusiveMaximum (OpenAPI 3.0) moves
 //     minimum or maximum into it.
@@ -137,7 +137,7 @@ func (w *schemaWriter) convert(v any, depth int) (any, error) {
 
 func (w *schemaWriter) convertObject(s map[string]any, depth int) (any, error) {
 	if ref, ok := s["$ref"].(string); ok {
-		if s["nullable"] == true {
+		if isNullable(s) {
 			return map[string]any{"anyOf": []any{w.reference(ref), map[string]any{"type": "null"}}}, nil
 		}
 		return w.reference(ref), nil
@@ -268,7 +268,7 @@ func (w *schemaWriter) convertObject(s map[string]any, depth int) (any, error) {
 	case 2:
 		out["allOf"] = append(asList(out["allOf"]), choices...)
 	}
-	if s["nullable"] == true {
+	if isNullable(s) {
 		return nullable(out), nil
 	}
 	return out, nil
@@ -392,6 +392,12 @@ func (w *schemaWriter) baseReference(ref string) any {
 		w.pending = append(w.pending, pendingSchema{name: name, base: true})
 	}
 	return map[string]any{"$ref": definitionsPrefix + def}
+}
+
+// isNullable reports whether a schema allows null beside its type: nullable (OpenAPI 3.0), or
+// x-nullable, which Swagger 2.0's tools write for the same.
+func isNullable(s map[string]any) bool {
+	return s["nullable"] == true || s["x-nullable"] == true
 }
 
 // nullable returns schema s that allows null as well. Beside a choice or a composition (anyOf,
