@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -61,11 +62,37 @@ func convert(m *v3.Document, opts Options, found *answers) (*Document, error) {
 	if limit <= 0 {
 		limit = DefaultMaxText
 	}
-	if size := apimodel.TextSize(d.Folders); size > limit {
+	size := apimodel.TextSize(d.Folders)
+	if size > limit {
 		return nil, fmt.Errorf("its %d requests hold %d MiB of text (descriptions, examples, bodies), over the %d MiB a collection may hold: %w",
 			c.count, size>>20, limit>>20, ErrTooLarge)
 	}
+	if schemas := schemasSize(d.Schemas); size+schemas > limit {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("no contract tests: the answers' schemas hold %d MiB, which with the requests' %d MiB of text is over the %d MiB a collection may hold",
+			schemas>>20, size>>20, limit>>20))
+		dropContracts(d)
+	}
 	return d, nil
+}
+
+// schemasSize is the bytes the answers' schemas take in a collection.
+func schemasSize(schemas map[string]json.RawMessage) int {
+	n := 0
+	for name, s := range schemas {
+		n += len(name) + len(s)
+	}
+	return n
+}
+
+// dropContracts leaves out what the contract tests read: the answers' schemas and each
+// request's listed answers.
+func dropContracts(d *Document) {
+	d.Schemas = nil
+	for i := range d.Folders {
+		for j := range d.Folders[i].Requests {
+			d.Folders[i].Requests[j].Responses = nil
+		}
+	}
 }
 
 // converter gathers requests as operations are visited.

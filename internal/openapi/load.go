@@ -70,7 +70,7 @@ func buildWith(data []byte, opts Options, read func() (*answers, error)) (*Docum
 	if err != nil {
 		return nil, err
 	}
-	doc.Warnings = warnings
+	doc.Warnings = append(warnings, doc.Warnings...)
 	return doc, nil
 }
 

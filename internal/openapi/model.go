@@ -10,7 +10,8 @@ import (
 const DefaultMaxSize = 128 << 20
 
 // DefaultMaxText caps the text the requests may hold (apimodel.TextSize) when Options.MaxText is
-// zero: a small document can reference one long description from every operation.
+// zero: a small document can reference one long description from every operation. The answers'
+// schemas count too: past the cap with them, the requests are kept without contract tests.
 const DefaultMaxText = 32 << 20
 
 // Options tune Parse.
@@ -27,7 +28,9 @@ type Options struct {
 	// Zero means DefaultMaxSize.
 	MaxSize int64
 	// MaxText caps the bytes of text the requests hold, checked once they
-	// are built and before anything is written. Zero means DefaultMaxText.
+	// are built and before anything is written; with the answers' schemas
+	// past it, those are left out and a warning says so. Zero means
+	// DefaultMaxText.
 	MaxText int
 	// NoContracts leaves out what contract tests need, and skips reading
 	// it: Request.Responses and Document.Schemas stay empty.
