@@ -148,11 +148,7 @@ func TestAnswersSchemasValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	validate := compileAnswers(t, doc.Schemas)
-	for _, tt := range []struct {
-		schema, answer string
-		ok             bool
-	}{
+	checkAnswers(t, doc.Schemas, []answerCase{
 		{"Item", `{"id":"a1","description":null,"owner":null}`, true},
 		{"Item", `{"id":"a1","description":"x","size":1,"kind":"z","owner":{"name":"n"}}`, true},
 		{"Item", `{}`, false},
@@ -161,16 +157,7 @@ func TestAnswersSchemasValidate(t *testing.T) {
 		{"get-items-200", `[{"id":"a","description":"d"}]`, true},
 		{"get-items-200", `[{}]`, false},
 		{"get-items-4XX", `{}`, false},
-	} {
-		var v any
-		if err := json.Unmarshal([]byte(tt.answer), &v); err != nil {
-			t.Fatal(err)
-		}
-		err := validate(tt.schema).Validate(v)
-		if (err == nil) != tt.ok {
-			t.Errorf("%s %s: valid %v, want %v (%v)", tt.schema, tt.answer, err == nil, tt.ok, err)
-		}
-	}
+	})
 }
 
 // compileAnswers compiles a document's answer schemas as one draft-07 document, as the
@@ -256,16 +243,11 @@ func TestAnswersFromSwagger2(t *testing.T) {
 		t.Errorf("schema A: %s", s)
 	}
 	// Swagger 2.0 has no nullable; x-nullable, which its tools write, says the same.
-	validate := compileAnswers(t, doc.Schemas)
-	for answer, ok := range map[string]bool{`{"code":null}`: true, `{"code":404}`: true, `{"code":"404"}`: false} {
-		var v any
-		if err := json.Unmarshal([]byte(answer), &v); err != nil {
-			t.Fatal(err)
-		}
-		if err := validate("get-a-404").Validate(v); (err == nil) != ok {
-			t.Errorf("get-a-404 %s: valid %v, want %v (%v)", answer, err == nil, ok, err)
-		}
-	}
+	checkAnswers(t, doc.Schemas, []answerCase{
+		{"get-a-404", `{"code":null}`, true},
+		{"get-a-404", `{"code":404}`, true},
+		{"get-a-404", `{"code":"404"}`, false},
+	})
 }
 
 // TestAnswersRefsThatPointElsewhere: a $ref to another file, to another part of the document,
@@ -704,27 +686,14 @@ func TestAnswersInheritance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	validate := compileAnswers(t, doc.Schemas)
-	for _, tt := range []struct {
-		schema, answer string
-		ok             bool
-	}{
+	checkAnswers(t, doc.Schemas, []answerCase{
 		{"Pet", `{"kind":"cat","meows":true}`, true},
 		{"Pet", `{"kind":"dog","barks":false}`, true},
 		{"Cat", `{"kind":"cat","meows":true}`, true},
 		{"Pet", `{"kind":"cat"}`, false},
 		{"Pet", `{"meows":true}`, false},
 		{"Cat", `{"kind":"cat","barks":true}`, false},
-	} {
-		var v any
-		if err := json.Unmarshal([]byte(tt.answer), &v); err != nil {
-			t.Fatal(err)
-		}
-		err := validate(tt.schema).Validate(v)
-		if (err == nil) != tt.ok {
-			t.Errorf("%s %s: valid %v, want %v (%v)", tt.schema, tt.answer, err == nil, tt.ok, err)
-		}
-	}
+	})
 }
 
 // TestAnswersNonFiniteNumbers checks that YAML's .inf and .nan, which JSON cannot write, do not
@@ -793,16 +762,10 @@ components:
 	if err != nil {
 		t.Fatal(err)
 	}
-	validate := compileAnswers(t, doc.Schemas)
-	for answer, ok := range map[string]bool{`{"name":"o"}`: true, `{}`: false} {
-		var v any
-		if err := json.Unmarshal([]byte(answer), &v); err != nil {
-			t.Fatal(err)
-		}
-		if err := validate("Org").Validate(v); (err == nil) != ok {
-			t.Errorf("Org %s: valid %v, want %v (%v)", answer, err == nil, ok, err)
-		}
-	}
+	checkAnswers(t, doc.Schemas, []answerCase{
+		{"Org", `{"name":"o"}`, true},
+		{"Org", `{}`, false},
+	})
 }
 
 // TestAnswersNullableReference checks that nullable beside a $ref allows null: OpenAPI 3.0 says
@@ -838,16 +801,12 @@ components:
 	if err != nil {
 		t.Fatal(err)
 	}
-	validate := compileAnswers(t, doc.Schemas)
-	for answer, ok := range map[string]bool{`{"owner":null}`: true, `{"owner":{"id":"o"}}`: true, `{"owner":{}}`: false, `{"owner":1}`: false} {
-		var v any
-		if err := json.Unmarshal([]byte(answer), &v); err != nil {
-			t.Fatal(err)
-		}
-		if err := validate("Holder").Validate(v); (err == nil) != ok {
-			t.Errorf("Holder %s: valid %v, want %v (%v)", answer, err == nil, ok, err)
-		}
-	}
+	checkAnswers(t, doc.Schemas, []answerCase{
+		{"Holder", `{"owner":null}`, true},
+		{"Holder", `{"owner":{"id":"o"}}`, true},
+		{"Holder", `{"owner":{}}`, false},
+		{"Holder", `{"owner":1}`, false},
+	})
 }
 
 // TestAnswersPatternPropertiesAndPrefixItems checks two keywords that change what other keywords
@@ -890,24 +849,15 @@ components:
 	if err != nil {
 		t.Fatal(err)
 	}
-	validate := compileAnswers(t, doc.Schemas)
-	for answer, ok := range map[string]bool{
-		`{"byNumber":{"1":"x","22":"y"}}`: true,
-		`{"byNumber":{"1":2}}`:            false,
-		`{"byNumber":{"x":"y"}}`:          false,
-		`{"byStall":{"aaa":"x","b":1}}`:   true, // a pattern not checked refuses nothing
-		`{"pair":["a",1,2]}`:              true,
-		`{"pair":[1]}`:                    false,
-		`{"pair":["a","b"]}`:              false,
-	} {
-		var v any
-		if err := json.Unmarshal([]byte(answer), &v); err != nil {
-			t.Fatal(err)
-		}
-		if err := validate("Keyed").Validate(v); (err == nil) != ok {
-			t.Errorf("Keyed %s: valid %v, want %v (%v)", answer, err == nil, ok, err)
-		}
-	}
+	checkAnswers(t, doc.Schemas, []answerCase{
+		{"Keyed", `{"byNumber":{"1":"x","22":"y"}}`, true},
+		{"Keyed", `{"byNumber":{"1":2}}`, false},
+		{"Keyed", `{"byNumber":{"x":"y"}}`, false},
+		{"Keyed", `{"byStall":{"aaa":"x","b":1}}`, true}, // a pattern not checked refuses nothing
+		{"Keyed", `{"pair":["a",1,2]}`, true},
+		{"Keyed", `{"pair":[1]}`, false},
+		{"Keyed", `{"pair":["a","b"]}`, false},
+	})
 }
 
 // TestAnswersNullableChoice checks that nullable beside a type and a oneOf or allOf allows null:
@@ -951,22 +901,13 @@ components:
 	if err != nil {
 		t.Fatal(err)
 	}
-	validate := compileAnswers(t, doc.Schemas)
-	for answer, ok := range map[string]bool{
-		`{"verification":null,"error":null}`:                 true,
-		`{"verification":{"code":"1"},"error":{"code":"2"}}`: true,
-		`{"verification":{},"error":null}`:                   false,
-		`{"verification":null,"error":{}}`:                   false,
-		`{"verification":"no","error":null}`:                 false,
-	} {
-		var v any
-		if err := json.Unmarshal([]byte(answer), &v); err != nil {
-			t.Fatal(err)
-		}
-		if err := validate("Email").Validate(v); (err == nil) != ok {
-			t.Errorf("Email %s: valid %v, want %v (%v)", answer, err == nil, ok, err)
-		}
-	}
+	checkAnswers(t, doc.Schemas, []answerCase{
+		{"Email", `{"verification":null,"error":null}`, true},
+		{"Email", `{"verification":{"code":"1"},"error":{"code":"2"}}`, true},
+		{"Email", `{"verification":{},"error":null}`, false},
+		{"Email", `{"verification":null,"error":{}}`, false},
+		{"Email", `{"verification":"no","error":null}`, false},
+	})
 }
 
 // TestAnswersSharedResponseConvertedOnce checks that a response many operations refer to has its
@@ -1030,4 +971,27 @@ func FuzzPortablePattern(f *testing.F) {
 		portablePattern(p)
 		ambiguousRepeat(p)
 	})
+}
+
+// answerCase is an answer and whether the schema named allows it.
+type answerCase struct {
+	schema, answer string
+	ok             bool
+}
+
+// checkAnswers compiles a document's answer schemas and checks each case's answer against the
+// schema it names.
+func checkAnswers(t *testing.T, schemas map[string]json.RawMessage, cases []answerCase) {
+	t.Helper()
+	validate := compileAnswers(t, schemas)
+	for _, tt := range cases {
+		var v any
+		if err := json.Unmarshal([]byte(tt.answer), &v); err != nil {
+			t.Fatal(err)
+		}
+		err := validate(tt.schema).Validate(v)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s %s: valid %v, want %v (%v)", tt.schema, tt.answer, err == nil, tt.ok, err)
+		}
+	}
 }
