@@ -33,7 +33,7 @@ func (w *requestWriter) collection(p *profile.Profile) (*postman.Collection, err
 	if err != nil {
 		return nil, fmt.Errorf("rendering the pre-request script: %w", err)
 	}
-	contracts := templates.Contracts{Responses: w.contracts}
+	contracts := templates.Contracts{Checked: w.contractTests, Responses: w.contracts}
 	if len(w.contracts) > 0 {
 		contracts.Schemas = p.Schemas
 	}

@@ -113,6 +113,10 @@ func (r ListedResponse) MarshalJSON() ([]byte, error) {
 // Contracts are what the test script checks answers against: the responses the document
 // lists, by item id, and the schemas they name, written once for the whole collection.
 type Contracts struct {
+	// Checked writes the contract tests' code even when no request lists responses (a
+	// collection of a preset's requests, or of a document that lists none), so that update
+	// brings in the responses of the requests it adds, as generate would have written them.
+	Checked   bool
 	Responses map[string][]ListedResponse
 	// Schemas are JSON Schema draft-07 with OpenAPI's nullable, each $ref written
 	// "#/definitions/NAME".
@@ -121,13 +125,13 @@ type Contracts struct {
 
 // TestScript returns the collection-level test script, which fails a request the API refuses
 // and fills variables from answers: answers maps a request's item id to what its answer fills.
-// With contracts, it also checks each answer against the responses the document lists for its
-// request; the code that does, and the schemas, are written only then.
+// With contracts checked or listed, it also checks each answer against the responses the
+// document lists for its request; the code that does, and the schemas, are written only then.
 func TestScript(answers map[string][]Fill, contracts Contracts) (string, error) {
 	return renderTestScript(
 		table{answersMarker, "the answers' fills", answers, len(answers) == 0},
-		len(contracts.Responses) > 0,
-		table{contractsMarker, "the listed responses", contracts.Responses, false},
+		contracts.Checked || len(contracts.Responses) > 0,
+		table{contractsMarker, "the listed responses", contracts.Responses, len(contracts.Responses) == 0},
 		table{schemasMarker, "the response schemas", contracts.Schemas, len(contracts.Schemas) == 0},
 	)
 }

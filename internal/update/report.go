@@ -50,6 +50,9 @@ type Report struct {
 	// ScriptTables says what became of the tables of the collection's test script (ids from
 	// answers, contract tests): TablesRefreshed, TablesUnchanged or TablesEdited.
 	ScriptTables string `json:"scriptTables"`
+	// ContractTests says whether the test script, refreshed or unchanged, checks answers
+	// against the document: false for a collection generated without contract tests.
+	ContractTests bool `json:"contractTests"`
 	// Warnings say what of the collection could not be read as gen-postman wrote it.
 	Warnings []string `json:"warnings"`
 }
@@ -125,7 +128,12 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	switch r.ScriptTables {
 	case TablesRefreshed:
-		line("  test script    tables refreshed: ids from answers and contract tests as the document says, for the requests the collection holds")
+		if r.ContractTests {
+			line("  test script    tables refreshed: ids from answers and contract tests as the document says, for the requests the collection holds")
+		} else {
+			line("  test script    tables refreshed: ids from answers as the document says, for the requests the collection holds; " +
+				"it has no contract tests (generated with --no-contract-tests, or by an older gen-postman without an OpenAPI document): generate it again to have them")
+		}
 	case TablesEdited:
 		added := ""
 		switch n := len(r.Added); {

@@ -111,6 +111,7 @@ func (m *merger) refreshTestScript() error {
 	}
 	// The script keeps its contract tests, or their absence, whatever the requests list.
 	tables := &templates.TestTables{Answers: map[string]json.RawMessage{}, Contracts: cur.tables.Contracts}
+	m.report.ContractTests = tables.Contracts
 	if tables.Contracts {
 		tables.Responses, tables.Schemas = map[string]json.RawMessage{}, fresh.Schemas
 	}

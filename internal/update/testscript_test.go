@@ -3,6 +3,7 @@ package update
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -225,8 +226,15 @@ func TestUpdateWithoutContractTests(t *testing.T) {
 				t.Fatal(err)
 			}
 			c := decode(t, encode(t, cur))
-			if report.ScriptTables != TablesRefreshed {
-				t.Errorf("ScriptTables %q, want %q", report.ScriptTables, TablesRefreshed)
+			if report.ScriptTables != TablesRefreshed || report.ContractTests {
+				t.Errorf("ScriptTables %q, ContractTests %v; want %q, false", report.ScriptTables, report.ContractTests, TablesRefreshed)
+			}
+			var text bytes.Buffer
+			if err := report.WriteText(&text); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(text.String(), "it has no contract tests") {
+				t.Errorf("the report does not say the collection has no contract tests:\n%s", text.String())
 			}
 			source := testSource(t, c)
 			if strings.Contains(source, "contract tests") || strings.Contains(source, "const contracts") {
@@ -385,5 +393,49 @@ func TestUpdateKeepsContractTestsWithoutRequests(t *testing.T) {
 	c := decode(t, out)
 	if got := string(tablesOf(t, c).Responses[idOf(t, c, "Get a widget")]); got != `[["200","Widget","application/json"]]` {
 		t.Errorf("Get a widget's listed responses after the next update: %s", got)
+	}
+}
+
+// TestUpdateBringsContractTestsToAPresetCollection updates a collection of a preset's requests
+// alone with a document: the requests it adds are checked against the answers the document
+// lists, as in the collection generated from the document.
+func TestUpdateBringsContractTestsToAPresetCollection(t *testing.T) {
+	p, err := profile.Resolve(profile.Options{Provider: "kinde", Tenant: "acme", ClientID: "client"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	preset, _, err := generate.Build(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := load(t, encode(t, preset))
+	target, err := Open(cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !target.ChecksContracts() {
+		t.Fatal("ChecksContracts is false for a preset's collection")
+	}
+	report, err := target.Merge(fresh(t, readDoc(t, "things-v1.yaml")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report.ScriptTables != TablesRefreshed || !report.ContractTests {
+		t.Errorf("ScriptTables %q, ContractTests %v; want %q, true", report.ScriptTables, report.ContractTests, TablesRefreshed)
+	}
+	got := decode(t, encode(t, cur))
+	want := decode(t, encode(t, fresh(t, readDoc(t, "things-v1.yaml"))))
+	gotTables, wantTables := tablesOf(t, got), tablesOf(t, want)
+	if len(wantTables.Responses) == 0 {
+		t.Fatal("the document lists no answers")
+	}
+	for _, name := range []string{"List things", "Create a thing", "Get a thing"} {
+		g, w := gotTables.Responses[idOf(t, got, name)], wantTables.Responses[idOf(t, want, name)]
+		if len(w) == 0 || !bytes.Equal(g, w) {
+			t.Errorf("%s lists %s, want %s", name, g, w)
+		}
+	}
+	if !reflect.DeepEqual(gotTables.Schemas, wantTables.Schemas) {
+		t.Errorf("schemas %d, want %d as generate writes them", len(gotTables.Schemas), len(wantTables.Schemas))
 	}
 }
