@@ -14,27 +14,30 @@ import (
 // there when it is set.
 const envStepSummary = "GITHUB_STEP_SUMMARY"
 
-// checkJUnitPath refuses a --junit path that can never be written (a directory, a device)
-// before verify sends anything.
-func checkJUnitPath(path string) error {
+// checkJUnitPath refuses a --junit path that can never be written (a directory, a device, a
+// file verify reads) before verify sends anything.
+func checkJUnitPath(path string, reads []readFile) error {
 	if path == "" {
 		return nil
 	}
-	_, err := resolveTarget(outputFile{flag: "junit", path: path})
-	return err
+	t, err := resolveTarget(outputFile{flag: "junit", path: path})
+	if err != nil {
+		return err
+	}
+	return notRead(t, reads)
 }
 
 // writeCIOutputs writes what a CI system reads besides the exit status: the JUnit XML file that
 // --junit names, written whole or not at all, and a Markdown summary appended to
 // $GITHUB_STEP_SUMMARY when it is set. A summary that cannot be appended is warned of: the
 // verdict, not the job page, is what the run is for.
-func writeCIOutputs(report *verify.Report, junitPath string, stderr io.Writer) error {
+func writeCIOutputs(report *verify.Report, junitPath string, reads []readFile, stderr io.Writer) error {
 	if junitPath != "" {
 		var b bytes.Buffer
 		if err := report.WriteJUnit(&b); err != nil {
 			return err
 		}
-		if err := writeFiles([]outputFile{{flag: "junit", path: junitPath, data: b.Bytes(), mode: 0o644}}); err != nil {
+		if err := writeFiles([]outputFile{{flag: "junit", path: junitPath, data: b.Bytes(), mode: 0o644}}, reads); err != nil {
 			return err
 		}
 	}

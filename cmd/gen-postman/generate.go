@@ -87,7 +87,7 @@ func runGenerate(c *cli.Context, client *http.Client) error {
 		fmt.Fprintf(stderr, "gen-postman: note: %s %s written only to an environment file; add --env-output FILE or --out-dir DIR to keep it\n",
 			joinWords(files.Secrets), verb)
 	}
-	return writeOutputs(c.App.Writer, stderr, out, files)
+	return writeOutputs(c.App.Writer, stderr, out, files, filesRead(c))
 }
 
 // outputs are where generate writes: an empty collection path means stdout, an empty
@@ -125,9 +125,9 @@ func clean(path string) string {
 	return filepath.Clean(path)
 }
 
-// writeOutputs writes the files whole or not at all, then the collection to stdout when no
-// file takes it.
-func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files) error {
+// writeOutputs writes the files whole or not at all, none of them one of reads, then the
+// collection to stdout when no file takes it.
+func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files, reads []readFile) error {
 	var list []outputFile
 	if out.collection != "" {
 		list = append(list, outputFile{flag: out.flag("output"), path: out.collection, data: files.Collection, mode: generate.CollectionMode})
@@ -142,7 +142,7 @@ func writeOutputs(stdout, stderr io.Writer, out outputs, files *generate.Files) 
 			return fmt.Errorf("writing %q: creating folder %q: %w", f.path, dir, atomicfile.Reason(err))
 		}
 	}
-	if err := writeFiles(list); err != nil {
+	if err := writeFiles(list, reads); err != nil {
 		return err
 	}
 	if out.collection == "" {

@@ -6,10 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/gen-postman/gen-postman/internal/atomicfile"
 	"github.com/gen-postman/gen-postman/internal/input"
 	"github.com/gen-postman/gen-postman/internal/setting"
+	"github.com/urfave/cli/v2"
 )
 
 // outputFile is a file to write whole or not at all.
@@ -27,15 +29,41 @@ type target struct {
 	info os.FileInfo // the file there now, nil when there is none
 }
 
+// readFile is a file a command reads, by the flag that named it (without dashes).
+type readFile struct {
+	flag, path string
+}
+
+// inputFlags are the flags that name a file a command reads.
+var inputFlags = [...]setting.Key{setting.PrivateKey, setting.ClientSecretFile, setting.OpenAPI, setting.Collection, setting.Environment}
+
+// filesRead lists the files c's flags name for reading: the key, the secret, the document, the
+// collection and environment verify reads. stdin and URLs are not files.
+func filesRead(c *cli.Context) []readFile {
+	var out []readFile
+	for _, key := range inputFlags {
+		path := c.String(string(key))
+		if path == "" || path == "-" || strings.Contains(path, "://") {
+			continue
+		}
+		out = append(out, readFile{flag: string(key), path: path})
+	}
+	return out
+}
+
 // writeFiles writes every file to a temporary file beside its target, then renames them into
 // place, so a failure leaves no partial file and no existing file changed. Only regular files
 // are replaced; a symbolic link stays and its file is replaced; two names for one file are
-// refused, so that one output never overwrites another.
-func writeFiles(files []outputFile) (err error) {
+// refused, so that one output never overwrites another, and so is an output that names a file
+// the command reads (reads), which it would lose: a private key, a secret, a document.
+func writeFiles(files []outputFile, reads []readFile) (err error) {
 	targets := make([]target, 0, len(files))
 	for _, f := range files {
 		t, err := resolveTarget(f)
 		if err != nil {
+			return err
+		}
+		if err := notRead(t, reads); err != nil {
 			return err
 		}
 		for _, other := range targets {
@@ -118,6 +146,19 @@ func sameFile(a, b target) bool {
 	da, errA := os.Stat(filepath.Dir(a.real))
 	db, errB := os.Stat(filepath.Dir(b.real))
 	return errA == nil && errB == nil && os.SameFile(da, db)
+}
+
+// notRead refuses a target that is one of the files the command reads.
+func notRead(t target, reads []readFile) error {
+	if t.info == nil {
+		return nil // no file there yet: none is read from it
+	}
+	for _, r := range reads {
+		if info, err := os.Stat(r.path); err == nil && os.SameFile(info, t.info) {
+			return usageError(fmt.Errorf("--%s %q is the file --%s %q reads: writing it would lose what it holds; name another file", t.flag, t.path, r.flag, r.path))
+		}
+	}
+	return nil
 }
 
 // stage writes t's data to a new temporary file in t's directory. Its mode is t's, and no

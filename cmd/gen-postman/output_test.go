@@ -23,7 +23,7 @@ func TestWriteFilesRefusesDevice(t *testing.T) {
 	if err := os.Symlink(device, link); err != nil {
 		t.Fatal(err)
 	}
-	err = writeFiles([]outputFile{{flag: "output", path: link, data: []byte("{}"), mode: 0o644}})
+	err = writeFiles([]outputFile{{flag: "output", path: link, data: []byte("{}"), mode: 0o644}}, nil)
 	if !errors.Is(err, input.ErrInvalid) {
 		t.Fatalf("writeFiles(%s) = %v, want bad input", device, err)
 	}

@@ -93,7 +93,7 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFiles([]outputFile{{flag: "output", path: out, data: encoded, mode: generate.CollectionMode}}); err != nil {
+		if err := writeFiles([]outputFile{{flag: "output", path: out, data: encoded, mode: generate.CollectionMode}}, filesRead(c)); err != nil {
 			return err
 		}
 		fmt.Fprintf(stderr, "gen-postman: wrote %s\n", out)

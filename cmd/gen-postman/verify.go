@@ -50,7 +50,7 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	if c.Duration("leeway") < 0 || c.Duration("max-lifetime") < 0 {
 		return usageError(errors.New("--leeway and --max-lifetime cannot be negative"))
 	}
-	if err := checkJUnitPath(c.String("junit")); err != nil {
+	if err := checkJUnitPath(c.String("junit"), filesRead(c)); err != nil {
 		return err
 	}
 	// The timeout covers the whole run, reading the files too.
@@ -88,7 +88,7 @@ func runVerify(c *cli.Context, client *http.Client) error {
 	if werr := write(stdout); werr != nil {
 		return fmt.Errorf("writing the report: %w", werr)
 	}
-	if werr := writeCIOutputs(report, c.String("junit"), stderr); werr != nil {
+	if werr := writeCIOutputs(report, c.String("junit"), filesRead(c), stderr); werr != nil {
 		return werr
 	}
 	// The report has said what went wrong: the exit status is all that is left to give.
