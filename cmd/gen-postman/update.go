@@ -46,6 +46,10 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 	if c.IsSet("output") && c.Bool("dry-run") {
 		return usageError(errors.New("--dry-run writes nothing: give it without -o"))
 	}
+	toStdout := c.String("output") == "-"
+	if toStdout && c.Bool("json") {
+		return usageError(errors.New("-o - and --json both write to stdout: write the collection to a file, or the report as text"))
+	}
 	path := c.Args().First()
 	data, err := readCollectionFile(path)
 	if err != nil {
@@ -80,7 +84,7 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 		return fmt.Errorf("updating %q: %w", path, err)
 	}
 	out := path
-	if c.IsSet("output") {
+	if c.IsSet("output") && !toStdout {
 		out = clean(c.String("output"))
 	}
 	// An interrupt (SIGINT, SIGTERM) that came while the document was read or the collection
@@ -88,15 +92,21 @@ func runUpdate(c *cli.Context, client *http.Client) error {
 	if err := c.Context.Err(); err != nil {
 		return fmt.Errorf("interrupted before writing %q, which is left as it was: %w", out, err)
 	}
-	if !c.Bool("dry-run") && (report.Changed || out != path) {
+	if toStdout || !c.Bool("dry-run") && (report.Changed || out != path) {
 		encoded, err := postman.Encode(cur)
 		if err != nil {
 			return err
 		}
-		if err := writeFiles([]outputFile{{flag: "output", path: out, data: encoded, mode: generate.CollectionMode}}, filesRead(c)); err != nil {
-			return err
+		if toStdout {
+			if _, err := stdout.Write(encoded); err != nil {
+				return fmt.Errorf("writing the collection to stdout: %w", err)
+			}
+		} else {
+			if err := writeFiles([]outputFile{{flag: "output", path: out, data: encoded, mode: generate.CollectionMode}}, filesRead(c)); err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "gen-postman: wrote %s\n", out)
 		}
-		fmt.Fprintf(stderr, "gen-postman: wrote %s\n", out)
 	}
 	if c.Bool("json") {
 		err = report.WriteJSON(stdout)

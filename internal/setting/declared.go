@@ -166,7 +166,7 @@ var all = []Setting{
 		Usage: "collection `NAME`, also the file name in --out-dir (default: PROVIDER-TENANT)"},
 	{Key: Output, Aliases: []string{"o"}, Kind: Text, Commands: Generate | Update,
 		Usage:   "write the collection to `FILE` instead of stdout (- for stdout)",
-		UsageIn: map[Command]string{Update: "write the updated collection to `FILE` instead of replacing the one read"}},
+		UsageIn: map[Command]string{Update: "write the updated collection to `FILE` instead of replacing the one read (- for stdout)"}},
 	{Key: EnvOutput, Kind: Text, Commands: Generate,
 		Usage: "write a Postman environment to `FILE` (mode 0600 when it holds the secret)"},
 	{Key: OutDir, Kind: Text, Commands: Generate,
