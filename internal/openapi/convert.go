@@ -159,7 +159,7 @@ func (c *converter) add(path, method string, item *v3.PathItem, op *v3.Operation
 		OperationID: strings.TrimSpace(op.OperationId),
 		Method:      method,
 	}
-	r.Path, r.PathParams = path, c.pathParams(path, params)
+	r.Path, r.PathParams = escapePath(path), c.pathParams(path, params)
 	r.Query, r.Headers = c.otherParams(params)
 	public, scopes := security(c.doc, op)
 	r.Public = public
@@ -270,4 +270,30 @@ func checkPath(path string) error {
 		return bad("has a { that is not closed")
 	}
 	return nil
+}
+
+// escapePath percent-encodes what a URL's path may not hold as it is: spaces, controls, bytes
+// past ASCII (each byte of a character's UTF-8), and " \ < > | ^ `. A document may write
+// /café or /a b; Postman and an HTTP client send them so encoded. The braces of {name}, and a
+// path already encoded, stay.
+func escapePath(path string) string {
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		if c > ' ' && c <= '~' && !strings.ContainsRune(`"\<>|^`+"`", rune(c)) {
+			if b.Len() > 0 {
+				b.WriteByte(c)
+			}
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(path) + 8)
+			b.WriteString(path[:i])
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	if b.Len() == 0 {
+		return path
+	}
+	return b.String()
 }
