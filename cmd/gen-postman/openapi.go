@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -55,7 +56,24 @@ func loadAPI(ctx context.Context, client *http.Client, policy network.URLPolicy,
 		return nil, bad(err.Error())
 	}
 	warn(stderr, doc.Warnings)
-	return doc.API(), nil
+	api := doc.API()
+	resolveBasePath(api, source)
+	return api, nil
+}
+
+// resolveBasePath makes the API's base URL of a document that names a path without a host
+// ("/api/v1") and was fetched from an http(s) URL: the path on the host that served it, as
+// OpenAPI reads a relative server URL. Read from a file or stdin, the path is left for the
+// profile to put after the host it takes.
+func resolveBasePath(api *apimodel.API, source string) {
+	if api.BaseURL != "" || api.BasePath == "" {
+		return
+	}
+	u, err := url.Parse(source)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return
+	}
+	api.BaseURL = u.Scheme + "://" + u.Host + api.BasePath
 }
 
 // readSource reads the document, at most maxOpenAPISize bytes of it. A file, or stdin

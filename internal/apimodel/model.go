@@ -6,8 +6,11 @@ import "encoding/json"
 // it names, each empty when the description names none.
 type API struct {
 	// Title names the API: an OpenAPI document's info.title.
-	Title    string
-	BaseURL  string
+	Title   string
+	BaseURL string
+	// BasePath is the path the description names without a host ("/api/v1"): relative to
+	// where it is served. BaseURL is then "" until the reader resolves it.
+	BasePath string
 	TokenURL string
 	Scopes   []string
 	Folders  []Folder

@@ -20,6 +20,9 @@ func convert(m *v3.Document, opts Options, found *answers) (*Document, error) {
 		d.Title = strings.TrimSpace(m.Info.Title)
 	}
 	d.ServerURL = serverURL(m.Servers, opts.Tenant, opts.Host)
+	if d.ServerURL == "" {
+		d.ServerPath = serverPath(m.Servers, opts.Tenant, opts.Host)
+	}
 	d.TokenURL, d.Scopes = tokenURL(m, d.ServerURL)
 
 	c := newConverter(m)

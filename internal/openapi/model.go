@@ -44,6 +44,9 @@ type Document struct {
 	// ServerURL is the first server's URL with its placeholders filled and
 	// no trailing slash, or "" when there is none or it cannot be filled.
 	ServerURL string
+	// ServerPath is the first server's URL when it is a path alone, relative to where the
+	// document is served ("/api/v1"); ServerURL is then "".
+	ServerPath string `json:",omitempty"`
 	// TokenURL is the first OAuth 2.0 client credentials token URL, made
 	// absolute against ServerURL's origin, or "" when there is none.
 	TokenURL string
@@ -82,5 +85,5 @@ type (
 // API is what the document gives a profile: its requests, and the base URL, token URL and
 // scopes it names, which a profile uses only where neither the user nor the preset gives one.
 func (d *Document) API() *apimodel.API {
-	return &apimodel.API{Title: d.Title, BaseURL: d.ServerURL, TokenURL: d.TokenURL, Scopes: d.Scopes, Folders: d.Folders, Variables: d.Variables, Schemas: d.Schemas}
+	return &apimodel.API{Title: d.Title, BaseURL: d.ServerURL, BasePath: d.ServerPath, TokenURL: d.TokenURL, Scopes: d.Scopes, Folders: d.Folders, Variables: d.Variables, Schemas: d.Schemas}
 }

@@ -15,6 +15,28 @@ import (
 // variable's default or first enum value. It returns "" when a placeholder
 // stays unfilled or the result is not an absolute http(s) URL.
 func serverURL(servers []*v3.Server, tenant, host string) string {
+	out := filledServer(servers, tenant, host)
+	if !absoluteHTTP(out) {
+		return ""
+	}
+	return out
+}
+
+// serverPath returns the first server's URL, filled as serverURL fills it, when it is a path
+// alone ("/api/v1", or Swagger 2.0's basePath without a host): relative to where the document
+// is served. It returns "" for any other URL, and for the root path.
+func serverPath(servers []*v3.Server, tenant, host string) string {
+	out := filledServer(servers, tenant, host)
+	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") ||
+		strings.ContainsAny(out, " \t\r\n\"'<>\\{}[]`?#") {
+		return ""
+	}
+	return out
+}
+
+// filledServer returns the first server's URL with its placeholders filled and no trailing
+// slash, or "" when one stays unfilled.
+func filledServer(servers []*v3.Server, tenant, host string) string {
 	if len(servers) == 0 || servers[0] == nil {
 		return ""
 	}
@@ -56,11 +78,7 @@ func serverURL(servers []*v3.Server, tenant, host string) string {
 		sb.WriteString(v)
 		i += j + 1
 	}
-	out := strings.TrimRight(sb.String(), "/")
-	if !absoluteHTTP(out) {
-		return ""
-	}
-	return out
+	return strings.TrimRight(sb.String(), "/")
 }
 
 // firstLabel returns where the first label of a URL template's host starts

@@ -101,3 +101,33 @@ func TestServerURLWholeHost(t *testing.T) {
 		}
 	}
 }
+
+func TestServerPath(t *testing.T) {
+	for url, want := range map[string]string{
+		"/api/v1/":                "/api/v1",
+		"/api":                    "/api",
+		"/":                       "",
+		"//cdn.example.com/api":   "",
+		"https://api.example.com": "",
+		"api/v1":                  "",
+		"/a b":                    "",
+		"/api?x=1":                "",
+	} {
+		if got := serverPath([]*v3.Server{{URL: url}}, "", ""); got != want {
+			t.Errorf("serverPath(%q) = %q, want %q", url, got, want)
+		}
+	}
+	for doc, want := range map[string]string{
+		"openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\nservers: [{url: /api/v1}]\npaths: {/x: {get: {responses: {\"200\": {description: ok}}}}}\n":                   "/api/v1",
+		`{"swagger":"2.0","info":{"title":"T","version":"1"},"basePath":"/api/v2","paths":{"/x":{"get":{"responses":{"200":{"description":"ok"}}}}}}`:                    "/api/v2",
+		`{"swagger":"2.0","info":{"title":"T","version":"1"},"host":"h.example.com","basePath":"/v2","paths":{"/x":{"get":{"responses":{"200":{"description":"ok"}}}}}}`: "",
+	} {
+		d, err := Parse([]byte(doc), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.ServerPath != want || want != "" && d.ServerURL != "" {
+			t.Errorf("ServerURL %q, ServerPath %q; want path %q\n%s", d.ServerURL, d.ServerPath, want, doc)
+		}
+	}
+}

@@ -99,15 +99,21 @@ func (c *swagger2) document() *yaml.Node {
 	return out
 }
 
-// servers returns one server per scheme, https first, or nil without a host.
+// servers returns one server per scheme, https first; without a host, one whose URL is the
+// basePath alone (the host is the one serving the document), or nil without either.
 func (c *swagger2) servers() *yaml.Node {
 	host := scalarOf(field(c.top, "host"))
-	if host == "" {
-		return nil
-	}
 	base := strings.TrimSuffix(scalarOf(field(c.top, "basePath")), "/")
 	if base != "" && !strings.HasPrefix(base, "/") {
 		base = "/" + base
+	}
+	if host == "" {
+		if base == "" {
+			return nil
+		}
+		server := c.mapping()
+		c.set(server, "url", c.str(base))
+		return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{server}}
 	}
 	var schemes []string
 	if s := field(c.top, "schemes"); s != nil && s.Kind == yaml.SequenceNode {

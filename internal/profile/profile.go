@@ -445,7 +445,7 @@ func (r *resolver) baseURL(p *Profile) error {
 		return nil
 	}
 	if r.base != "" {
-		p.BaseURL = r.base
+		p.BaseURL = r.base + r.basePath(p, r.base)
 		return nil
 	}
 	if r.opts.API != nil && r.opts.API.BaseURL != "" {
@@ -462,7 +462,7 @@ func (r *resolver) baseURL(p *Profile) error {
 	}
 	for _, param := range p.Params {
 		if u, err := r.validBaseURL(setting.Key(param.Name), param.Value); err == nil {
-			p.BaseURL = u
+			p.BaseURL = u + r.basePath(p, u)
 			return nil
 		}
 	}
@@ -470,8 +470,22 @@ func (r *resolver) baseURL(p *Profile) error {
 	if err != nil {
 		return fmt.Errorf("parsing validated token URL %q: %w", p.TokenURL, err)
 	}
-	p.BaseURL = u.Scheme + "://" + u.Host
+	origin := u.Scheme + "://" + u.Host
+	p.BaseURL = origin + r.basePath(p, origin)
 	return nil
+}
+
+// basePath is the path the API's description names without a host, to put after the base URL
+// guessed: the description does not say which host serves it, so a warning says which one the
+// requests go to.
+func (r *resolver) basePath(p *Profile, base string) string {
+	if r.opts.API == nil || r.opts.API.BasePath == "" {
+		return ""
+	}
+	path := r.opts.API.BasePath
+	p.Warnings = append(p.Warnings, fmt.Sprintf("the OpenAPI document's server is %s, a path without a host: the requests go to %s%s; "+
+		"give %s to send them elsewhere", path, base, path, input.Flag(setting.BaseURL)))
+	return path
 }
 
 func (r *resolver) scope(p *Profile) error {
