@@ -23,7 +23,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // defaults.
 func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
 	app := newApp(stdout, stderr, client)
-	err := helpTopicError(app, args, app.RunContext(ctx, updateFlagsFirst(app.Command("update"), expandBareCall(args))))
+	err := helpTopicError(app, args, app.RunContext(ctx, updateFlagsFirst(app.Command("update"), commandFlagsAfterName(app, expandBareCall(args)))))
 	code := exitCodeOf(err)
 	var coded *codedError
 	if err != nil && !(errors.As(err, &coded) && coded.err == nil) {
