@@ -149,10 +149,8 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "Token: %s\n", r.Token)
 	}
 	b.WriteString(r.summary() + "\n")
-	if _, err := w.Write(b.Bytes()); err != nil {
-		return fmt.Errorf("writing report: %w", err)
-	}
-	return nil
+	_, err := w.Write(b.Bytes())
+	return err // the caller says what it was writing
 }
 
 func (r *Report) summary() string {
@@ -198,8 +196,6 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	if err := enc.Encode(r); err != nil {
 		return fmt.Errorf("encoding report: %w", err)
 	}
-	if _, err := w.Write(b.Bytes()); err != nil {
-		return fmt.Errorf("writing report: %w", err)
-	}
-	return nil
+	_, err := w.Write(b.Bytes())
+	return err // the caller says what it was writing
 }

@@ -44,6 +44,8 @@ func readSecretFile(path string, stderr io.Writer) (string, error) {
 		return "", bad("empty")
 	case strings.ContainsAny(secret, "\r\n"):
 		return "", bad("holds several lines; the secret is one line")
+	case strings.IndexFunc(secret, func(r rune) bool { return r < 0x20 || r > 0x7e }) >= 0:
+		return "", bad("holds a character that is not printable ASCII, which a client secret is (RFC 6749 Appendix A)")
 	}
 	return secret, nil
 }

@@ -230,7 +230,18 @@ func readCollection(collectionPath, environmentPath, request string) (*tokenrequ
 		defer f.Close()
 		env = f
 	}
-	return tokenrequest.Load(col, env, request)
+	tr, err := tokenrequest.Load(col, env, request)
+	// Name the file a reason is about, as every other file's error does.
+	var bad *input.Error
+	if errors.As(err, &bad) && bad.Value == "" && !bad.Secret {
+		switch bad.Field {
+		case setting.Collection:
+			bad.Value = collectionPath
+		case setting.Environment:
+			bad.Value = environmentPath
+		}
+	}
+	return tr, err
 }
 
 // expandBareCall lets a flag whose declaration gives it a value Alone stand alone (--call):

@@ -136,3 +136,19 @@ func TestParseHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestParseSaysWhyItIsNotOpenAPI: input that is not an OpenAPI document is refused in words a
+// user reads, not the library's.
+func TestParseSaysWhyItIsNotOpenAPI(t *testing.T) {
+	for data, want := range map[string]string{
+		"\x9e\x01\x02binary":                "not UTF-8 text (a binary file?)",
+		"[1,2,3]":                           `no "openapi" or "swagger" field at its top level names a version`,
+		"just words":                        `no "openapi" or "swagger" field at its top level names a version`,
+		`{"info":{"title":"T"},"paths":{}}`: `no "openapi" or "swagger" field at its top level names a version`,
+	} {
+		_, err := Parse([]byte(data), Options{})
+		if !errors.Is(err, ErrNotOpenAPI) || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "libopenapi") {
+			t.Errorf("Parse(%q) = %v, want it to say %q", data, err, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pb33f/libopenapi/datamodel"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
@@ -112,6 +113,9 @@ func load(data []byte) (_ *v3.Document, warnings []string, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, fmt.Errorf("reading empty input: %w", ErrNotOpenAPI)
 	}
+	if !utf8.Valid(data) {
+		return nil, nil, fmt.Errorf("reading document: not UTF-8 text (a binary file?): %w", ErrNotOpenAPI)
+	}
 	cfg := datamodel.NewDocumentConfiguration()
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	cfg.AllowFileReferences = false
@@ -124,6 +128,9 @@ func load(data []byte) (_ *v3.Document, warnings []string, err error) {
 	cfg.SkipMetadataCollection = true
 	cfg.ExcludeExtensionRefs = true
 	info, err := readSpecInfo(data, cfg)
+	if err != nil && strings.Contains(err.Error(), "spec type not supported") {
+		return nil, nil, fmt.Errorf(`reading document: no "openapi" or "swagger" field at its top level names a version: %w`, ErrNotOpenAPI)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading document: %v: %w", firstLine(err), ErrNotOpenAPI)
 	}
