@@ -127,6 +127,9 @@ func load(data []byte) (_ *v3.Document, warnings []string, err error) {
 	cfg.SkipJSONConversion = true
 	cfg.SkipMetadataCollection = true
 	cfg.ExcludeExtensionRefs = true
+	if line := secondDocument(data); line > 0 {
+		return nil, nil, fmt.Errorf("reading document: a second YAML document starts at line %d (---), which would be dropped: give one document: %w", line, ErrNotOpenAPI)
+	}
 	info, err := readSpecInfo(data, cfg)
 	if err != nil && strings.Contains(err.Error(), "spec type not supported") {
 		return nil, nil, fmt.Errorf(`reading document: no "openapi" or "swagger" field at its top level names a version: %w`, ErrNotOpenAPI)
@@ -135,6 +138,9 @@ func load(data []byte) (_ *v3.Document, warnings []string, err error) {
 		return nil, nil, fmt.Errorf("reading document: %v: %w", firstLine(err), ErrNotOpenAPI)
 	}
 	if info != nil {
+		if err := checkDuplicateKeys(info.RootNode); err != nil {
+			return nil, nil, fmt.Errorf("reading document: %w", err)
+		}
 		// The tree is read; the library reads the text again only to count its lines, which
 		// gen-postman never asks. Without it, the text can be collected while the model is built.
 		info.SpecBytes = new([]byte)
