@@ -55,37 +55,36 @@ func skip(name, format string, args ...any) Check {
 }
 
 // checkTokenType passes a Bearer token; RFC 6749 §5.1 makes the type case-insensitive.
-func checkTokenType(tokenType string, dpop bool) Check {
+func checkTokenType(tokenType string, dpop bool, red redact.Redactor) Check {
 	want := "Bearer"
 	if dpop {
 		want = "DPoP" // RFC 9449 §5
 	}
 	switch {
 	case strings.EqualFold(tokenType, want):
-		return pass(CheckTokenType, "%s", tokenType)
+		return pass(CheckTokenType, "%s", red.Visible(tokenType))
 	case tokenType == "":
 		return fail(CheckTokenType, "no token_type in the answer (RFC 6749 §5.1 requires it); the collection sends the token as %s", want)
 	case dpop && strings.EqualFold(tokenType, "Bearer"):
 		return fail(CheckTokenType, "token_type Bearer, not DPoP: the server ignored the DPoP proof and issued a token anyone holding it can use; "+
 			"turn on DPoP for this client on the server")
 	}
-	return fail(CheckTokenType, "token_type %q, not %s: the collection sends the token as %s", text.OneLine(tokenType, 40), want, want)
+	return fail(CheckTokenType, "token_type %q, not %s: the collection sends the token as %s", red.Line(tokenType, 40), want, want)
 }
 
 // checkJWT decodes the token, failing an opaque or encrypted one with its likely cause. What
 // the token holds came from the server: its header and claims, alg and kid pass red before
-// anything quotes them.
+// anything quotes them, and the claims the checks read hold their strings hidden alike.
 func checkJWT(raw string, red redact.Redactor, adv advice) (Check, []string, *jwtParts) {
 	parts, err := decodeJWT(raw)
 	if err != nil {
 		return fail(CheckJWT, "%v", err), []string{opaqueHint(adv)}, nil
 	}
-	red.Values(parts.header)
-	red.Values(parts.claims)
-	parts.alg, parts.kid = red.Visible(parts.alg), red.Visible(parts.kid)
-	detail := "a signed JWT, alg " + text.OneLine(parts.alg, 20)
+	parts.shownHeader, parts.shownClaims = shownValues(red, parts.header), shownValues(red, parts.claims)
+	parts.claims = checkedValues(red, parts.claims)
+	detail := "a signed JWT, alg " + text.OneLine(red.Visible(parts.alg), 20)
 	if parts.kid != "" {
-		detail += ", kid " + shortKid(parts.kid)
+		detail += ", kid " + shortKid(red.Visible(parts.kid))
 	}
 	return pass(CheckJWT, "%s", detail), nil, parts
 }
@@ -132,19 +131,20 @@ type signatureInput struct {
 	leeway  time.Duration
 	issuer  string
 	names   Names
+	red     redact.Redactor // hides what is quoted of the token
 }
 
 // checkSignature verifies the token with golang-jwt against the key set. Claims are checked by
 // the checks that follow; here only a failure of the signature or of the key lookup counts.
 func checkSignature(ctx context.Context, parts *jwtParts, in signatureInput) (Check, []string) {
-	alg := parts.alg
+	alg, kid := in.red.Visible(parts.alg), in.red.Visible(parts.kid)
 	switch {
-	case strings.EqualFold(alg, "none"):
+	case strings.EqualFold(parts.alg, "none"):
 		return fail(CheckSignature, "alg none: the token is not signed, so anyone could have made it; refused (RFC 8725, RFC 9068)"), nil
-	case strings.HasPrefix(strings.ToUpper(alg), "HS"):
+	case strings.HasPrefix(strings.ToUpper(parts.alg), "HS"):
 		return fail(CheckSignature, "alg %s is a shared-secret (HMAC) algorithm: refused; an access token must be signed "+
 			"with the issuer's private key (RS256, ES384, …) so that APIs check it with the public key", text.OneLine(alg, 20)), nil
-	case !accepted(alg):
+	case !accepted(parts.alg):
 		return fail(CheckSignature, "alg %q is not accepted (accepted: %s)", text.OneLine(alg, 20), strings.Join(asymmetricAlgs, ", ")), nil
 	case parts.crit:
 		// RFC 7515 §4.1.11: an extension marked critical that is not understood makes the
@@ -173,25 +173,25 @@ func checkSignature(ctx context.Context, parts *jwtParts, in signatureInput) (Ch
 	signed := err == nil || (errors.Is(err, jwt.ErrTokenInvalidClaims) && !errors.Is(err, jwt.ErrTokenSignatureInvalid))
 	switch {
 	case signed && parts.kid != "":
-		return pass(CheckSignature, "%s, key %s from %s", alg, shortKid(parts.kid), in.keys.url), nil
+		return pass(CheckSignature, "%s, key %s from %s", alg, shortKid(kid), in.keys.url), nil
 	case signed:
 		return pass(CheckSignature, "%s, one of %d keys from %s (the token names no kid)", alg, len(in.keys.kids), in.keys.url), nil
 	case in.keys.refused[parts.kid] != "" && !in.keys.hasKid(parts.kid):
 		return fail(CheckSignature, "the token's key %s from %s was refused: %s",
-			shortKid(parts.kid), in.keys.url, in.keys.refused[parts.kid]), nil
+			shortKid(kid), in.keys.url, in.keys.refused[parts.kid]), nil
 	case parts.kid != "" && !in.keys.hasKid(parts.kid):
 		return fail(CheckSignature, "the token's key %s is not in the key set at %s (%s): it was signed by another key",
-			shortKid(parts.kid), in.keys.url, kidList(in.keys.kids)), nil
+			shortKid(kid), in.keys.url, kidList(in.keys.kids)), nil
 	case isKeyNotFound(err):
 		detail := fmt.Sprintf("no key in the key set at %s may check a %s signature", in.keys.url, alg)
 		if parts.kid != "" {
 			detail = fmt.Sprintf("the key %s at %s is not for %s: its own alg or type differs, so it may not check this token",
-				shortKid(parts.kid), in.keys.url, alg)
+				shortKid(kid), in.keys.url, alg)
 		}
 		return fail(CheckSignature, "%s", detail), nil
 	case errors.Is(err, jwt.ErrTokenSignatureInvalid):
 		return fail(CheckSignature, "the %s signature does not verify with key %s from %s: the token was not signed by the issuer's key",
-			alg, shortKid(parts.kid), in.keys.url), nil
+			alg, shortKid(kid), in.keys.url), nil
 	}
 	return fail(CheckSignature, "cannot check the %s signature: %s", alg, text.OneLine(err.Error(), 200)), nil
 }

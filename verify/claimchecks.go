@@ -12,6 +12,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/redact"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -36,6 +37,8 @@ type expectations struct {
 	leeway       time.Duration
 	maxLifetime  time.Duration
 	advice       advice
+	// red hides what a check quotes of the header, which the checks read as sent.
+	red redact.Redactor
 }
 
 // claimChecks runs issuer, audience, lifetime, scope, client and typ on a decoded token. It
@@ -60,7 +63,7 @@ func claimChecks(header map[string]any, claims jwt.MapClaims, want expectations)
 		checkLifetime(claims, want),
 		scope,
 		checkClient(claims, want),
-		checkTyp(header),
+		checkTyp(header, want.red),
 	}, hints
 }
 
@@ -412,7 +415,7 @@ func checkClient(claims jwt.MapClaims, want expectations) Check {
 
 // checkTyp wants "at+jwt" (RFC 9068 §2.1); anything else is only a warning, since Auth0 and
 // Ory Hydra send "JWT" by default.
-func checkTyp(header map[string]any) Check {
+func checkTyp(header map[string]any, red redact.Redactor) Check {
 	typ, present, err := stringClaim(header, "typ")
 	switch {
 	case err != nil:
@@ -420,9 +423,9 @@ func checkTyp(header map[string]any) Check {
 	case !present:
 		return warn(CheckTyp, "no typ in the header; RFC 9068 access tokens say at+jwt")
 	case strings.EqualFold(typ, "at+jwt"), strings.EqualFold(typ, "application/at+jwt"):
-		return pass(CheckTyp, "%s", typ)
+		return pass(CheckTyp, "%s", red.Visible(typ))
 	}
-	return warn(CheckTyp, "typ %q, not at+jwt (RFC 9068): usable, but not marked as an access token", text.OneLine(typ, 40))
+	return warn(CheckTyp, "typ %q, not at+jwt (RFC 9068): usable, but not marked as an access token", red.Line(typ, 40))
 }
 
 // plausible reports whether t is a NumericDate a server could mean: golang-jwt reads 1e400 as

@@ -19,6 +19,10 @@ type jwtParts struct {
 	alg    string
 	kid    string // empty when the header has none
 	crit   bool   // the header names critical extensions (RFC 7515 §4.1.11)
+	// shownHeader and shownClaims are the header and claims as the report shows them; once
+	// checkJWT has read the token, claims holds its strings hidden (see shown.go), and header,
+	// alg and kid are as sent, quoted through the redactor.
+	shownHeader, shownClaims map[string]any
 }
 
 // decodeJWT splits a JWS compact serialization (RFC 7515 §7.1) and decodes its header and

@@ -103,7 +103,7 @@ func FuzzIntrospection(f *testing.F) {
 	f.Add([]byte(`[true]`))
 	red := redact.New([]string{fuzzSecret}, nil)
 	f.Fuzz(func(t *testing.T, body []byte) {
-		claims, c := readIntrospection("https://id.example/introspect", body, red)
+		claims, _, c := readIntrospection("https://id.example/introspect", body, red)
 		if c.Name != CheckActive {
 			t.Fatalf("check %q, want active", c.Name)
 		}

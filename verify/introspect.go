@@ -125,7 +125,7 @@ func (rs *runState) checkOpaque(ctx context.Context, tr *tokenResponse, received
 	if len(ep.notes) > 0 {
 		r.addHints("Discovery: " + strings.Join(ep.notes, "; ") + ".")
 	}
-	claims, active := rs.introspect(ctx, ep.url, tr.AccessToken)
+	claims, shownClaims, active := rs.introspect(ctx, ep.url, tr.AccessToken)
 	r.add(active)
 	const opaque = "an opaque token has no signature or header of its own; the server vouched for it by introspection"
 	if active.Status != StatusPass {
@@ -134,7 +134,7 @@ func (rs *runState) checkOpaque(ctx context.Context, tr *tokenResponse, received
 		}
 		return
 	}
-	r.Claims = claims
+	r.Claims = shownClaims
 	r.add(skip(CheckSignature, "%s", opaque))
 	want := rs.expectations(tr, receivedAt, rs.profile.Issuer, "profile")
 	checks, hints := claimChecks(nil, claims, want)
@@ -169,11 +169,11 @@ func introspectionFlag(n Names) string {
 // request's client authentication, and checks that the answer says it is active. Whatever
 // the server says passes the run's redactor, which knows the secret and the token. A server
 // that cannot be asked is a warning: the token is then unproven, not bad.
-func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt.MapClaims, Check) {
+func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt.MapClaims, map[string]any, Check) {
 	p := rs.profile
 	shown := rs.redact.Line(endpoint, 300)
 	if err := p.URLPolicy.Check(endpoint); err != nil {
-		return nil, warn(CheckActive, "cannot introspect: %s", rs.redact.Line(err.Error(), 300))
+		return nil, nil, warn(CheckActive, "cannot introspect: %s", rs.redact.Line(err.Error(), 300))
 	}
 	// The client authenticates as in its token request (RFC 7662 §2.1): HTTP Basic, the form
 	// fields, or a fresh assertion whose audience is this endpoint.
@@ -190,7 +190,7 @@ func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt
 	case profile.ClientAuthPrivateKeyJWT:
 		assertion, err := clientAssertion(p, endpoint, rs.now())
 		if err != nil {
-			return nil, warn(CheckActive, "cannot introspect at %s: %s", shown, rs.redact.Line(err.Error(), 200))
+			return nil, nil, warn(CheckActive, "cannot introspect at %s: %s", shown, rs.redact.Line(err.Error(), 200))
 		}
 		rs.addSent(assertion)
 		form.Set("client_id", p.ClientID)
@@ -199,7 +199,7 @@ func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, strings.NewReader(form.Encode()))
 	if err != nil {
-		return nil, warn(CheckActive, "cannot introspect at %s: %s", shown, rs.redact.Line(err.Error(), 200))
+		return nil, nil, warn(CheckActive, "cannot introspect at %s: %s", shown, rs.redact.Line(err.Error(), 200))
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
@@ -208,15 +208,15 @@ func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt
 	}
 	resp, err := rs.client.Do(req)
 	if err != nil {
-		return nil, warn(CheckActive, "no answer from %s: %s", shown, network.TransportReason(ctx, err, rs.redact))
+		return nil, nil, warn(CheckActive, "no answer from %s: %s", shown, network.TransportReason(ctx, err, rs.redact))
 	}
 	defer resp.Body.Close()
 	body, err := network.ReadCapped(resp.Body, maxIntrospection)
 	switch {
 	case err != nil:
-		return nil, warn(CheckActive, "%s answered HTTP %d, but reading it: %s", shown, resp.StatusCode, rs.redact.Line(err.Error(), 200))
+		return nil, nil, warn(CheckActive, "%s answered HTTP %d, but reading it: %s", shown, resp.StatusCode, rs.redact.Line(err.Error(), 200))
 	case network.IsRedirect(resp.StatusCode):
-		return nil, warn(CheckActive, "%s answered HTTP %d, a redirect, not followed: the client secret goes only to the URL given", shown, resp.StatusCode)
+		return nil, nil, warn(CheckActive, "%s answered HTTP %d, a redirect, not followed: the client secret goes only to the URL given", shown, resp.StatusCode)
 	case resp.StatusCode != http.StatusOK:
 		te := newTokenError(resp.StatusCode, body, rs.redact)
 		detail := fmt.Sprintf("%s refused the introspection request: HTTP %d", shown, resp.StatusCode)
@@ -226,31 +226,31 @@ func (rs *runState) introspect(ctx context.Context, endpoint, token string) (jwt
 		if te.Description != "" {
 			detail += ": " + te.Description
 		}
-		return nil, warn(CheckActive, "%s%s", detail, notProven)
+		return nil, nil, warn(CheckActive, "%s%s", detail, notProven)
 	}
 	return readIntrospection(shown, body, rs.redact)
 }
 
 // readIntrospection reads a 200 introspection answer (RFC 7662 §2.2): the claims when the token
 // is active, and the active check. Everything in it passes red before it is kept.
-func readIntrospection(shown string, body []byte, red redact.Redactor) (jwt.MapClaims, Check) {
+func readIntrospection(shown string, body []byte, red redact.Redactor) (checked jwt.MapClaims, report map[string]any, c Check) {
 	var claims map[string]any
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	if err := dec.Decode(&claims); err != nil || claims == nil {
-		return nil, warn(CheckActive, "%s answered HTTP 200 without a JSON object; the token is not proven", shown)
+		return nil, nil, warn(CheckActive, "%s answered HTTP 200 without a JSON object; the token is not proven", shown)
 	}
-	red.Values(claims)
+	report, claims = shownValues(red, claims), checkedValues(red, claims)
 	active, ok := claims["active"].(bool)
 	switch {
 	case !ok:
-		return nil, warn(CheckActive, "%s answered without a boolean active (RFC 7662 §2.2 requires it); the token is not proven", shown)
+		return nil, nil, warn(CheckActive, "%s answered without a boolean active (RFC 7662 §2.2 requires it); the token is not proven", shown)
 	case !active:
-		return nil, fail(CheckActive, "%s says the token is not active: revoked, expired, or not one it issued", shown)
+		return nil, nil, fail(CheckActive, "%s says the token is not active: revoked, expired, or not one it issued", shown)
 	}
 	detail := "active, by introspection at " + shown
 	if tt, ok := claims["token_type"].(string); ok && tt != "" {
 		detail += ", token_type " + text.OneLine(tt, 40)
 	}
-	return jwt.MapClaims(claims), pass(CheckActive, "%s", detail)
+	return jwt.MapClaims(claims), report, pass(CheckActive, "%s", detail)
 }

@@ -34,6 +34,8 @@ type runState struct {
 	token string
 	// nonceRetried says the token request was sent again with the server's DPoP nonce.
 	nonceRetried bool
+	// claims are the token's claims as the checks read them (see shown.go), once decoded.
+	claims map[string]any
 }
 
 // Run sends the profile's token request, checks the token it gets, and, when opts.Call is set,
@@ -169,16 +171,18 @@ func (rs *runState) run(ctx context.Context, target callTarget, stopFetching fun
 	receivedAt := rs.now()
 	tr := res.resp
 	rs.setRedactor(tr.AccessToken)
-	tr.TokenType, tr.Scope = rs.redact.Visible(tr.TokenType), rs.redact.Visible(tr.Scope)
+	// The scope is compared with the scopes asked for, hidden alike (see shown.go); the token
+	// type with the names RFC 6749 and RFC 9449 give, as sent.
+	tr.Scope = rs.redact.Visible(tr.Scope)
 	if rs.opts.ShowToken {
 		r.Token = tr.AccessToken
 	}
 	r.add(pass(CheckTokenRequest, "%s", res.detail))
-	r.add(checkTokenType(tr.TokenType, rs.profile.DPoP))
+	r.add(checkTokenType(tr.TokenType, rs.profile.DPoP, rs.redact))
 
 	rs.checkToken(ctx, tr, receivedAt)
 	if rs.profile.DPoP {
-		r.add(checkBinding(r.Claims, rs.profile.ProofKey))
+		r.add(checkBinding(rs.claims, rs.profile.ProofKey, rs.redact))
 	}
 
 	if target.url != "" {
@@ -212,7 +216,7 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 	}
 	r.add(jwtCheck)
 	r.addHints(hints...)
-	r.Header, r.Claims = parts.header, parts.claims
+	r.Header, r.Claims, rs.claims = parts.shownHeader, parts.shownClaims, parts.claims
 
 	// A document from the cache may be out of date (keys rotate), so none decides a verdict
 	// other than pass: the key set is fetched again, then the discovery document.
@@ -235,7 +239,7 @@ func (rs *runState) checkToken(ctx context.Context, tr *tokenResponse, receivedA
 	// A named introspection endpoint is asked about a JWT too: whoever names one wants to know
 	// that the token is not revoked, which its signature cannot say.
 	if endpoint := rs.profile.IntrospectionURL; endpoint != "" && rs.profile.IntrospectionNamed {
-		_, active := rs.introspect(ctx, endpoint, tr.AccessToken)
+		_, _, active := rs.introspect(ctx, endpoint, tr.AccessToken)
 		if k.sig.Status == StatusPass && active.Status == StatusWarn {
 			// oidc-provider refuses to introspect its own JWTs: the signature proved the token,
 			// and only whether it was revoked is left unsaid.
@@ -298,7 +302,7 @@ func (rs *runState) checkKeyed(ctx context.Context, parts *jwtParts, tr *tokenRe
 	}
 	srv.Fresh = level >= freshKeys
 	k.src = src
-	in := signatureInput{now: rs.now, leeway: rs.opts.leeway(), issuer: src.issuer, names: rs.advice.names}
+	in := signatureInput{now: rs.now, leeway: rs.opts.leeway(), issuer: src.issuer, names: rs.advice.names, red: rs.redact}
 	graph := microsoftGraphToken(parts.header, parts.claims)
 	if accepted(parts.alg) && !graph {
 		switch {
@@ -338,12 +342,19 @@ func (rs *runState) checkKeyed(ctx context.Context, parts *jwtParts, tr *tokenRe
 // and where it came from.
 func (rs *runState) expectations(tr *tokenResponse, receivedAt time.Time, issuer, issuerFrom string) expectations {
 	p := rs.profile
+	// What the token's strings are compared with is hidden as they are (see shown.go): an
+	// issuer from discovery came through the redactor already; the profile's did not.
+	red := rs.redact
+	if issuerFrom == "profile" {
+		issuer = red.Visible(issuer)
+	}
 	want := expectations{
 		issuer:       issuer,
 		issuerFrom:   issuerFrom,
-		scopes:       strings.Fields(p.Scope),
+		scopes:       hiddenAll(red, strings.Fields(p.Scope)),
 		grantedScope: tr.Scope,
-		clientID:     p.ClientID,
+		clientID:     red.Visible(p.ClientID),
+		red:          red,
 		expiresIn:    tr.ExpiresIn,
 		receivedAt:   receivedAt,
 		now:          rs.now(),
@@ -353,13 +364,13 @@ func (rs *runState) expectations(tr *tokenResponse, receivedAt time.Time, issuer
 	}
 	for _, param := range p.Params {
 		if param.Name == profile.ParamResource || param.Name == profile.ParamAudience {
-			want.audiences = append(want.audiences, param.Value)
+			want.audiences = append(want.audiences, red.Visible(param.Value))
 		}
 	}
-	want.scopeAudiences, want.apiScopes = p.Audiences, p.APIScopes
-	want.scopes = slices.DeleteFunc(want.scopes, func(s string) bool { return slices.Contains(p.APIScopes, s) })
+	want.scopeAudiences, want.apiScopes = hiddenAll(red, p.Audiences), hiddenAll(red, p.APIScopes)
+	want.scopes = slices.DeleteFunc(want.scopes, func(s string) bool { return slices.Contains(want.apiScopes, s) })
 	if issuerFrom == "profile" {
-		want.issuerAliases = p.IssuerAliases
+		want.issuerAliases = hiddenAll(red, p.IssuerAliases)
 	}
 	if v1 := microsoftV1Issuer(issuer); v1 != "" && !slices.Contains(want.issuerAliases, v1) {
 		want.issuerAliases = append(slices.Clone(want.issuerAliases), v1)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gen-postman/gen-postman/internal/clientkey"
 	"github.com/gen-postman/gen-postman/internal/profile"
+	"github.com/gen-postman/gen-postman/internal/redact"
 	"github.com/gen-postman/gen-postman/internal/text"
 )
 
@@ -120,7 +121,7 @@ func tokenHash(accessToken string) string {
 
 // checkBinding is the dpop check: the token names the proof key by its RFC 7638 thumbprint in
 // cnf.jkt (RFC 9449 §6.1), so only a holder of that key can use it.
-func checkBinding(claims map[string]any, proofKey *clientkey.Key) Check {
+func checkBinding(claims map[string]any, proofKey *clientkey.Key, red redact.Redactor) Check {
 	want := proofKey.Thumbprint()
 	if claims == nil {
 		return skip(CheckDPoP, "the token is not a JWT: its binding (cnf.jkt) can be read only by introspection (RFC 7662)")
@@ -128,7 +129,7 @@ func checkBinding(claims map[string]any, proofKey *clientkey.Key) Check {
 	cnf, _ := claims["cnf"].(map[string]any)
 	jkt, _ := cnf["jkt"].(string)
 	switch {
-	case jkt == want:
+	case jkt == red.Visible(want): // the claims' strings are hidden, and so is what they are compared with
 		return pass(CheckDPoP, "cnf.jkt is the proof key's thumbprint %s", want)
 	case jkt == "":
 		return fail(CheckDPoP, "the token has no cnf.jkt: it is not bound to the proof key, and anyone holding it can use it")

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/gen-postman/gen-postman/internal/redact"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -122,12 +123,13 @@ func TestCheckBindingAndType(t *testing.T) {
 		{nil, StatusSkip},
 	}
 	for _, c := range cases {
-		if got := checkBinding(c.claims, p.ProofKey); got.Status != c.want {
+		if got := checkBinding(c.claims, p.ProofKey, redact.New(nil, nil)); got.Status != c.want {
 			t.Errorf("checkBinding(%v) = %s %s, want %s", c.claims, got.Status, got.Detail, c.want)
 		}
 	}
-	if checkTokenType("DPoP", true).Status != StatusPass || checkTokenType("Bearer", true).Status != StatusFail ||
-		checkTokenType("bearer", false).Status != StatusPass {
+	none := redact.New(nil, nil)
+	if checkTokenType("DPoP", true, none).Status != StatusPass || checkTokenType("Bearer", true, none).Status != StatusFail ||
+		checkTokenType("bearer", false, none).Status != StatusPass {
 		t.Error("checkTokenType: DPoP wants DPoP, Bearer wants Bearer")
 	}
 }

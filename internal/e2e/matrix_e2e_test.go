@@ -102,10 +102,13 @@ type matrixCase struct {
 
 func matrixCases(t *testing.T, keys *matrixKeyClients) []matrixCase {
 	clients := loadClients(t)
-	basic, post := clients["m2m-basic-plain"], clients["m2m-post"]
+	basic, post, short := clients["m2m-basic-plain"], clients["m2m-post"], clients["m2m-short"]
 	return []matrixCase{
 		{name: "client_secret_basic", client: basic.ID, secret: basic.Secret, auth: "header"},
 		{name: "client_secret_post", client: post.ID, secret: post.Secret, auth: "body"},
+		// A one-letter secret stands inside the token's own values: the checks must not read
+		// them with it hidden.
+		{name: "a one-letter client secret", client: short.ID, secret: short.Secret, auth: "header"},
 		{name: "private_key_jwt RSA", client: keys.rsa.ID, key: &keys.rsa},
 		{name: "private_key_jwt EC", client: keys.ec.ID, key: &keys.ec},
 		{name: "DPoP EC with nonces", client: keys.ecDPoP.ID, key: &keys.ecDPoP, dpop: true, nonce: true},

@@ -364,7 +364,8 @@ async function handleApi(req, res, path) {
   sendJSON(res, 200, { ok: true, method: req.method, path, sub: payload.sub });
 }
 
-const secretForms = fixtures.clients.map((c) => c.secret)
+// A secret of a few letters (m2m-short's) stands in ordinary text, so it is left out.
+const secretForms = fixtures.clients.map((c) => c.secret).filter((s) => s.length >= 8)
   .flatMap((s) => [s, encodeURIComponent(s), Buffer.from(s).toString('base64')]);
 
 async function handle(req, res) {
