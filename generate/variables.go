@@ -70,6 +70,7 @@ func collectionVariables(p *profile.Profile, rename map[string]string) []postman
 		postman.Variable{Key: postman.VarChangeExisting, Value: changeExisting(p), Type: "string", Description: "true lets a PUT, PATCH or DELETE change what no request of the run created; false skips it."},
 		postman.Variable{Key: postman.VarDPoPIgnored, Type: "string", Description: "Set by the pre-request script, with DPoP, when the server ignored it and issued a Bearer token; the collection's test then fails every request with it."},
 		postman.Variable{Key: postman.VarTokenRefused, Type: "string", Description: "Set by the collection's test when the API refused the token (401): the next request gets a new one, once."},
+		postman.Variable{Key: postman.VarTokenRefusal, Type: "string", Description: "Set by the pre-request script when the token endpoint refused the token request (HTTP 400, 401 or 403): for 10 s the requests with the same settings are not sent and no token is asked for."},
 	)
 }
 

@@ -112,12 +112,21 @@ func TestNewmanReportsARefusedToken(t *testing.T) {
 	if err == nil {
 		t.Error("newman exited 0 although every request was refused")
 	}
-	if run.Run.Stats.Assertions.Failed != 10 {
-		t.Errorf("%d assertions failed, want all 10 (no token, and the API's 401, for each of 5 requests)", run.Run.Stats.Assertions.Failed)
+	// The first request goes without a token: no token, and the API's 401. The refusal stands
+	// for the four after it, which are not sent, each failing the token test: one token request
+	// in all, however many requests the run holds, so a wrong secret cannot lock the client out.
+	if run.Run.Stats.Assertions.Failed != 6 {
+		t.Errorf("%d assertions failed, want all 6 (no token and the API's 401 for the first request, no token for the 4 not sent)", run.Run.Stats.Assertions.Failed)
+	}
+	if st := srv.stats(t); st.TokenRequests != 1 || st.APIRequests != 1 {
+		t.Errorf("server stats %+v, want one token request and one API request", st)
 	}
 	want := "gen-postman: token request to " + srv.TokenURL + " was refused: HTTP 401 invalid_client"
 	if !strings.Contains(console, want) {
 		t.Errorf("newman output lacks %q:\n%s", want, console)
+	}
+	if n := strings.Count(console, `": no token: token request to`); n != 4 {
+		t.Errorf("%d requests said they were skipped for the refusal, want 4:\n%s", n, console)
 	}
 	if strings.Contains(console, "not-the-secret") {
 		t.Error("newman output shows the client secret")
@@ -139,11 +148,12 @@ func TestNewmanFailsWithoutAToken(t *testing.T) {
 	if err == nil {
 		t.Error("newman exited 0 although no request carried a token")
 	}
-	if st := srv.stats(t); st.OpenRequests != 5 || st.TokenErrors != 5 {
-		t.Errorf("server stats %+v, want 5 requests to the open API and 5 refused token requests", st)
+	// One refused token request: the first request goes, the four after it are not sent.
+	if st := srv.stats(t); st.OpenRequests != 1 || st.TokenErrors != 1 {
+		t.Errorf("server stats %+v, want 1 request to the open API and 1 refused token request", st)
 	}
-	if got := run.Run.Stats.Assertions; got.Failed != 5 || got.Total != 10 {
-		t.Errorf("assertions: %d of %d failed, want the 5 token tests of 10", got.Failed, got.Total)
+	if got := run.Run.Stats.Assertions; got.Failed != 5 || got.Total != 6 {
+		t.Errorf("assertions: %d of %d failed, want the 5 token tests of 6", got.Failed, got.Total)
 	}
 	for _, f := range run.Run.Failures {
 		msg := f.Error.Message
@@ -163,6 +173,12 @@ func TestNewmanFailsWithoutAToken(t *testing.T) {
 
 	if _, console, err := runNewman(t, append(open, "--env-var", "clientSecret="+client.Secret)...); err != nil {
 		t.Errorf("with the right secret: newman: %v\n%s", err, console)
+	}
+	// A token URL that answers 200 without a token is not said to refuse.
+	_, console, err = runNewman(t, append(open, "--env-var", "clientSecret="+client.Secret, "--env-var", "tokenUrl="+srv.Base+"/open/token")...)
+	if want := "token request to " + srv.Base + "/open/token answered HTTP 200 without an access_token"; err == nil || !strings.Contains(console, want) ||
+		strings.Contains(console, "was refused: HTTP 200") {
+		t.Errorf("a 200 without a token: newman %v, want the line %q:\n%s", err, want, console)
 	}
 }
 

@@ -387,7 +387,13 @@ func newmanRefusal(t *testing.T, p peer, args []string) {
 	if _, stderr, code := runCLI(t, append(args, "--base-url", p.plain.apiBase, "--name", "m", "--out-dir", dir)...); code != 0 {
 		t.Fatalf("generate: exit %d\n%s", code, stderr)
 	}
-	run, console, err := runNewman(t, filepath.Join(dir, "m.postman_collection.json"), "-e", filepath.Join(dir, "m.postman_environment.json"))
+	resetStatsAt(t, p.plain.base)
+	// Three iterations: the refusal stands for the requests after the first, so the run makes
+	// one token request, not one a request, which could lock the client out.
+	run, console, err := runNewman(t, filepath.Join(dir, "m.postman_collection.json"), "-e", filepath.Join(dir, "m.postman_environment.json"), "-n", "3")
+	if st := statsAt(t, p.plain.base); st.TokenRequests != 1 {
+		t.Errorf("%s saw %d token requests over three iterations, want 1: %+v", p.name, st.TokenRequests, st)
+	}
 	want := map[string]string{
 		peerOIDC:     "was refused: HTTP 401 invalid_client: client authentication failed",
 		peerGlewlwyd: "was refused: HTTP 403 with an empty body: the server refused the client without saying why",

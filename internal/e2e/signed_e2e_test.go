@@ -312,8 +312,10 @@ func TestNewmanSignedFailuresSayWhich(t *testing.T) {
 			if !strings.Contains(console, "gen-postman: token request to "+srv.TokenURL+" "+tt.want) {
 				t.Errorf("newman output lacks %q:\n%s", tt.want, console)
 			}
-			if got := run.Run.Stats.Assertions.Failed; got != 10 {
-				t.Errorf("%d assertions failed, want all 10", got)
+			// The first request goes without a token and fails twice; the refusal stands for the
+			// four after it, which are not sent and fail the token test.
+			if got := run.Run.Stats.Assertions.Failed; got != 6 {
+				t.Errorf("%d assertions failed, want all 6", got)
 			}
 			if strings.Contains(console, `"d":`) {
 				t.Error("newman output shows a private key")

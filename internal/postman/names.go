@@ -82,6 +82,10 @@ const (
 	// VarTokenRefused is set when the API refused the cached token (401) and the collection's
 	// test dropped it; a new token refused too is then kept. Empty after an accepted request.
 	VarTokenRefused = "accessTokenRefused"
+	// VarTokenRefusal records the token endpoint's last refusal (HTTP 400, 401 or 403), the
+	// settings it was for and when, set by the pre-request script: for a few seconds the
+	// requests with those settings are not sent and no token is asked for.
+	VarTokenRefusal = "accessTokenRefusal"
 )
 
 // Ref returns the reference Postman resolves to the variable's value: {{name}}.

@@ -9,6 +9,12 @@
 const settings = /* settings */ {};
 // A token is renewed 30 s before it expires, or halfway through a shorter lifetime.
 const renewBeforeExpiryMs = 30 * 1000;
+// refusalWindowMs is how long a token request the server refused (HTTP 400, 401 or 403: a wrong
+// secret or key, a scope or API the client may not have) stands for the same settings: the
+// requests in it are not sent, and none asks again. A run of many requests with a wrong secret
+// then makes one token request every so often, not one a request, which can lock the client
+// out, and sends nothing without a token.
+const refusalWindowMs = 10 * 1000;
 const base64 = require('btoa'); // the sandbox's global btoa is deprecated
 /* signing */
 
@@ -196,8 +202,16 @@ function fetchToken(s, nonce, retried) {
       fetchToken(s, dpop.tokenNonce(), true);
       return;
     }
-    if (res.code !== 200 || !body || typeof body.access_token !== 'string' || body.access_token === '') {
-      recordFailure('token request to ' + s.tokenUrl + ' was refused: ' + hideSecret(describeFailure(res), secret));
+    if (res.code === 200 && (!body || typeof body.access_token !== 'string' || body.access_token === '')) {
+      recordFailure('token request to ' + s.tokenUrl + ' answered HTTP 200 without an access_token' + (body ? '' : ' (not a JSON body)'));
+      return;
+    }
+    if (res.code !== 200) {
+      const message = 'token request to ' + s.tokenUrl + ' was refused: ' + hideSecret(describeFailure(res), secret);
+      recordFailure(message);
+      if ([400, 401, 403].includes(res.code)) {
+        pm.collectionVariables.set('accessTokenRefusal', JSON.stringify({ for: s.cacheKey, at: Date.now(), error: message }));
+      }
       return;
     }
     if (holdsVariable(body.access_token)) {
@@ -223,6 +237,7 @@ function fetchToken(s, nonce, retried) {
     pm.collectionVariables.set('accessTokenRenewAt', String(Date.now() + lifetimeMs - Math.min(renewBeforeExpiryMs, lifetimeMs / 2)));
     pm.collectionVariables.set('accessTokenFor', s.cacheKey);
     pm.collectionVariables.set('accessTokenError', '');
+    pm.collectionVariables.set('accessTokenRefusal', '');
     useToken(body.access_token);
   });
 }
@@ -234,21 +249,47 @@ function holdsVariable(token) {
   return String(token).indexOf('{{') >= 0;
 }
 
-// ensureToken gets a token unless a good one is cached for these settings.
+// recentRefusal is the refusal of a token request for these settings within refusalWindowMs,
+// or ''. The window is short so that a secret put right is tried soon: the credential is not
+// part of the settings compared, since nothing derived from it is kept in a variable.
+function recentRefusal(s) {
+  let refusal = null;
+  try {
+    refusal = JSON.parse(pm.collectionVariables.get('accessTokenRefusal') || 'null');
+  } catch (e) {
+    refusal = null;
+  }
+  if (!refusal || refusal.for !== s.cacheKey) {
+    return '';
+  }
+  const age = Date.now() - Number(refusal.at);
+  if (!(age >= 0 && age < refusalWindowMs)) {
+    return '';
+  }
+  return String(refusal.error) + ' (' + Math.round(age / 1000) + ' s ago; not asked again for ' +
+    Math.ceil((refusalWindowMs - age) / 1000) + ' s, or until tokenUrl, clientId, scope or the API change)';
+}
+
+// ensureToken gets a token unless a good one is cached for these settings. It returns why the
+// request must not be sent: a token request for these settings refused moments ago.
 function ensureToken() {
   const s = tokenSettings();
   const cachedFor = pm.collectionVariables.get('accessTokenFor');
   const renewAt = Number(pm.collectionVariables.get('accessTokenRenewAt')) || 0;
   const cached = pm.collectionVariables.get('accessToken');
 
+  const refused = s.tokenUrl && s.clientId && s.credential ? recentRefusal(s) : '';
   if (!s.tokenUrl || !s.clientId || !s.credential) {
     recordFailure('cannot get a token: set the variables tokenUrl, clientId and ' + settings.credential + ' (the ' +
       settings.credential + ' in your environment or with newman --env-var ' + settings.credential + '=...)');
+  } else if (refused) {
+    return refused;
   } else if (!cached || holdsVariable(cached) || cachedFor !== s.cacheKey || Date.now() >= renewAt) {
     fetchToken(s, settings.dpop ? dpop.tokenNonce() : '', false);
   } else {
     useToken(cached);
   }
+  return '';
 }
 
 // emptyPathVariables names the path variables this request would send empty, with the variables
@@ -357,6 +398,14 @@ if (pathProblems.length > 0) {
   console.warn('gen-postman: skipped "' + pm.info.requestName + '": ' + foreignChange + ' (set changeExisting to true to send it)');
   pm.execution.skipRequest();
 } else if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
-  // A request marked "No Auth" (an API's public operations) needs no token.
-  ensureToken();
+  // A request marked "No Auth" (an API's public operations) needs no token. One whose token
+  // request was refused moments ago is not sent: it would go without a token.
+  const refused = ensureToken();
+  if (refused) {
+    console.error('gen-postman: skipped "' + pm.info.requestName + '": no token: ' + refused);
+    pm.test('gen-postman: an access token was obtained', () => {
+      throw new Error(refused);
+    });
+    pm.execution.skipRequest();
+  }
 }
