@@ -3,6 +3,7 @@ package profile
 import (
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,5 +174,33 @@ func TestKeycloakAdminDocument(t *testing.T) {
 	}
 	if api.Variables[0].Value != "" {
 		t.Error("Resolve changed the document's own model")
+	}
+}
+
+// TestDocumentWithoutAServer: requests of a document that names no usable server go to the
+// resource identifier, as the generic provider's own do, and a warning says so and how to send
+// them elsewhere; a document's path without a host goes after the token URL's origin, said too.
+func TestDocumentWithoutAServer(t *testing.T) {
+	folders := []apimodel.Folder{{Name: "Things", Requests: []apimodel.Request{{Name: "List things", Method: "GET", Path: "/things"}}}}
+	for _, tt := range []struct {
+		name    string
+		api     *apimodel.API
+		base    string
+		warning string
+	}{
+		{"no server", &apimodel.API{Folders: folders}, "https://api.example.com/v1",
+			"the OpenAPI document names no server that could be used (none, or one whose placeholders nothing fills): the requests go to https://api.example.com/v1, the --resource given"},
+		{"a path without a host", &apimodel.API{Folders: folders, BasePath: "/api"}, "https://api.example.com/api",
+			"the OpenAPI document's server is /api, a path without a host: the requests go to https://api.example.com/api"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Resolve(Options{Provider: "generic", TokenURL: "https://id.example.com/token", Resource: "https://api.example.com/v1", API: tt.api})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.BaseURL != tt.base || !slices.ContainsFunc(p.Warnings, func(w string) bool { return strings.HasPrefix(w, tt.warning) }) {
+				t.Errorf("BaseURL %q, warnings %q; want %q and a warning %q", p.BaseURL, p.Warnings, tt.base, tt.warning)
+			}
+		})
 	}
 }

@@ -445,7 +445,10 @@ func (r *resolver) baseURL(p *Profile) error {
 		return nil
 	}
 	if r.base != "" {
-		p.BaseURL = r.base + r.basePath(p, r.base)
+		p.BaseURL = r.base
+		if path := r.basePath(p, originOf(r.base)); path != "" {
+			p.BaseURL = originOf(r.base) + path
+		}
 		return nil
 	}
 	if r.opts.API != nil && r.opts.API.BaseURL != "" {
@@ -462,7 +465,16 @@ func (r *resolver) baseURL(p *Profile) error {
 	}
 	for _, param := range p.Params {
 		if u, err := r.validBaseURL(setting.Key(param.Name), param.Value); err == nil {
-			p.BaseURL = u + r.basePath(p, u)
+			p.BaseURL = u
+			if path := r.basePath(p, originOf(u)); path != "" {
+				p.BaseURL = originOf(u) + path
+			} else if r.opts.API != nil {
+				// The token goes where the document's requests go: say so, as for a server
+				// the document names, since an identifier is seldom where the API answers.
+				p.Warnings = append(p.Warnings, fmt.Sprintf("the OpenAPI document names no server that could be used (none, or one whose "+
+					"placeholders nothing fills): the requests go to %s, the %s given; give %s (or %s for the server's placeholders) to send them elsewhere",
+					p.BaseURL, input.Flag(setting.Key(param.Name)), input.Flag(setting.BaseURL), input.Flag(setting.Tenant)))
+			}
 			return nil
 		}
 	}
@@ -475,9 +487,9 @@ func (r *resolver) baseURL(p *Profile) error {
 	return nil
 }
 
-// basePath is the path the API's description names without a host, to put after the base URL
-// guessed: the description does not say which host serves it, so a warning says which one the
-// requests go to.
+// basePath is the path the API's description names without a host, to put after the origin of
+// the base URL guessed (a path from the root, as RFC 3986 resolves one): the description does
+// not say which host serves it, so a warning says which one the requests go to.
 func (r *resolver) basePath(p *Profile, base string) string {
 	if r.opts.API == nil || r.opts.API.BasePath == "" {
 		return ""
@@ -596,4 +608,13 @@ func hostOf(raw string) string {
 		return ""
 	}
 	return strings.ToLower(u.Host)
+}
+
+// originOf is the scheme and host of an absolute URL, or the URL itself when it is not one.
+func originOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return raw
+	}
+	return u.Scheme + "://" + u.Host
 }
