@@ -33,6 +33,9 @@ const maxIntrospection = 1 << 20
 type introspectionEndpoint struct {
 	url  string
 	from string
+	// issuer is the issuer of the discovery document that named the endpoint, hidden as the
+	// claims it is compared with are; empty when the profile named the endpoint.
+	issuer string
 	// notes say why none was found, one per discovery document tried.
 	notes []string
 }
@@ -80,7 +83,7 @@ func (rs *runState) findIntrospection(ctx context.Context) introspectionEndpoint
 			return ep
 		}
 		srv.Used(raw)
-		return introspectionEndpoint{url: doc.IntrospectionEndpoint, from: candidate}
+		return introspectionEndpoint{url: doc.IntrospectionEndpoint, from: candidate, issuer: srv.Red.Visible(doc.Issuer)}
 	}
 	return ep
 }
@@ -136,7 +139,13 @@ func (rs *runState) checkOpaque(ctx context.Context, tr *tokenResponse, received
 	}
 	r.Claims = shownClaims
 	r.add(skip(CheckSignature, "%s", opaque))
-	want := rs.expectations(tr, receivedAt, rs.profile.Issuer, "profile")
+	// The issuer expected: the profile's, else that of the discovery document trusted for the
+	// endpoint (its token_endpoint is the token URL), as for a JWT.
+	issuer, issuerFrom := rs.profile.Issuer, "profile"
+	if issuer == "" && ep.issuer != "" {
+		issuer, issuerFrom = ep.issuer, ep.from
+	}
+	want := rs.expectations(tr, receivedAt, issuer, issuerFrom)
 	checks, hints := claimChecks(nil, claims, want)
 	for _, c := range checks {
 		switch {

@@ -192,3 +192,15 @@ func TestCollectionsIntrospectionURLKeepsToTheTokenHost(t *testing.T) {
 		}
 	}
 }
+
+// TestIntrospectionIssuerFromDiscovery: an opaque token's issuer is checked against the issuer
+// of the discovery document that named the introspection endpoint when no issuer is given, as a
+// JWT's is, rather than warned of as unknown.
+func TestIntrospectionIssuerFromDiscovery(t *testing.T) {
+	f, vo := opaqueFixture(t, verifytest.Options{Introspection: true}, profile.Options{})
+	vo.Profile.Issuer = ""
+	r := f.run(t, vo)
+	if c := check(r, "issuer"); c.Status != verify.StatusPass || !strings.Contains(c.Detail, "(from discovery)") {
+		t.Errorf("issuer = %s %q, want pass from discovery", c.Status, c.Detail)
+	}
+}
