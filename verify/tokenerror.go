@@ -200,10 +200,13 @@ func invalidTargetHint(rs *runState) string {
 		return withProvider("invalid_target: no resource indicator was sent and the server has no default API; give "+n.Resource+".",
 			provider.APIIdentifier)
 	}
-	if name == profile.ParamResource {
-		name = "resource indicator"
+	if name == profile.ParamAudience {
+		// invalid_target is RFC 8707's: a server that answers it names its APIs with resource,
+		// and reads no audience.
+		return withProvider(fmt.Sprintf("invalid_target: the server names its APIs with resource indicators (RFC 8707) and does not read audience: "+
+			"give the API with %s %s instead of %s.", n.Resource, value, n.Audience), provider.APIIdentifier)
 	}
-	return withProvider(fmt.Sprintf("invalid_target: the %s %q is not registered as an API.", name, value), provider.APIIdentifier)
+	return withProvider(fmt.Sprintf("invalid_target: the resource indicator %q is not registered as an API.", value), provider.APIIdentifier)
 }
 
 func clientAuthWords(ca profile.ClientAuth) string {

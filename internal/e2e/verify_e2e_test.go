@@ -92,6 +92,11 @@ func TestVerifyAgainstTheRealServer(t *testing.T) {
 	}{
 		{"wrong secret", "not-the-secret", []string{"--client-id", basic.ID}, exitTokenRequest, "token_request", "invalid_client", "client id or secret"},
 		{"unknown resource", basic.Secret, []string{"--client-id", basic.ID, "--resource", "https://unknown.example.com"}, exitTokenRequest, "token_request", "invalid_target", "not registered"},
+		// oidc-provider names APIs with resource and reads no audience: the registered API
+		// given as an audience is refused, and the hint asks for --resource.
+		{"audience to a resource server", basic.Secret, []string{"--client-id", basic.ID, "--provider", "generic", "--token-url", srv.TokenURL,
+			"--audience", "https://api.example.test", "--scope", "read:items"}, exitTokenRequest, "token_request", "invalid_target",
+			"give the API with --resource https://api.example.test instead of --audience"},
 		{"scope the app does not hold", limited.Secret, []string{"--client-id", limited.ID, "--resource", "https://api.example.test", "--scope", "read:items write:items"}, exitCheckFailed, "scope", "", "write:items"},
 		{"unknown client", "whatever", []string{"--client-id", "no-such-app"}, exitTokenRequest, "token_request", "invalid_client", ""},
 	}
