@@ -232,6 +232,7 @@ function fetchToken(s, nonce, retried) {
     } else if (tokenType !== 'bearer') {
       console.warn('gen-postman: token_type is "' + body.token_type + '", not Bearer');
     }
+    warnDroppedScopes(s, body.scope);
     const lifetimeMs = (Number(body.expires_in) > 0 ? Number(body.expires_in) : 300) * 1000;
     pm.collectionVariables.set('accessToken', body.access_token);
     pm.collectionVariables.set('accessTokenRenewAt', String(Date.now() + lifetimeMs - Math.min(renewBeforeExpiryMs, lifetimeMs / 2)));
@@ -240,6 +241,23 @@ function fetchToken(s, nonce, retried) {
     pm.collectionVariables.set('accessTokenRefusal', '');
     useToken(body.access_token);
   });
+}
+
+// warnDroppedScopes says which scopes asked for the token answer's scope leaves out: some
+// servers drop a scope the client does not hold without an error (RFC 6749 section 3.3), and
+// the requests that need it are refused later with a bare 403.
+function warnDroppedScopes(s, granted) {
+  if (typeof granted !== 'string') {
+    return; // the answer need not say when it grants what was asked
+  }
+  const asked = (s.fields.find((f) => f[0] === 'scope') || [])[1] || '';
+  const have = granted.split(' ');
+  const dropped = asked.split(' ').filter((scope) => scope && !have.includes(scope));
+  if (dropped.length > 0) {
+    console.warn('gen-postman: the token grants "' + granted + '", without ' + dropped.join(' ') +
+      ' asked for: requests that need ' + (dropped.length > 1 ? 'them' : 'it') + ' will be refused; give the client ' +
+      (dropped.length > 1 ? 'those scopes' : 'that scope') + ' on the server');
+  }
 }
 
 // holdsVariable says whether Postman would read part of a token as a variable: it expands

@@ -9,7 +9,9 @@ if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
     }
   });
   pm.test('the API accepts the token (not 401 or 403)', () => {
-    pm.expect(pm.response.code, 'HTTP status').to.not.be.oneOf([401, 403]);
+    // RFC 6750 section 3: the API says why in WWW-Authenticate (insufficient_scope, the scope it needs).
+    const challenge = String(pm.response.headers.get('WWW-Authenticate') || '').slice(0, 300);
+    pm.expect(pm.response.code, 'HTTP status' + (challenge ? ' (WWW-Authenticate: ' + challenge + ')' : '')).to.not.be.oneOf([401, 403]);
   });
   const dpopIgnored = pm.collectionVariables.get('dpopIgnored');
   if (dpopIgnored) {
