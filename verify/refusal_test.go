@@ -14,6 +14,7 @@ import (
 	"github.com/gen-postman/gen-postman/internal/network"
 	"github.com/gen-postman/gen-postman/internal/profile"
 	"github.com/gen-postman/gen-postman/internal/redact"
+	"github.com/gen-postman/gen-postman/internal/setting"
 )
 
 // flagNames are the command line's names, as gen-postman passes them to the hints.
@@ -183,5 +184,21 @@ func TestAudienceIsTheScopeList(t *testing.T) {
 		scopes: []string{"all"}, advice: advice{names: flagNames.withDefaults()}})
 	if !strings.Contains(c.Detail, "another API") {
 		t.Errorf("another API: %q", c.Detail)
+	}
+}
+
+// TestUnreachableHintNamesWhatWasGiven: the hint for a token URL nothing answers at names the
+// setting the URL came from: --token-url when given, else the tenant or endpoint the preset
+// built it from.
+func TestUnreachableHintNamesWhatWasGiven(t *testing.T) {
+	name := func(k setting.Key) string { return setting.Flag(k) }
+	for given, want := range map[setting.Key]string{
+		setting.TokenURL: "check --token-url and",
+		setting.Endpoint: "check --tenant or --endpoint and",
+	} {
+		n := NamesBy(name, func(k setting.Key) bool { return k == given })
+		if got := transportHint(network.ErrUnreachable, n); !strings.Contains(got, want) {
+			t.Errorf("%s given: %q, want %q", given, got, want)
+		}
 	}
 }

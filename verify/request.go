@@ -173,5 +173,9 @@ func transportHint(cause error, n Names) string {
 	case errors.Is(cause, network.ErrHostNotFound):
 		return "The host name does not resolve: check " + n.TokenURL + " or " + n.Location + "."
 	}
+	if n.Location != "" && !n.given(n.TokenURL) {
+		// The token URL came from the preset and the tenant or endpoint given.
+		return "Nothing answered at the token URL: check " + n.Location + " and that the server is running."
+	}
 	return "Nothing answered at the token URL: check " + n.TokenURL + " and that the server is running."
 }
