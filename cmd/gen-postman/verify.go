@@ -211,7 +211,8 @@ func loadCollection(ctx context.Context, collectionPath, environmentPath, reques
 	case r := <-done:
 		return r.col, r.err
 	case <-ctx.Done():
-		return nil, &input.Error{Field: setting.Collection, Value: collectionPath, Reason: "not read within --timeout"}
+		// The file may be fine: the time ran out, which is no fault of the input.
+		return nil, fmt.Errorf("reading --collection %q: not done within --timeout; allow more time", collectionPath)
 	}
 }
 
