@@ -154,7 +154,9 @@ func flowKey(r Request) [3]int {
 	case "PUT", "PATCH":
 		return [3]int{1, params, 0}
 	case "DELETE":
-		return [3]int{2, -params, 0}
+		// More path parameters first, then the longer path: /organizations/{id}/flags goes
+		// before /organizations/{id}, which would leave the flags nothing to belong to.
+		return [3]int{2, -params, -strings.Count(r.Path, "/")}
 	case "POST":
 		return [3]int{0, params, 1}
 	case "GET":

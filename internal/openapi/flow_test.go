@@ -8,7 +8,8 @@ import (
 )
 
 // flowDoc lists its operations out of a run's order, in two folders, the first of which needs
-// the id the second's create fills.
+// the id the second's create fills. Of two deletes with as many path parameters, the one of the
+// longer path goes first: a role's members before the role.
 const flowDoc = `{
   "openapi": "3.0.3",
   "info": {"title": "flow", "version": "1"},
@@ -17,6 +18,7 @@ const flowDoc = `{
     "/roles/{id}": {"delete": {"tags": ["Roles"], "summary": "Delete a role"},
       "patch": {"tags": ["Roles"], "summary": "Update a role"},
       "get": {"tags": ["Roles"], "summary": "Get a role"}},
+    "/roles/{id}/members": {"delete": {"tags": ["Roles"], "summary": "Remove all members"}},
     "/roles": {"post": {"tags": ["Roles"], "summary": "Create a role"}, "get": {"tags": ["Roles"], "summary": "List roles"}},
     "/users": {"post": {"tags": ["Users"], "summary": "Create a user"}},
     "/users/{userId}": {"get": {"tags": ["Users"], "summary": "Get a user"}},
@@ -47,7 +49,7 @@ func TestARunFlows(t *testing.T) {
 		t.Errorf("folders %v, want %v", folders, want)
 	}
 	want := []string{"List kinds", "Create a user", "Get a user", "Get a kind",
-		"List roles", "Create a role", "Get a role", "Update a role", "Remove a user from a role", "Delete a role"}
+		"List roles", "Create a role", "Get a role", "Update a role", "Remove a user from a role", "Remove all members", "Delete a role"}
 	if !slices.Equal(order, want) {
 		t.Errorf("requests in the order\n%v, want\n%v", order, want)
 	}
