@@ -189,6 +189,7 @@ function checkContract(listed) {
   });
 }
 
-if (pm.response && own(contracts, pm.info.requestId) && Array.isArray(contracts[pm.info.requestId])) {
+if (pm.response && typeof pm.response.code === 'number' && pm.response.code > 0 && own(contracts, pm.info.requestId) &&
+  Array.isArray(contracts[pm.info.requestId])) {
   checkContract(contracts[pm.info.requestId]);
 }

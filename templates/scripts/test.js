@@ -1,6 +1,14 @@
 // gen-postman: fails a request sent without a token because the token request was refused or
 // failed (the pre-request script records why), and any request the API refuses, so CI notices.
 // A request marked "No Auth" (an API's public operations) carries no token: the next two do not apply.
+// A request that got no answer (the connection failed or was closed) fails, saying so: it has no
+// status to test, and says nothing of whether the API accepts the token.
+const answered = Boolean(pm.response) && typeof pm.response.code === 'number' && pm.response.code > 0;
+if (!answered) {
+  pm.test('gen-postman: the request got an answer', () => {
+    throw new Error(pm.info.requestName + ': no answer: the connection failed or was closed (see the error Newman or the app shows for it)');
+  });
+}
 if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
   pm.test('gen-postman: an access token was obtained', () => {
     const error = pm.collectionVariables.get('accessTokenError');
@@ -8,11 +16,13 @@ if (!(pm.request.auth && pm.request.auth.type === 'noauth')) {
       throw new Error(error);
     }
   });
-  pm.test('the API accepts the token (not 401 or 403)', () => {
-    // RFC 6750 section 3: the API says why in WWW-Authenticate (insufficient_scope, the scope it needs).
-    const challenge = String(pm.response.headers.get('WWW-Authenticate') || '').slice(0, 300);
-    pm.expect(pm.response.code, 'HTTP status' + (challenge ? ' (WWW-Authenticate: ' + challenge + ')' : '')).to.not.be.oneOf([401, 403]);
-  });
+  if (answered) {
+    pm.test('the API accepts the token (not 401 or 403)', () => {
+      // RFC 6750 section 3: the API says why in WWW-Authenticate (insufficient_scope, the scope it needs).
+      const challenge = String(pm.response.headers.get('WWW-Authenticate') || '').slice(0, 300);
+      pm.expect(pm.response.code, 'HTTP status' + (challenge ? ' (WWW-Authenticate: ' + challenge + ')' : '')).to.not.be.oneOf([401, 403]);
+    });
+  }
   const dpopIgnored = pm.collectionVariables.get('dpopIgnored');
   if (dpopIgnored) {
     pm.test('gen-postman: the token is bound to the DPoP key', () => {
@@ -79,7 +89,7 @@ function inert(value) {
 }
 
 const fills = Object.prototype.hasOwnProperty.call(answers, pm.info.requestId) && Array.isArray(answers[pm.info.requestId]) ? answers[pm.info.requestId] : undefined;
-if (pm.response.code >= 200 && pm.response.code < 300) {
+if (answered && pm.response.code >= 200 && pm.response.code < 300) {
   const created = readCreated();
   let changed = false;
   if (fills) {
