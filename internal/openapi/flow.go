@@ -12,6 +12,7 @@ import (
 // collection fills.
 type itemOf struct {
 	variable, name string
+	collection     string // the path of the collection the item is in
 }
 
 // flow orders each folder's requests so that a run goes list, create, read, update, delete,
@@ -30,7 +31,7 @@ func flow(folders []Folder, selectors map[string]bool) []Folder {
 			path := pathOnly(r.Path)
 			if collection, ok := strings.CutSuffix(path, "/{"+last.Name+"}"); ok && collection != "" && !selectors[last.Variable] {
 				if _, seen := items[collectionKey(collection)]; !seen {
-					items[collectionKey(collection)] = itemOf{variable: last.Variable, name: last.Name}
+					items[collectionKey(collection)] = itemOf{variable: last.Variable, name: last.Name, collection: collection}
 				}
 			}
 		}
@@ -44,7 +45,7 @@ func flow(folders []Folder, selectors map[string]bool) []Folder {
 				continue
 			}
 			if !fills(r, it.variable) { // a link of the document's says it first
-				r.Fills = append(r.Fills, apimodel.Fill{Variable: it.variable, Fields: idFields(it.name), Created: r.Method == "POST"})
+				r.Fills = append(r.Fills, apimodel.Fill{Variable: it.variable, Fields: idFields(it.name, it.collection), Created: r.Method == "POST"})
 			}
 		}
 		slices.SortStableFunc(reqs, func(a, b Request) int { return compareFlow(flowKey(a), flowKey(b)) })
@@ -127,9 +128,11 @@ func pathOnly(path string) string {
 	return p
 }
 
-// idFields are the names under which an answer may hold the value of the path parameter name:
-// the name itself, camelCased, its last word (code, for org_code), and id.
-func idFields(name string) []string {
+// idFields are the names under which an answer may hold the value of the path parameter name
+// of an item of collection: the name itself, camelCased, its last word (code, for org_code), for
+// a parameter named id the collection's item with _id and camelCased (client_id and clientId,
+// for /clients/{id}: Ory Hydra's clients answer client_id), and id.
+func idFields(name, collection string) []string {
 	out := []string{name}
 	add := func(f string) {
 		if f != "" && !slices.Contains(out, f) {
@@ -140,6 +143,11 @@ func idFields(name string) []string {
 	add(m)
 	if _, tail := splitName(m); tail != "" {
 		add(strings.ToLower(tail[:1]) + tail[1:])
+	}
+	// A parameter named id alone says nothing of what it is: the collection does.
+	if item := singular(collection[strings.LastIndexByte(collection, '/')+1:]); strings.EqualFold(name, "id") && item != "" && !strings.ContainsAny(item, "{}") {
+		add(item + "_id")
+		add(camelCase(item + "_id"))
 	}
 	add("id")
 	return out

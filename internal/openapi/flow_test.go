@@ -54,8 +54,8 @@ func TestARunFlows(t *testing.T) {
 		t.Errorf("requests in the order\n%v, want\n%v", order, want)
 	}
 	for name, want := range map[string][]apimodel.Fill{
-		"List roles":    {{Variable: "roleId", Fields: []string{"id"}}},
-		"Create a role": {{Variable: "roleId", Fields: []string{"id"}, Created: true}},
+		"List roles":    {{Variable: "roleId", Fields: []string{"id", "role_id", "roleId"}}},
+		"Create a role": {{Variable: "roleId", Fields: []string{"id", "role_id", "roleId"}, Created: true}},
 		"Create a user": {{Variable: "userId", Fields: []string{"userId", "id"}, Created: true}},
 		"List kinds":    nil, // kind is a choice among the enum's values, not an id
 		"Get a role":    nil,
