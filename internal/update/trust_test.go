@@ -233,6 +233,19 @@ func TestRenamedPathParameterCarriesTheUsersValue(t *testing.T) {
 			},
 			request: "Delete a pet", wantValue: "{{animalId}}", wantVar: "42",
 		},
+		// Other requests already use the new name's variable, which holds nothing: it takes
+		// the old one's value (FusionAuth renamed apiKeyId to keyId, which other requests use).
+		"in the collection variable, the new one there and empty": {
+			edit: func(c tree) {
+				for _, v := range c["variable"].([]any) {
+					if v := v.(tree); v["key"] == "petId" {
+						v["value"] = "42"
+					}
+				}
+				c["variable"] = append(c["variable"].([]any), tree{"key": "animalId", "value": "", "type": "string"})
+			},
+			request: "Delete a pet", wantValue: "{{animalId}}", wantVar: "42",
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			file := edited(t, encode(t, fresh(t, readDoc(t, "pets-v1.yaml"))), tt.edit)

@@ -56,6 +56,13 @@ func (m *merger) variables() error {
 			cur[at] = raw
 			m.report.VariablesSet = append(m.report.VariablesSet, key)
 			changed = true
+		case m.carriedVars[key] != "" && emptyValue(cur[at]):
+			// The variable a renamed path variable now stands for is one other requests
+			// already use, and it holds nothing: it takes the value the old one held.
+			if carried := m.carriedValue(cur[at], key); valueOf(carried) != valueOf(cur[at]) {
+				cur[at] = carried
+				changed = true
+			}
 		}
 	}
 	if !changed {
@@ -86,6 +93,12 @@ func variableList(raw json.RawMessage, ok bool) ([]json.RawMessage, error) {
 func keyOf(raw json.RawMessage) string { return baseline.ParamKey(raw) }
 
 // valueOf is a variable's value as text, for comparing.
+// emptyValue reports whether a collection variable holds no value: none, null or "".
+func emptyValue(raw json.RawMessage) bool {
+	v := valueOf(raw)
+	return v == "null" || v == `""`
+}
+
 func valueOf(raw json.RawMessage) string {
 	var v variable
 	_ = json.Unmarshal(raw, &v)
