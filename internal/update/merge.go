@@ -181,6 +181,10 @@ func (m *merger) match() {
 		path := op
 		if b := m.base[op.Key]; b != nil {
 			path = b
+		} else if len(m.base) > 0 {
+			// An operation the record does not know is new in the document: no request was
+			// generated from it, so one at its method and path is the user's own, and stays so.
+			continue
 		}
 		h, ok := path.Part(partRequest)
 		if !ok {

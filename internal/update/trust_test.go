@@ -2,6 +2,7 @@ package update
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -293,5 +294,27 @@ func TestSameAPIOnAnotherHostKeepsTheRecordedHost(t *testing.T) {
 	}
 	if string(out) != string(v1) {
 		t.Error("the collection changed: the record no longer names the host it was generated for")
+	}
+}
+
+// TestOwnRequestAtANewOperationsPath: a request the user added at the method and path of an
+// operation the newer document adds stays the user's: the operation is added beside it, and the
+// update reports no conflict with it. Before, the update took the user's request for the
+// operation's (FusionAuth 1.54's GET /api/status and a request of one's own there).
+func TestOwnRequestAtANewOperationsPath(t *testing.T) {
+	file := edited(t, encode(t, fresh(t, readDoc(t, "things-v1.yaml"))), func(c tree) {
+		c["item"] = append(c["item"].([]any), tree{"name": "My widget maker", "id": "my-own-request",
+			"request": tree{"method": "POST", "url": tree{"raw": "{{baseUrl}}/widgets", "host": []any{"{{baseUrl}}"}, "path": []any{"widgets"}},
+				"body": tree{"mode": "raw", "raw": `{"size": 99}`}}})
+	})
+	out, report := update(t, file, readDoc(t, "things-v2.yaml"), Options{})
+	c := decode(t, out)
+	mine := mustRequest(t, c, "My widget maker")
+	if mine.item["id"] != "my-own-request" || !strings.Contains(fmt.Sprint(request(mine)["body"]), `"size": 99`) {
+		t.Errorf("the user's own request changed: %v", mine.item)
+	}
+	mustRequest(t, c, "Create a widget")
+	if len(report.Conflicts) != 0 || !slices.Contains(report.Added, "widgets/Create a widget") {
+		t.Errorf("conflicts %v, added %v; want none, and the create added", report.Conflicts, report.Added)
 	}
 }
