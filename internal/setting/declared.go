@@ -159,7 +159,7 @@ var all = []Setting{
 	{Key: ProviderOpenAPI, Kind: Switch, Commands: Generate,
 		Usage: "make a request of every operation of the provider's own API, from the OpenAPI document its preset names (Logto, Kinde; see 'gen-postman providers')"},
 	{Key: ChangeExisting, Kind: Switch, Commands: Generate,
-		Usage: "let a run's PUT, PATCH and DELETE requests change what the run did not create (the changeExisting variable); without it they change only ids the run's own creates answered"},
+		Usage: "let a run's PUT, PATCH and DELETE requests, and POSTs under an id, change what the run did not create (the changeExisting variable); without it they change only ids the run's own creates answered"},
 	{Key: NoContractTests, Kind: Switch, Commands: Generate,
 		Usage: "leave out the contract tests, which check each answer's status, content type and JSON body against what the OpenAPI document lists"},
 	{Key: Name, Kind: Text, Commands: Generate, Override: Replace, Carried: "the collection's name",

@@ -359,7 +359,10 @@ function pathIds() {
 // collection's test records those in createdIds): what the rest of the path names lies inside
 // what the run created. '' too when the changeExisting variable is true.
 function changesWhatTheRunDidNotCreate() {
-  if (!['PUT', 'PATCH', 'DELETE'].includes(pm.request.method) || String(pm.variables.get('changeExisting')) === 'true') {
+  // A POST under an id (/devices/:id/lifecycle/deactivate, /organizations/:id/users) acts on or
+  // adds to what that id names: it is a change too. A POST to a path without one creates.
+  const post = pm.request.method === 'POST' && pathIds().length > 0;
+  if (!(post || ['PUT', 'PATCH', 'DELETE'].includes(pm.request.method)) || String(pm.variables.get('changeExisting')) === 'true') {
     return '';
   }
   let created = {};
