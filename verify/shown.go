@@ -14,28 +14,8 @@ import "github.com/gen-postman/gen-postman/internal/redact"
 // checkedValues returns a copy of m for the checks: strings hidden by red, everything else as
 // it is.
 func checkedValues(red redact.Redactor, m map[string]any) map[string]any {
-	out, _ := hideStrings(red, m).(map[string]any)
+	out, _ := mapStrings(m, red.Visible).(map[string]any)
 	return out
-}
-
-func hideStrings(red redact.Redactor, v any) any {
-	switch v := v.(type) {
-	case string:
-		return red.Visible(v)
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, x := range v {
-			out[k] = hideStrings(red, x)
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = hideStrings(red, x)
-		}
-		return out
-	}
-	return v
 }
 
 // shownValues returns a copy of m for the report: names and values hidden by red.
@@ -43,23 +23,26 @@ func shownValues(red redact.Redactor, m map[string]any) map[string]any {
 	if m == nil {
 		return nil
 	}
-	out := copyValues(m).(map[string]any)
+	out := mapStrings(m, func(s string) string { return s }).(map[string]any)
 	red.Values(out)
 	return out
 }
 
-func copyValues(v any) any {
+// mapStrings returns a copy of v, its maps and lists copied, each string through f.
+func mapStrings(v any, f func(string) string) any {
 	switch v := v.(type) {
+	case string:
+		return f(v)
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, x := range v {
-			out[k] = copyValues(x)
+			out[k] = mapStrings(x, f)
 		}
 		return out
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = copyValues(x)
+			out[i] = mapStrings(x, f)
 		}
 		return out
 	}

@@ -62,7 +62,7 @@ func flagValues(c *cli.Context, f cli.Flag) []string {
 }
 
 func commandHasFlag(cmd *cli.Command, name string) bool {
-	return slices.ContainsFunc(cmd.Flags, func(f cli.Flag) bool { return slices.Contains(f.Names(), name) })
+	return flagNamed(cmd.Flags, name) != nil
 }
 
 // dashed writes a flag name as the user types it: -o, --tenant.

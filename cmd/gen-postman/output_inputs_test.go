@@ -2,11 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"encoding/pem"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,16 +16,12 @@ import (
 func TestOutputsNeverReplaceAnInput(t *testing.T) {
 	dir := t.TempDir()
 	at := func(name string) string { return filepath.Join(dir, name) }
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	der, err := x509.MarshalPKCS8PrivateKey(key)
+	keyPath, _ := writeTestKey(t, dir)
+	keyPEM, err := os.ReadFile(keyPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	files := map[string][]byte{
-		"key.pem":    pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}),
 		"secret.txt": []byte("s3cret-value-of-the-app\n"),
 		"api.yaml": []byte(`openapi: 3.0.3
 info: {title: Things, version: "1"}
@@ -46,6 +37,7 @@ paths:
 			t.Fatal(err)
 		}
 	}
+	files["key.pem"] = keyPEM
 	if err := os.Symlink("key.pem", at("key-link.pem")); err != nil {
 		t.Fatal(err)
 	}

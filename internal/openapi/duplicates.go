@@ -20,29 +20,26 @@ func checkDuplicateKeys(root *yaml.Node) error {
 	if err := uniqueKeys(top, "top-level key"); err != nil {
 		return err
 	}
-	if paths := mappingValue(top, "paths"); paths != nil {
-		if err := uniqueKeys(paths, "path"); err != nil {
-			return err
-		}
-		for i := 0; i+1 < len(paths.Content); i += 2 {
-			if err := uniqueKeys(paths.Content[i+1], "key of path "+paths.Content[i].Value+","); err != nil {
-				return err
-			}
-		}
+	if err := uniqueKeysInEach(field(top, "paths"), "path", func(path string) string { return "key of path " + path + "," }); err != nil {
+		return err
 	}
-	if defs := mappingValue(top, "definitions"); defs != nil {
-		if err := uniqueKeys(defs, "definition"); err != nil {
-			return err
-		}
+	if err := uniqueKeys(field(top, "definitions"), "definition"); err != nil {
+		return err
 	}
-	if components := mappingValue(top, "components"); components != nil {
-		if err := uniqueKeys(components, "key of components,"); err != nil {
+	return uniqueKeysInEach(field(top, "components"), "key of components,", func(section string) string {
+		return "entry of components." + section + ","
+	})
+}
+
+// uniqueKeysInEach refuses a mapping that writes a key twice, and each mapping in it, named
+// what and entry(its key).
+func uniqueKeysInEach(m *yaml.Node, what string, entry func(key string) string) error {
+	if err := uniqueKeys(m, what); err != nil || m == nil || m.Kind != yaml.MappingNode {
+		return err
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if err := uniqueKeys(unalias(m.Content[i+1]), entry(m.Content[i].Value)); err != nil {
 			return err
-		}
-		for i := 0; i+1 < len(components.Content); i += 2 {
-			if err := uniqueKeys(components.Content[i+1], "entry of components."+components.Content[i].Value+","); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
@@ -67,22 +64,6 @@ func uniqueKeys(m *yaml.Node, what string) error {
 	return nil
 }
 
-// mappingValue is the mapping under key in mapping m, or nil.
-func mappingValue(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			if v := m.Content[i+1]; v.Kind == yaml.MappingNode {
-				return v
-			}
-			return nil
-		}
-	}
-	return nil
-}
-
 // secondDocument returns the line of a YAML document marker (---) that starts a second
 // document in data, or 0 when data holds one: the library would read the first and drop the
 // rest without a word.
@@ -90,24 +71,15 @@ func secondDocument(data []byte) int {
 	if !bytes.Contains(data, []byte("\n---")) {
 		return 0
 	}
-	content := false
-	line := 0
-	for len(data) > 0 {
+	content, line := false, 0
+	for l := range yamlLines(data) {
 		line++
-		end := bytes.IndexByte(data, '\n')
-		var l []byte
-		if end < 0 {
-			l, data = data, nil
-		} else {
-			l, data = data[:end], data[end+1:]
-		}
-		l = bytes.TrimRight(l, " \t\r")
-		switch {
-		case bytes.Equal(l, []byte("---")) || bytes.HasPrefix(l, []byte("--- ")):
+		switch t := l.text; {
+		case l.indent == 0 && (bytes.Equal(t, []byte("---")) || bytes.HasPrefix(t, []byte("--- "))):
 			if content {
 				return line
 			}
-		case len(l) == 0 || l[0] == '#' || l[0] == '%':
+		case len(t) == 0 || t[0] == '#' || t[0] == '%':
 		default:
 			content = true
 		}

@@ -27,8 +27,7 @@ func serverURL(servers []*v3.Server, tenant, host string) string {
 // is served. It returns "" for any other URL, and for the root path.
 func serverPath(servers []*v3.Server, tenant, host string) string {
 	out := filledServer(servers, tenant, host)
-	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") ||
-		strings.ContainsAny(out, " \t\r\n\"'<>\\{}[]`?#") {
+	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") || strings.ContainsAny(out, unsafeURLChars+"?#") {
 		return ""
 	}
 	return out
@@ -114,10 +113,13 @@ func variable(s *v3.Server, name string) (string, bool) {
 	return "", false
 }
 
+// unsafeURLChars are what a server URL written into a collection may not hold as it is.
+const unsafeURLChars = " \t\r\n\"'<>\\{}[]`"
+
 // absoluteHTTP reports whether s is an absolute http or https URL with a
 // host and nothing that would need escaping.
 func absoluteHTTP(s string) bool {
-	if strings.ContainsAny(s, " \t\r\n\"'<>\\{}[]`") {
+	if strings.ContainsAny(s, unsafeURLChars) {
 		return false
 	}
 	u, err := url.Parse(s)

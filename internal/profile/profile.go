@@ -445,10 +445,7 @@ func (r *resolver) baseURL(p *Profile) error {
 		return nil
 	}
 	if r.base != "" {
-		p.BaseURL = r.base
-		if path := r.basePath(p, originOf(r.base)); path != "" {
-			p.BaseURL = originOf(r.base) + path
-		}
+		p.BaseURL, _ = r.onBasePath(p, r.base)
 		return nil
 	}
 	if r.opts.API != nil && r.opts.API.BaseURL != "" {
@@ -465,10 +462,8 @@ func (r *resolver) baseURL(p *Profile) error {
 	}
 	for _, param := range p.Params {
 		if u, err := r.validBaseURL(setting.Key(param.Name), param.Value); err == nil {
-			p.BaseURL = u
-			if path := r.basePath(p, originOf(u)); path != "" {
-				p.BaseURL = originOf(u) + path
-			} else if r.opts.API != nil {
+			var onPath bool
+			if p.BaseURL, onPath = r.onBasePath(p, u); !onPath && r.opts.API != nil {
 				// The token goes where the document's requests go: say so, as for a server
 				// the document names, since an identifier is seldom where the API answers.
 				p.Warnings = append(p.Warnings, fmt.Sprintf("the OpenAPI document names no server that could be used (none, or one whose "+
@@ -482,22 +477,21 @@ func (r *resolver) baseURL(p *Profile) error {
 	if err != nil {
 		return fmt.Errorf("parsing validated token URL %q: %w", p.TokenURL, err)
 	}
-	origin := u.Scheme + "://" + u.Host
-	p.BaseURL = origin + r.basePath(p, origin)
+	p.BaseURL, _ = r.onBasePath(p, u.Scheme+"://"+u.Host)
 	return nil
 }
 
-// basePath is the path the API's description names without a host, to put after the origin of
-// the base URL guessed (a path from the root, as RFC 3986 resolves one): the description does
-// not say which host serves it, so a warning says which one the requests go to.
-func (r *resolver) basePath(p *Profile, base string) string {
+// onBasePath is the base URL guessed, base, or, when the API's description names a path without
+// a host, that path on base's origin (a path from the root, as RFC 3986 resolves one), and true: the description does not say which host serves it, so a warning says which one
+// the requests go to.
+func (r *resolver) onBasePath(p *Profile, base string) (string, bool) {
 	if r.opts.API == nil || r.opts.API.BasePath == "" {
-		return ""
+		return base, false
 	}
-	path := r.opts.API.BasePath
-	p.Warnings = append(p.Warnings, fmt.Sprintf("the OpenAPI document's server is %s, a path without a host: the requests go to %s%s; "+
-		"give %s to send them elsewhere", path, base, path, input.Flag(setting.BaseURL)))
-	return path
+	onPath := originOf(base) + r.opts.API.BasePath
+	p.Warnings = append(p.Warnings, fmt.Sprintf("the OpenAPI document's server is %s, a path without a host: the requests go to %s; "+
+		"give %s to send them elsewhere", r.opts.API.BasePath, onPath, input.Flag(setting.BaseURL)))
+	return onPath, true
 }
 
 func (r *resolver) scope(p *Profile) error {

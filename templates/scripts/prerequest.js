@@ -361,7 +361,8 @@ function pathIds() {
 function changesWhatTheRunDidNotCreate() {
   // A POST under an id (/devices/:id/lifecycle/deactivate, /organizations/:id/users) acts on or
   // adds to what that id names: it is a change too. A POST to a path without one creates.
-  const post = pm.request.method === 'POST' && pathIds().length > 0;
+  const ids = pathIds();
+  const post = pm.request.method === 'POST' && ids.length > 0;
   if (!(post || ['PUT', 'PATCH', 'DELETE'].includes(pm.request.method)) || String(pm.variables.get('changeExisting')) === 'true') {
     return '';
   }
@@ -371,7 +372,6 @@ function changesWhatTheRunDidNotCreate() {
   } catch (e) {
     created = {};
   }
-  const ids = pathIds();
   if (ids.length === 0) {
     return pm.request.method + ' changes what no id of its path names, so nothing this run created';
   }
