@@ -16,6 +16,15 @@ BIN     ?= gen-postman
 # GoReleaser, pinned in its own module so that its dependencies stay out of go.mod.
 GORELEASER := $(GO) tool -modfile=.ci/tools/go.mod goreleaser
 
+# OPENAPI_DIR holds the real OpenAPI documents the end-to-end suite runs against Prism (Logto's,
+# Kinde's, FusionAuth's), the benchmarks and the realdocs tests read. They are not in the
+# repository: they stand in shared/openapi beside the checkout, or beside the one a local clone
+# was made from (a clone in a temporary folder). GEN_POSTMAN_OPENAPI_DIR, given in the
+# environment, wins; found nowhere, the tests say where they looked.
+OPENAPI_DIR ?= $(abspath $(firstword $(wildcard ../shared/openapi $(shell git config --get remote.origin.url 2>/dev/null)/../shared/openapi) ../shared/openapi))
+GEN_POSTMAN_OPENAPI_DIR ?= $(OPENAPI_DIR)
+export GEN_POSTMAN_OPENAPI_DIR
+
 .PHONY: release-check release-config release-snapshot vet-windows build test lint e2e-deps glewlwyd bench bench-openapi bench-openapi-all bench-scale realdocs fuzz clean
 
 build:
@@ -77,7 +86,6 @@ $(E2E)/node_modules/.package-lock.json: $(E2E)/package-lock.json $(E2E)/package.
 	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
 
 # The OpenAPI benchmarks read the real Logto and Kinde documents from OPENAPI_DIR.
-OPENAPI_DIR ?= $(abspath ../shared/openapi)
 bench:
 	GEN_POSTMAN_OPENAPI_DIR=$(OPENAPI_DIR) $(GO) test -run '^$$' -bench . -benchmem ./...
 
